@@ -1,0 +1,1 @@
+"""Actors: built-in dictionaries (data files), the resolver and in-article coreference."""

@@ -1,0 +1,237 @@
+"""In-article coreference: later mentions take the identity of the first full one.
+
+No coreference package works offline here, so this is a small rule set that
+covers what event coding needs most:
+
+- names: "Abadi" -> "Prime Minister Haider al-Abadi" (same surname, earlier, fuller);
+- descriptions: "the prime minister" -> the earlier mention with that role and a name;
+- pronouns: he/she -> the nearest earlier person who is not a clause-mate subject;
+  they -> the nearest earlier plural group or coordinated subjects; it -> the nearest
+  earlier country or organisation;
+- possessives: "his spokesman", "its embassy" take the country of the owner;
+- the article's country: domestic roles with no country ("the police", "the
+  opposition") take the country the article is about, when it clearly has one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .dictionary import NONSTATE
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..pipeline import Analysis, Resources
+
+# sectors that, unqualified, are usually the article's own country's ("the police", "parliament");
+# rebels, gunmen, criminals and refugees are often foreign and are left uncoded instead
+DOMESTIC = {"GOV", "COP", "MIL", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "MED",
+            "JRN", "BUS", "AGR", "REL", "ELI", "SOC", "PRM"}  # fmt: skip
+LEAD_VERBS = {"lead", "head", "command", "spearhead"}
+NAMED_KINDS = {"person", "org", "user", "country", "capital", "entity"}
+
+
+def _surname(name: str | None) -> str | None:
+    if not name:
+        return None
+    parts = [p for p in name.replace("-", " ").split() if p[:1].isupper()]
+    return parts[-1].lower() if parts else None
+
+
+def _copy(m: Mention, src: Mention, why: str) -> None:
+    m.name = src.name or m.name
+    m.country = m.country or src.country
+    if not m.sector or m.kind in ("pronoun",):
+        m.sector = src.sector or m.sector
+    m.wikidata = src.wikidata or m.wikidata
+    m.person = m.person or src.person
+    m.rule.append(f"{why} '{src.text}'")
+
+
+def _clause_subjects(doc: Doc, tok_i: int) -> set[int]:
+    """Subjects of the verb governing token `tok_i` (binding: 'X told him' -> him != X)."""
+    tok = doc[tok_i]
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subs: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            subs.add(c.i)
+            subs.update(x.i for x in c.conjuncts)
+    return subs
+
+
+def _group_of(mentions: list[Mention], k: int, doc: Doc) -> list[int]:
+    """Mention k and the mentions coordinated with it ("Abadi and Obeidi")."""
+    head = doc[mentions[k].head]
+    heads = {head.i, *(c.i for c in head.conjuncts)}
+    return [j for j, m in enumerate(mentions) if m.head in heads]
+
+
+def resolve(mentions: list[Mention], doc: Doc) -> None:
+    """Link mentions to antecedents in place (earlier mentions only)."""
+    by_head = {}
+    for k, m in enumerate(mentions):
+        for h in m.heads:
+            by_head.setdefault(h, k)
+    for k, m in enumerate(mentions):
+        if m.kind == "pronoun":
+            _resolve_pronoun(mentions, k, doc)
+            continue
+        # surname / short form of an earlier named person or entity
+        if m.kind in ("person", "entity") and m.entry is None:
+            sn = _surname(m.name)
+            if sn:
+                for j in range(k - 1, -1, -1):
+                    a = mentions[j]
+                    if a.kind == "pronoun" or not a.name or a.name == m.name and not a.country:
+                        continue
+                    if (_surname(a.name) == sn and len(a.name) >= len(m.name or "")) and (
+                        a.country or a.sector or a.wikidata
+                    ):
+                        m.antecedents = [j]
+                        _copy(m, a, "same name as")
+                        if m.kind == "entity":
+                            m.kind = "person" if a.person else a.kind
+                        break
+        # definite descriptions: "the prime minister", "the general"
+        elif m.generic and m.role and doc[m.start].lower_ in ("the", "this", "that"):
+            for j in range(k - 1, -1, -1):
+                a = mentions[j]
+                if a.role == m.role and a.name and a is not m:
+                    m.antecedents = [j]
+                    _copy(m, a, "same role as")
+                    break
+    # a coalition or force someone leads is coded as the leader's: "the US is leading a coalition"
+    for m in mentions:
+        if m.country or m.kind not in ("role", "entity"):
+            continue
+        h = doc[m.head]
+        leader = None
+        if h.dep_ in ("dobj", "obj") and h.head.lemma_.lower() in LEAD_VERBS:
+            leader = next((c for c in h.head.children if c.dep_ == "nsubj"), None)
+        for c in h.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in LEAD_VERBS:
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    leader = next((g for g in agent.children if g.dep_ == "pobj"), leader)
+        if leader is not None and leader.i in by_head:
+            src = mentions[by_head[leader.i]]
+            if src.country:
+                m.country = src.country
+                m.rule.append(f"led by '{src.text}'→{src.country}")
+    # possessors: "his spokesman", "Abadi's spokesman" -> the owner's country
+    for m in mentions:
+        if m.poss_head is None or m.country:
+            continue
+        k = by_head.get(m.poss_head)
+        if k is None or mentions[k] is m:
+            continue
+        owner = mentions[k]
+        if owner.country:
+            m.country = owner.country
+            m.rule.append(f"possessor '{owner.text}'→{owner.country}")
+            if m.role and m.sector == "GOV" and owner.sector and owner.sector != m.sector and owner.kind != "pronoun":
+                pass
+
+
+def _antecedent_for(
+    mentions: list[Mention], k: int, doc: Doc, word: str, before: int
+) -> int | None:
+    kind = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+            "they": "group", "them": "group", "their": "group"}.get(word, "thing")  # fmt: skip
+    blocked = _clause_subjects(doc, mentions[k].head) if word in ("him", "her", "them", "it") else set()
+    sent_start = doc[mentions[k].head].sent.start
+    if kind == "person":  # a named person first, then any description of one
+        for j in range(k - 1, -1, -1):
+            a = mentions[j]
+            if a.start >= before or a.head in blocked:
+                continue
+            if sent_start - doc[a.head].sent.start > 400:
+                break
+            if a.person_name_known and a.kind != "pronoun":
+                return j
+    for j in range(k - 1, -1, -1):
+        a = mentions[j]
+        if a.start >= before or a.head in blocked:
+            continue
+        if doc[a.head].sent.start < sent_start and sent_start - doc[a.head].sent.start > 400:
+            break
+        if a.kind == "pronoun" and not a.antecedents:
+            continue
+        if kind == "person" and (a.person or (a.kind == "pronoun" and a.person)):
+            return j
+        if kind == "group" and (a.plural or len(doc[a.head].conjuncts) > 0 or a.kind in ("org", "user")):
+            return j
+        if kind == "thing" and a.kind in ("country", "org", "user", "capital") and not a.person:
+            return j
+    return None
+
+
+def _resolve_pronoun(mentions: list[Mention], k: int, doc: Doc) -> None:
+    m = mentions[k]
+    word = doc[m.head].lower_
+    j = _antecedent_for(mentions, k, doc, word, m.start)
+    if j is None:
+        return
+    targets = _group_of(mentions, j, doc) if word in ("they", "them", "their") else [j]
+    # follow pronoun chains to the named mention
+    resolved: list[int] = []
+    for t in targets:
+        a = mentions[t]
+        if a.kind == "pronoun" and a.antecedents:
+            resolved.extend(a.antecedents)
+        else:
+            resolved.append(t)
+    m.antecedents = resolved
+    _copy(m, mentions[resolved[0]], "pronoun refers to")
+
+
+def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
+    """The country an article is about: named in two or more sentences, clearly ahead."""
+    sents: dict[str, set[int]] = {}
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.country and m.country not in NONSTATE and m.kind in NAMED_KINDS | {"demonym"}:
+            counts[m.country] += 1
+            sents.setdefault(m.country, set()).add(doc[m.head].sent.start)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    if len(sents[top]) < 2:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * 1.5 > n:
+        return None
+    return top
+
+
+class CorefStage:
+    """Links later mentions to the first full one and fills in the article's country."""
+
+    name = "coref"
+    requires = ("mentions",)
+    assigns = ("mentions.antecedents", "primary_country")
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        doc = analysis.doc
+        assert doc is not None
+        resolve(analysis.mentions, doc)
+        country = primary_country(analysis.mentions, doc)
+        analysis.primary_country = country
+        if not country:
+            return
+        for m in analysis.mentions:
+            if m.country or m.sector not in DOMESTIC:
+                continue
+            if m.kind == "role" and any("does not imply" in r for r in m.rule):
+                continue
+            m.country = country
+            m.rule.append(f"article's country→{country}")
+
+
+__all__ = ["CorefStage", "primary_country", "resolve"]

@@ -1,0 +1,340 @@
+"""Actor dictionaries: built-in data files plus the user's own (`--actors FILE`).
+
+Surface forms are tokenised with the same tokenizer the model uses, so a
+dictionary entry matches exactly the tokens the parser sees. Names that are also
+common English words ("Amnesty", "Wagner") and short acronyms ("IS", "US") match
+only with their capitals, so "us" and "amnesty" stay ordinary words.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Codes, ConfigError, ResourceError
+
+DATA = "wirecoder.actors.data"
+NONSTATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
+SECTORS = {
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry a surface form points to."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    kind: str  # country | demonym | capital | org | person | user
+    source: str  # "file:line", for `wirecoder actor` explanations
+    valid_from: str | None = None  # ISO date or year
+    valid_to: str | None = None
+    role: str | None = None
+    priority: int = 0  # user entries outrank built-ins
+
+    def valid_on(self, date: str | None) -> bool:
+        if not date:
+            return True
+        if self.valid_from and date[: len(self.valid_from)] < self.valid_from:
+            return False
+        return not (self.valid_to and date[: len(self.valid_to)] > self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    words: tuple[str, ...]
+    sector: str
+    person: bool = False
+    weak: bool = False
+    nocountry: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    wikidata: str | None
+    lat: float | None
+    lon: float | None
+    capitals: tuple[str, ...] = ()
+    capital_lat: float | None = None
+    capital_lon: float | None = None
+    population: int = 0
+
+
+@dataclass
+class ActorDictionary:
+    """Surface forms -> entries, role words -> sectors, and the country table."""
+
+    exact: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)  # case-sensitive
+    folded: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)  # lower-case
+    roles: dict[str, list[Role]] = field(default_factory=dict)  # by lemma of the last word
+    countries: dict[str, Country] = field(default_factory=dict)
+    name_words: set[str] = field(default_factory=set)
+    first_exact: set[str] = field(default_factory=set)
+    first_folded: set[str] = field(default_factory=set)
+    max_len: int = 1
+
+    # -- building -------------------------------------------------------------------------
+    def add(self, tokens: list[str], entry: Entry, case_sensitive: bool) -> None:
+        if not tokens:
+            return
+        key = tuple(tokens) if case_sensitive else tuple(t.lower() for t in tokens)
+        table = self.exact if case_sensitive else self.folded
+        bucket = table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+            bucket.sort(key=lambda e: -e.priority)
+        (self.first_exact if case_sensitive else self.first_folded).add(key[0])
+        self.max_len = max(self.max_len, len(key))
+        for tok in tokens:
+            if tok[:1].isupper():
+                self.name_words.add(tok.lower())
+
+    def add_role(self, role: Role) -> None:
+        self.roles.setdefault(role.words[-1], []).append(role)
+        self.roles[role.words[-1]].sort(key=lambda r: -len(r.words))
+
+    # -- lookups --------------------------------------------------------------------------
+    def is_name_word(self, word: str) -> bool:
+        """Is this capitalised word part of a known name? (keeps it capitalised in headlines)"""
+        return word.lower() in self.name_words
+
+    def lookup(self, words: Iterable[str]) -> list[Entry]:
+        """Entries for an exact surface form (case-sensitive forms first)."""
+        tokens = tuple(words)
+        return self.exact.get(tokens, []) + self.folded.get(tuple(t.lower() for t in tokens), [])
+
+    def find(self, words: list[str]) -> Iterator[tuple[int, int, list[Entry]]]:
+        """Longest dictionary matches in a token sequence: (start, end, entries)."""
+        n = len(words)
+        lowered = [w.lower() for w in words]
+        i = 0
+        while i < n:
+            best: tuple[int, list[Entry]] | None = None
+            w, lw = words[i], lowered[i]
+            if w in self.first_exact or lw in self.first_folded:
+                for j in range(min(n, i + self.max_len), i, -1):
+                    hits = self.exact.get(tuple(words[i:j]), []) + self.folded.get(
+                        tuple(lowered[i:j]), []
+                    )
+                    if hits:
+                        best = (j, hits)
+                        break
+            if best:
+                yield i, best[0], best[1]
+                i = best[0]
+            else:
+                i += 1
+
+    def role_at(
+        self, lemmas: list[str], lowers: list[str], end: int, min_start: int = 0
+    ) -> Role | None:
+        """The longest role whose last word is token end-1 and that starts at or after min_start."""
+        last = lemmas[end - 1]
+        cands = self.roles.get(last) or self.roles.get(lowers[end - 1])
+        if cands is None and lowers[end - 1].endswith("s"):
+            cands = self.roles.get(lowers[end - 1][:-1])
+        for role in cands or ():
+            k = len(role.words)
+            if end - k < min_start:
+                continue
+            if all(lowers[end - k + i] == role.words[i] or lemmas[end - k + i] == role.words[i]
+                   for i in range(k - 1)):
+                return role
+        return None
+
+    def country(self, iso3: str | None) -> Country | None:
+        return self.countries.get(iso3 or "")
+
+
+# -- loading -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.text for t in _tokenizer()(text)]
+
+
+def _is_case_sensitive(form: str, common: frozenset[str]) -> bool:
+    if form.startswith("="):
+        return True
+    words = form.split()
+    if len(words) == 1:
+        w = words[0]
+        if w.isupper() and len(w.replace(".", "")) <= 5:
+            return True
+        if w[:1].isupper() and w.lower() in common:
+            return True
+    return False
+
+
+def _read_rows(path: Path | Any, name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    text = path.read_text(encoding="utf-8")
+    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].split("\t")
+    for lineno, line in lines[1:]:
+        cells = line.split("\t")
+        yield lineno, {h: (cells[k].strip() if k < len(cells) else "") for k, h in enumerate(header)}
+
+
+def _float(v: str) -> float | None:
+    try:
+        return float(v) if v else None
+    except ValueError:
+        return None
+
+
+def _builtin(name: str) -> Any:
+    try:
+        return resources.files(DATA).joinpath(name)
+    except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - broken install
+        raise ResourceError(Codes.E202, path=name, detail=str(exc)) from exc
+
+
+def _common_words() -> frozenset[str]:
+    try:
+        from ..nlp import english_words
+
+        return english_words()
+    except ResourceError:
+        return frozenset()
+
+
+def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
+    """The dictionary from wirecoder's own data files."""
+    common = _common_words() if common is None else common
+    d = ActorDictionary()
+    # countries: names, demonyms, capitals
+    for lineno, row in _read_rows(_builtin("countries.tsv"), "countries.tsv"):
+        iso3 = row["iso3"]
+        capitals = tuple(c for c in row.get("capital", "").split("|") if c)
+        d.countries[iso3] = Country(
+            iso3=iso3,
+            name=row["name"],
+            wikidata=row.get("wikidata") or None,
+            lat=_float(row.get("lat", "")),
+            lon=_float(row.get("lon", "")),
+            capitals=capitals,
+            capital_lat=_float(row.get("capital_lat", "")),
+            capital_lon=_float(row.get("capital_lon", "")),
+            population=int(float(row.get("population") or 0)),
+        )
+        src = f"countries.tsv:{lineno}"
+        qid = row.get("wikidata") or None
+        for form in {row["name"], *row.get("aliases", "").split("|")} - {""}:
+            e = Entry(row["name"], iso3, None, qid, "country", src)
+            d.add(_tokens(form), e, _is_case_sensitive(form, common))
+            if not form.lower().startswith("the "):
+                d.add(["the", *_tokens(form)], e, False)
+        for form in filter(None, row.get("demonyms", "").split("|")):
+            e = Entry(row["name"], iso3, None, None, "demonym", src)
+            d.add(_tokens(form), e, _is_case_sensitive(form, common) or form.isupper())
+        for cap in capitals:
+            e = Entry(row["name"], iso3, "GOV", qid, "capital", src, role=f"capital {cap}")
+            d.add(_tokens(cap), e, True)
+    for lineno, row in _read_rows(_builtin("organizations.tsv"), "organizations.tsv"):
+        _add_named(d, row, "org", f"organizations.tsv:{lineno}", common)
+    for lineno, row in _read_rows(_builtin("people.tsv"), "people.tsv"):
+        _add_named(d, row, "person", f"people.tsv:{lineno}", common)
+    for lineno, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
+        flags = set(filter(None, (row.get("flags") or "").split(",")))
+        words = tuple(row["pattern"].lower().split())
+        sector = "" if row["sector"] == "-" else row["sector"]
+        d.add_role(Role(words, sector, "person" in flags, "weak" in flags, "nocountry" in flags))
+    return d
+
+
+def _add_named(
+    d: ActorDictionary, row: dict[str, str], kind: str, src: str, common: frozenset[str], priority: int = 0
+) -> None:
+    entry = Entry(
+        name=row["name"],
+        country=row.get("country") or None,
+        sector=row.get("sector") or None,
+        wikidata=row.get("wikidata") or None,
+        kind=kind,
+        source=src,
+        valid_from=row.get("from") or row.get("valid_from") or None,
+        valid_to=row.get("to") or row.get("valid_to") or None,
+        role=row.get("role") or None,
+        priority=priority,
+    )
+    for form in filter(None, (row.get("names") or row["name"]).split("|")):
+        cs = _is_case_sensitive(form, common)
+        d.add(_tokens(form.lstrip("=")), entry, cs)
+
+
+def _load_user(d: ActorDictionary, path: Path, common: frozenset[str]) -> None:
+    """User entries (YAML list or TSV with the organizations.tsv columns) outrank built-ins."""
+    if not path.is_file():
+        raise ConfigError(Codes.E302, path=path)
+    if path.suffix.lower() in (".tsv", ".txt"):
+        for lineno, row in _read_rows(path, path.name):
+            if "name" not in row:
+                raise ConfigError(Codes.E301, path=path, detail=f"line {lineno}: no 'name' column")
+            _add_named(d, row, "user", f"{path.name}:{lineno}", common, priority=10)
+        return
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ConfigError(Codes.E301, path=path, detail=str(exc).splitlines()[0]) from exc
+    if isinstance(data, dict):
+        data = data.get("actors", [data])
+    if not isinstance(data, list):
+        raise ConfigError(Codes.E301, path=path, detail="expected a list of entries")
+    for k, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            raise ConfigError(Codes.E301, path=path, detail=f"entry {k} is not a mapping")
+        patterns = item.get("patterns") or item.get("pattern") or item.get("name")
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not patterns or not item.get("name") and not item.get("country"):
+            raise ConfigError(Codes.E301, path=path, detail=f"entry {k} needs 'pattern' and 'name' or 'country'")
+        country = item.get("country")
+        sector = item.get("sector")
+        if sector and str(sector).upper() not in SECTORS:
+            raise ConfigError(Codes.E301, path=path, detail=f"entry {k}: unknown sector {sector!r}")
+        row = {
+            "name": str(item.get("name") or patterns[0]),
+            "names": "|".join(str(p) for p in patterns),
+            "country": str(country).upper() if country else "",
+            "sector": str(sector).upper() if sector else "",
+            "wikidata": str(item.get("wikidata") or ""),
+            "from": str(item.get("valid_from") or ""),
+            "to": str(item.get("valid_to") or ""),
+            "role": str(item.get("role") or ""),
+        }
+        _add_named(d, row, "user", f"{path.name}:entry {k}", common, priority=10)
+
+
+@lru_cache(maxsize=8)
+def load_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """Built-ins plus user files, cached per process and file set."""
+    common = _common_words()
+    d = build_builtin(common)
+    for f in user_files:
+        _load_user(d, Path(f), common)
+    return d
+
+
+__all__ = ["NONSTATE", "SECTORS", "ActorDictionary", "Country", "Entry", "Role", "load_dictionary"]

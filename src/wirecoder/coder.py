@@ -1,0 +1,143 @@
+"""The runner: articles in, events out, one bad article never stopping the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import InputError, WirecoderError
+from .pipeline import Analysis, CoderConfig, Resources, Stage, build_stages, check_order, iter_batches
+from .read.articles import article_from_record, make_article
+from .records import Article, Event, Rejected
+
+ArticleLike = Article | str | Mapping[str, Any]
+
+
+@dataclass
+class Coded:
+    """The outcome for one input: its events, or the reason it was rejected."""
+
+    article: Article | None
+    events: list[Event] = field(default_factory=list)
+    rejected: Rejected | None = None
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.rejected is None
+
+
+class Coder:
+    """Codes articles with a fixed configuration. Build once, reuse for many articles."""
+
+    def __init__(
+        self,
+        config: CoderConfig | None = None,
+        *,
+        actors: Iterable[str | Path] = (),
+        stages: Iterable[str] | None = None,
+    ) -> None:
+        config = config or CoderConfig()
+        if actors:
+            config = replace(config, actor_files=tuple(Path(a) for a in actors))
+        self.config = config
+        self.resources = Resources(config)
+        self.stages: list[Stage] = build_stages(stages)
+        check_order(self.stages)
+        self.version = __version__
+
+    # -- inputs ---------------------------------------------------------------------------
+    def to_article(self, item: ArticleLike, date: object = None, origin: str = "<text>") -> Article:
+        if isinstance(item, Article):
+            if date and not item.date:
+                return make_article(
+                    item.text,
+                    id=item.id,
+                    date=date,
+                    title=item.title,
+                    source=item.source,
+                    url=item.url,
+                    origin=item.origin or origin,
+                )
+            return item
+        if isinstance(item, str):
+            return make_article(item, date=date, origin=origin)
+        return article_from_record(item, origin, default_date=date)
+
+    # -- parsing --------------------------------------------------------------------------
+    def _parse_texts(self, articles: list[Article]) -> list[Any]:
+        from .nlp import english_words, sentence_case_headline
+
+        vocab = english_words(self.config.model)
+        keep = self.resources.actors.is_name_word
+        texts = [sentence_case_headline(a.text, vocab, keep) for a in articles]
+        return list(self.resources.nlp.pipe(texts, batch_size=self.config.batch_size))
+
+    def _run_stages(self, analysis: Analysis) -> Analysis:
+        for stage in self.stages:
+            stage(analysis, self.resources)
+        for ev in analysis.events:
+            ev.coder_version = self.version
+        return analysis
+
+    # -- public ---------------------------------------------------------------------------
+    def analyze(self, item: ArticleLike, date: object = None) -> Analysis:
+        """Run every stage and return the full analysis (mentions, candidates, events)."""
+        article = self.to_article(item, date)
+        doc = self._parse_texts([article])[0]
+        return self._run_stages(Analysis(article=article, doc=doc))
+
+    def code(self, item: ArticleLike, date: object = None) -> list[Event]:
+        """Events of one article. Raises InputError for unusable input."""
+        return self.analyze(item, date).events
+
+    def code_many(
+        self, items: Iterable[ArticleLike | Rejected], date: object = None
+    ) -> Iterator[Coded]:
+        """Code many articles in parsed batches; bad ones come back as `Coded.rejected`."""
+        numbered = ((i, item) for i, item in enumerate(items, start=1))
+        for batch in iter_batches(numbered, max(1, self.config.batch_size)):
+            ready: list[Article] = []
+            results: list[Coded] = []
+            for i, item in batch:
+                if isinstance(item, Rejected):
+                    results.append(Coded(article=None, rejected=item))
+                    continue
+                try:
+                    article = self.to_article(item, date, origin=f"<item {i}>")
+                except InputError as err:
+                    results.append(
+                        Coded(None, rejected=Rejected(f"<item {i}>", err.code, err.detail))
+                    )
+                    continue
+                ready.append(article)
+                results.append(Coded(article=article))
+            docs = self._parse_texts(ready) if ready else []
+            doc_iter = iter(docs)
+            for res in results:
+                if res.article is None:
+                    yield res
+                    continue
+                doc = next(doc_iter)
+                try:
+                    analysis = self._run_stages(Analysis(article=res.article, doc=doc))
+                except WirecoderError as err:
+                    origin = res.article.origin or res.article.id
+                    yield Coded(res.article, rejected=Rejected(origin, err.code, err.detail))
+                    continue
+                res.events = analysis.events
+                res.warnings = analysis.warnings
+                yield res
+
+
+@lru_cache(maxsize=4)
+def default_coder(actor_files: tuple[str, ...] = ()) -> Coder:
+    """One coder per process and dictionary set: models load once."""
+    return Coder(actors=actor_files)
+
+
+__all__ = ["ArticleLike", "Coded", "Coder", "default_coder"]

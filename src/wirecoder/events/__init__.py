@@ -1,0 +1,1 @@
+"""Events: trigger lexicon, argument rules, status, attribution, classifier, de-duplication."""

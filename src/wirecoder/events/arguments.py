@@ -1,0 +1,367 @@
+"""Who did it to whom: source and target from the structure of the sentence.
+
+Verbs: the subject acts (or the "by" agent of a passive); the recipient sits in
+the slots the lexicon names for the trigger (direct object, "on", "with", ...).
+Missing subjects are recovered the way a reader does: "X urged Y to request Z"
+(Y requests), "X attacked and killed Y" (X killed), "a coalition targeting ISIL"
+(the coalition targets), "..., killing 17 soldiers" (the clause's subject kills).
+
+Nouns: the possessor, an actor modifier ("Russian air strikes"), a "by"/"of"
+phrase, or the subject of the verb that carries the noun ("X launched an air
+campaign", "X held talks with Y"). Receiving verbs flip it: "Y won assurances
+from X" is X assuring Y.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Span
+from .candidates import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..actors.mentions import Mention
+    from ..pipeline import Analysis, Resources
+
+SUBJ = ("nsubj", "csubj", "expl")
+RECEIVE_VERBS = {"win", "receive", "get", "obtain", "secure", "accept", "gain", "extract", "hear", "welcome"}
+REQUEST_NOUNS = {"request", "invitation", "behest", "demand", "urging", "call", "order", "instruction"}
+SPEECH_VERBS = {"say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote"}
+
+
+class ArgumentFinder:
+    def __init__(self, doc: Doc, mentions: list[Mention], text: str) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.text = text
+        self.head2m: dict[int, int] = {}
+        for k, m in enumerate(mentions):
+            for h in sorted(m.heads, key=lambda h: h != m.head):
+                self.head2m.setdefault(h, k)
+
+    # -- actors of a noun phrase ------------------------------------------------------------
+    def actors_of(self, tok: Token, fallback: bool = True) -> list[int]:
+        """Mentions for the phrase headed by `tok`, with its coordinated phrases."""
+        out: list[int] = []
+        for t in (tok, *tok.conjuncts):
+            if t.i < tok.i and t is not tok and tok.dep_ == "conj":
+                continue  # only expand forward from the first conjunct
+            k = self.head2m.get(t.i)
+            if k is not None:
+                out.append(k)
+            elif fallback:
+                out.extend(self._inner_actors(t))
+        seen: list[int] = []
+        for k in out:
+            if k not in seen:
+                seen.append(k)
+        return seen
+
+    def _inner_actors(self, t: Token) -> list[int]:
+        """Actors inside a non-actor phrase: "Netanyahu's suggestion", "a request from the NYT"."""
+        found: list[int] = []
+        stack = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos")]
+        while stack:
+            c = stack.pop(0)
+            if c.i in self.head2m:
+                found.append(self.head2m[c.i])
+            elif c.dep_ == "compound":
+                stack.extend(g for g in c.children if g.dep_ == "compound")
+        if found:
+            return found
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in self.head2m:
+                        found.append(self.head2m[g.i])
+            elif c.dep_ == "acl":  # "the proposal submitted by X"
+                for p in c.children:
+                    if p.dep_ == "agent":
+                        for g in p.children:
+                            if g.dep_ == "pobj" and g.i in self.head2m:
+                                found.append(self.head2m[g.i])
+        return found
+
+    def span_of(self, tok: Token) -> Span:
+        """The whole argument phrase (for auditing and span scores), without relative clauses."""
+        toks = [t for t in tok.subtree]
+        lo = toks[0].i
+        hi = tok.i
+        for t in toks:
+            if t.i > tok.i:
+                if t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i and t.dep_ != "punct":
+                    break
+                hi = max(hi, t.i)
+        while hi > tok.i and self.doc[hi].is_punct:
+            hi -= 1
+        while lo < tok.i and self.doc[lo].is_punct:
+            lo += 1
+        s, e = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+        return Span(self.text[s:e], s, e)
+
+    # -- subjects -------------------------------------------------------------------------
+    def subject(self, v: Token, depth: int = 0) -> tuple[Token | None, bool, str]:
+        """(subject head, passive?, how) for a verb, recovering elided subjects."""
+        if depth > 6:
+            return None, False, ""
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                agent = next((a for a in v.children if a.dep_ == "agent"), None)
+                if agent is not None:
+                    pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj, True, "passive agent"
+                return None, True, "passive, no agent"
+        for c in v.children:
+            if c.dep_ in SUBJ:
+                if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                    return v.head, False, "relative clause"
+                return c, False, "subject"
+        head = v.head
+        if head.i == v.i:
+            return None, False, ""
+        if v.dep_ == "xcomp":
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj, False, f"object of '{head.text}' (control)"
+            s, _, how = self.subject(head, depth + 1)
+            return s, False, f"subject of '{head.text}' (control)"
+        if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            s, p, how = self.subject(head, depth + 1)
+            return s, p, f"shared subject with '{head.text}'"
+        if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if v.tag_ == "VBN":  # "the convoy attacked by X": passive reading
+                return None, True, "reduced passive"
+            return head, False, f"noun modified by '{v.text}'"
+        if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
+            s, p, how = self.subject(head, depth + 1)
+            return s, False, f"subject of '{head.text}' (participle)"
+        if v.dep_ in ("pcomp",) and head.head.pos_ in ("VERB", "AUX"):
+            s, p, how = self.subject(head.head, depth + 1)
+            return s, False, f"subject of '{head.head.text}'"
+        return None, False, ""
+
+    # -- slots ---------------------------------------------------------------------------
+    def slot(self, tok: Token, slot: str) -> list[Token]:
+        if slot in ("dobj", "iobj", "dative"):
+            deps = {"dobj": ("dobj", "obj"), "iobj": ("iobj",), "dative": ("dative",)}[slot]
+            out = [c for c in tok.children if c.dep_ in deps]
+            if slot == "dative":  # "give aid to X" sometimes parses "to" as dative
+                for c in tok.children:
+                    if c.dep_ == "dative" and c.pos_ == "ADP":
+                        out = [g for g in c.children if g.dep_ == "pobj"]
+            return out
+        if slot.startswith("P:"):
+            prep = slot[2:]
+            out = []
+            for c in tok.children:
+                if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ == prep:
+                    out.extend(g for g in c.children if g.dep_ == "pobj")
+            return out
+        return []
+
+    def targets_in_slots(self, tok: Token, slots: tuple[str, ...]) -> tuple[list[int], list[Token], str]:
+        first_heads: list[Token] = []
+        for slot in slots:
+            for t in self.slot(tok, slot):
+                if not first_heads:
+                    first_heads = [t]
+                ks = self.actors_of(t)
+                if ks:
+                    return ks, [t], slot
+        # prepositional phrases often attach to the object instead of the verb:
+        # "discussed air strikes with Russia"
+        if tok.pos_ in ("VERB", "AUX"):
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                for slot in slots:
+                    if slot.startswith("P:"):
+                        for t in self.slot(obj, slot):
+                            ks = self.actors_of(t)
+                            if ks:
+                                return ks, [t], slot + " (on the object)"
+        return [], first_heads, ""
+
+    # -- per trigger ---------------------------------------------------------------------
+    def fill(self, cand: Candidate) -> None:
+        tok = self.doc[cand.trigger]
+        if cand.pos == "v":
+            self._fill_verb(cand, tok)
+        else:
+            self._fill_noun(cand, tok)
+        # an actor is not its own recipient
+        cand.targets = [k for k in cand.targets if k not in cand.sources]
+        if cand.entry.recip and (cand.targets or len(cand.sources) > 1):
+            cand.reciprocal = True
+
+    def _fill_verb(self, cand: Candidate, tok: Token) -> None:
+        subj, passive, how = self.subject(tok)
+        cand.passive = passive
+        slots = cand.entry.target_slots()
+        if passive:
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if patient is None and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
+                patient = tok.head
+            if patient is not None and (not slots or "dobj" in slots or "iobj" in slots):
+                ks = self.actors_of(patient)
+                cand.targets, cand.target_heads = ks, [patient.i]
+                cand.why.append("target: passive subject")
+        if subj is not None:
+            ks = self.actors_of(subj)
+            cand.sources, cand.source_heads = ks, [subj.i]
+            cand.why.append(f"source: {how}")
+        if "host" in cand.entry.flags:  # "X hosted Y": Y visits X
+            pass
+        if not cand.targets:
+            ks, heads, slot = self.targets_in_slots(tok, slots)
+            cand.targets = ks
+            cand.target_heads = [t.i for t in heads]
+            if slot:
+                cand.why.append(f"target: {slot}")
+        if cand.entry.recip and not cand.targets:
+            ks, heads, slot = self.targets_in_slots(tok, ("P:with", "P:between"))
+            if ks:
+                cand.targets, cand.target_heads = ks, [t.i for t in heads]
+        if not cand.targets and not passive and slots:
+            # "seek Russia's help", "request Russian intervention": the actor inside the object
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.i not in self.head2m:
+                ks = self._inner_actors(obj)
+                ks = [k for k in ks if k not in cand.sources]
+                if ks:
+                    cand.targets, cand.target_heads = ks, [obj.i]
+                    cand.why.append("target: actor inside the object")
+        if "recv" in cand.entry.flags:
+            cand.sources, cand.targets = cand.targets, cand.sources
+
+    def _governing_verb(self, n: Token) -> tuple[Token | None, str]:
+        """The verb that carries a nominal trigger, and how ('dobj', 'pobj', 'nsubj' ...)."""
+        head = n
+        rel = n.dep_
+        while rel == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+            rel = head.dep_
+        if rel in ("dobj", "obj", "nsubjpass", "attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, rel
+        if rel == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+            return head.head.head, f"pobj:{head.head.lower_}"
+        if rel == "npadvmod" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head, rel
+        return None, rel
+
+    def _fill_noun(self, cand: Candidate, n: Token) -> None:
+        entry = cand.entry
+        own = set(cand.tokens)
+        # actor modifiers and possessor
+        for c in n.lefts:
+            if c.i in own:
+                continue
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i in self.head2m:
+                k = self.head2m[c.i]
+                if entry.of_is_target() and c.dep_ == "poss" and entry.event_type in ("COERCE",):
+                    cand.targets.append(k)
+                    cand.target_heads.append(c.i)
+                    cand.why.append("target: possessor")
+                else:
+                    cand.sources.append(k)
+                    cand.source_heads.append(c.i)
+                    cand.why.append(f"source: {c.dep_} of the noun")
+        # "by X", "of X", "from X", "between X and Y"
+        for c in n.rights:
+            if c.dep_ != "prep":
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            p = c.lower_
+            if p == "by" and not cand.sources:
+                cand.sources = self.actors_of(pobj)
+                cand.source_heads = [pobj.i]
+                cand.why.append("source: 'by' phrase")
+            elif p == "of" and not entry.of_is_target() and not cand.sources:
+                cand.sources = self.actors_of(pobj, fallback=False)
+                if cand.sources:
+                    cand.source_heads = [pobj.i]
+                    cand.why.append("source: 'of' phrase")
+            elif p == "between":
+                ks = self.actors_of(pobj)
+                if len(ks) >= 2:
+                    cand.sources, cand.targets = ks[:1], ks[1:]
+                    cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
+                    cand.reciprocal = True
+                    cand.why.append("both sides: 'between' phrase")
+            elif p == "from" and entry.event_type in ("AGREE", "REQUEST", "AID", "SUPPORT") and not cand.sources:
+                gov, _ = self._governing_verb(n)
+                if gov is not None and gov.lemma_.lower() in RECEIVE_VERBS:
+                    cand.sources = self.actors_of(pobj)
+                    cand.source_heads = [pobj.i]
+                    cand.why.append("source: 'from' phrase of a received noun")
+        # recipient slots on the noun itself
+        if not cand.targets:
+            ks, heads, slot = self.targets_in_slots(n, entry.target_slots())
+            cand.targets, cand.target_heads = ks, [t.i for t in heads]
+            if slot:
+                cand.why.append(f"target: {slot} of the noun")
+        # the verb carrying the noun
+        gov, rel = self._governing_verb(n)
+        if gov is not None:
+            glemma = gov.lemma_.lower()
+            if rel.startswith("pobj:") and n.lemma_.lower() in REQUEST_NOUNS and rel[5:] in ("at", "under", "upon", "on"):
+                # "at the request of X, Y launched ...": the request went to Y
+                subj, _, _ = self.subject(gov)
+                if subj is not None and not cand.targets:
+                    cand.targets = self.actors_of(subj)
+                    cand.target_heads = [subj.i]
+                    cand.why.append(f"target: subject of '{gov.text}' acting on the request")
+            elif glemma in RECEIVE_VERBS and rel in ("dobj", "obj"):
+                subj, _, _ = self.subject(gov)
+                if subj is not None and not cand.targets:
+                    cand.targets = self.actors_of(subj)
+                    cand.target_heads = [subj.i]
+                    cand.why.append(f"target: subject of '{gov.text}' (receives)")
+            elif rel in ("dobj", "obj", "attr", "oprd") or rel.startswith("pobj:"):
+                blocked = {"discuss", "deny", "include"} | (SPEECH_VERBS if not rel.startswith("pobj:") else set())
+                if not cand.sources and glemma not in blocked:
+                    subj, passive, how = self.subject(gov)
+                    if subj is not None and not passive:
+                        cand.sources = self.actors_of(subj)
+                        cand.source_heads = [subj.i]
+                        cand.why.append(f"source: subject of '{gov.text}' ({how})")
+                if not cand.targets and rel in ("dobj", "obj"):
+                    ks, heads, slot = self.targets_in_slots(gov, entry.target_slots())
+                    if ks:
+                        cand.targets, cand.target_heads = ks, [t.i for t in heads]
+                        cand.why.append(f"target: {slot} of '{gov.text}'")
+            elif rel == "nsubjpass":
+                # "a request ... was relayed to Abadi": the recipient is on the verb
+                if not cand.targets:
+                    ks, heads, slot = self.targets_in_slots(gov, entry.target_slots())
+                    if ks:
+                        cand.targets, cand.target_heads = ks, [t.i for t in heads]
+                        cand.why.append(f"target: {slot} of '{gov.text}'")
+        # a noun coordinated with another event noun shares its actor ("attacks and raids by X")
+        if not cand.sources and n.dep_ == "conj" and n.head.pos_ == "NOUN":
+            for c in n.head.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        cand.sources = self.actors_of(pobj)
+                        cand.source_heads = [pobj.i]
+
+
+class ArgumentStage:
+    """Finds each event's source and target actors from the dependency parse."""
+
+    name = "arguments"
+    requires = ("candidates", "mentions.antecedents")
+    assigns = ("candidates.sources", "candidates.targets")
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        assert analysis.doc is not None
+        finder = ArgumentFinder(analysis.doc, analysis.mentions, analysis.article.text)
+        for cand in analysis.candidates:
+            finder.fill(cand)
+
+
+__all__ = ["ArgumentFinder", "ArgumentStage"]

@@ -1,0 +1,148 @@
+"""According to whom: the speaker and cue of reported speech, and the chain of intermediaries.
+
+"Reuters quoted two members of parliament as saying that X" gives the events in
+X the speaker "two members of parliament", the cue "saying" and via ["Reuters"].
+"X, said a senior politician", "according to X", "X reported" work the same way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..actors.mentions import Mention
+    from ..pipeline import Analysis, Resources
+
+SPEECH_VERBS = {
+    "say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote", "confirm",
+    "reveal", "declare", "write", "explain", "stress", "assert", "allege", "argue", "acknowledge",
+    "admit", "warn", "cite", "disclose", "indicate", "estimate", "deny", "suggest", "believe",
+    "describe", "comment", "tweet", "post", "reiterate", "emphasize", "emphasise", "assure",
+}  # fmt: skip
+QUOTE_VERBS = {"quote", "cite"}
+SPEECH_NOUNS = {"statement", "report", "announcement", "communique", "communiqué", "message", "letter"}
+
+
+class AttributionFinder:
+    def __init__(self, doc: Doc, mentions: list[Mention], text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.mentions = mentions
+        self.head2m: dict[int, int] = {}
+        for k, m in enumerate(mentions):
+            for h in m.heads:
+                self.head2m.setdefault(h, k)
+
+    def _np_span(self, tok: Token) -> Span:
+        toks = [t for t in tok.subtree if not (t.dep_ in ("relcl", "acl") and t.head.i == tok.i)]
+        lo = min(t.i for t in toks)
+        hi = tok.i
+        for t in toks:
+            if t.i > tok.i and t.dep_ not in ("punct",):
+                hi = max(hi, t.i)
+        while hi > tok.i and self.doc[hi].is_punct:
+            hi -= 1
+        s, e = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
+        return Span(self.text[s:e], s, e)
+
+    def actor_for(self, tok: Token) -> tuple[int | None, Span]:
+        k = self.head2m.get(tok.i)
+        if k is not None:
+            m = self.mentions[k]
+            return k, Span(m.text, m.start_char, m.end_char)
+        return None, self._np_span(tok)
+
+    @staticmethod
+    def subject_of(v: Token) -> Token | None:
+        for c in v.children:
+            if c.dep_ in ("nsubj",):
+                return c
+        return None
+
+    def speech_chain(self, tok: Token) -> list[tuple[Token, Token | None]]:
+        """Speech verbs above `tok`, nearest first, with their speakers (None when unknown)."""
+        chain: list[tuple[Token, Token | None]] = []
+        cur = tok
+        for _ in range(12):
+            head = cur.head
+            if head.i == cur.i:
+                break
+            hl = head.lemma_.lower()
+            if hl in SPEECH_VERBS and head.pos_ in ("VERB", "AUX") and cur.dep_ in (
+                "ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "pcomp", "nsubj",
+            ) and not (cur.dep_ == "nsubj"):
+                if hl in QUOTE_VERBS:
+                    speaker = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+                    chain.append((head, speaker))
+                else:
+                    chain.append((head, self.subject_of(head)))
+            cur = head
+        # "according to X" on the trigger's clause or any clause above it
+        node = tok
+        for _ in range(8):
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    to = next((g for g in c.children if g.lower_ == "to"), None)
+                    pobj = next((g for g in (to.children if to is not None else c.children) if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        chain.insert(0, (c, pobj))
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return chain
+
+    def attribute(self, tok: Token) -> tuple[int | None, Span | None, Token | None, list[str]]:
+        chain = self.speech_chain(tok)
+        if not chain:
+            return None, None, None, []
+        # drop "saying" when its speaker is given by an outer "quoted X as saying"
+        cue, speaker_tok = chain[0]
+        rest = chain[1:]
+        if speaker_tok is None and rest and rest[0][0].lemma_.lower() in QUOTE_VERBS:
+            speaker_tok = rest[0][1]
+            rest = [(rest[0][0], self.subject_of(rest[0][0]))] + rest[1:]
+        via: list[str] = []
+        for v, s in rest:
+            if s is None:
+                continue
+            k, span = self.actor_for(s)
+            name = self.mentions[k].name if k is not None and self.mentions[k].name else span.text
+            if name not in via:
+                via.append(name)
+        via.reverse()  # outermost first: "Reuters", then who Reuters quoted
+        if speaker_tok is None:
+            return None, None, cue, via
+        k, span = self.actor_for(speaker_tok)
+        return k, span, cue, via
+
+
+class AttributionStage:
+    """Finds who the text says is the source of each event, and the intermediaries."""
+
+    name = "attribution"
+    requires = ("candidates", "mentions")
+    assigns = ("candidates.speaker",)
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        doc = analysis.doc
+        assert doc is not None
+        finder = AttributionFinder(doc, analysis.mentions, analysis.article.text)
+        for cand in analysis.candidates:
+            k, span, cue, via = finder.attribute(doc[cand.trigger])
+            cand.speaker, cand.speaker_span, cand.via = k, span, via
+            cand.cue = cue.i if cue is not None else None
+
+
+def speaker_actor(analysis: Analysis, k: int | None, span: Span | None) -> Actor | None:
+    if k is not None:
+        return analysis.mentions[k].to_actor()
+    if span is not None:
+        return Actor(text=span.text, start=span.start, end=span.end)
+    return None
+
+
+__all__ = ["AttributionFinder", "AttributionStage", "speaker_actor"]

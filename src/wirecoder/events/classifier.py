@@ -1,0 +1,173 @@
+"""Confidence and context for each event, with an optional learned sentence classifier.
+
+The lexicon says which words can signal an event; the classifier, trained by
+`scripts/train_classifier.py` on wirecoder's training split, says how likely the
+sentence is to report an event of each type. The two are blended into the event's
+`confidence`, which ranks an article's events (its first is the main one) and
+lets users drop weak records. Contexts (PLOVER's "why") come from cue words in the
+sentence and from the actors (an armed forces actor gives "military").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..records import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+    from ..pipeline import Analysis, Resources
+    from .candidates import Candidate
+    from .lexicon import Lexicon
+
+MODEL_FILE = "event_classifier.json"
+TERROR_ORGS = {"Islamic State", "al-Qaeda", "Boko Haram", "al-Shabaab", "Nusra Front", "Taliban",
+               "al-Qaeda in the Arabian Peninsula", "al-Qaeda in the Islamic Maghreb", "Pakistani Taliban",
+               "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Abu Sayyaf", "Hayat Tahrir al-Sham"}  # fmt: skip
+_TOKEN = re.compile(r"[a-z][a-z'-]+")
+
+
+def features(text: str) -> list[str]:
+    """Bag of lower-cased words and word pairs: the classifier's whole view of a sentence."""
+    words = _TOKEN.findall(text.lower())
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+@dataclass
+class EventClassifier:
+    """A multinomial logistic regression over hashed word features (weights shipped as JSON)."""
+
+    labels: list[str]
+    weights: np.ndarray  # (n_features, n_labels)
+    bias: np.ndarray
+    n_features: int
+
+    def _vector(self, text: str) -> dict[int, float]:
+        import zlib
+
+        counts: dict[int, float] = {}
+        for f in features(text):
+            h = zlib.crc32(f.encode()) % self.n_features
+            counts[h] = counts.get(h, 0.0) + 1.0
+        norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+        return {k: v / norm for k, v in counts.items()}
+
+    def predict_proba(self, text: str) -> dict[str, float]:
+        vec = self._vector(text)
+        scores = self.bias.copy()
+        for k, v in vec.items():
+            scores += v * self.weights[k]
+        scores -= scores.max()
+        p = np.exp(scores)
+        p /= p.sum()
+        return dict(zip(self.labels, (float(x) for x in p), strict=True))
+
+    @classmethod
+    def from_json(cls, data: dict) -> EventClassifier:  # type: ignore[type-arg]
+        n = int(data["n_features"])
+        labels = list(data["labels"])
+        w = np.zeros((n, len(labels)), dtype=np.float32)
+        for k, row in data["weights"].items():
+            w[int(k)] = np.asarray(row, dtype=np.float32) / data.get("scale", 1.0)
+        return cls(labels, w, np.asarray(data["bias"], dtype=np.float32), n)
+
+
+@lru_cache(maxsize=1)
+def load_classifier() -> EventClassifier | None:
+    """The shipped classifier, or None when the package was built without one."""
+    try:
+        text = resources.files("wirecoder.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return EventClassifier.from_json(json.loads(text))
+
+
+def sentence_contexts(sent: SpacySpan, lex: Lexicon) -> list[str]:
+    found: list[str] = []
+    for tok in sent:
+        for ctx in lex.context_words.get(tok.lemma_.lower(), ()):
+            if ctx not in found:
+                found.append(ctx)
+    low = sent.text.lower()
+    for phrase, ctx in lex.context_phrases:
+        if phrase in low and ctx not in found:
+            found.append(ctx)
+    return found
+
+
+def mode_from_context(cand: Candidate, sent: SpacySpan, lex: Lexicon) -> str | None:
+    """A mode from cue words near the trigger (its subtree and the words right around it)."""
+    words = lex.mode_words.get(cand.event_type, {})
+    phrases = lex.mode_phrases.get(cand.event_type, [])
+    if not words and not phrases:
+        return None
+    doc = sent.doc
+    trig = doc[cand.trigger]
+    near = {t.i for t in trig.subtree}
+    near.update(range(max(sent.start, trig.i - 4), min(sent.end, trig.i + 5)))
+    for h in cand.source_heads + cand.target_heads:
+        near.update(t.i for t in doc[h].subtree)
+    tokens = sorted(near)
+    for i in sorted(tokens, key=lambda i: abs(i - trig.i)):
+        t = doc[i]
+        mode = words.get(t.lemma_.lower()) or words.get(t.lower_)
+        if mode:
+            return mode
+    low = " ".join(doc[i].lower_ for i in tokens)
+    for phrase, mode in phrases:
+        if phrase in low:
+            return mode
+    return None
+
+
+class ClassifyStage:
+    """Sets each event's mode (when the trigger left it open), contexts and confidence."""
+
+    name = "classify"
+    requires = ("candidates.sources", "candidates.status")
+    assigns = ("candidates.confidence", "candidates.contexts", "candidates.mode")
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        doc = analysis.doc
+        assert doc is not None
+        if not analysis.candidates:
+            return
+        lex = resources.lexicon
+        clf = resources.classifier
+        probs: dict[int, dict[str, float]] = {}
+        for cand in analysis.candidates:
+            sent = doc[cand.trigger].sent
+            if cand.mode is None:
+                cand.mode = mode_from_context(cand, sent, lex)
+            ctx = sentence_contexts(sent, lex)
+            actors = [analysis.mentions[k] for k in cand.sources + cand.targets]
+            if any(m.sector == "MIL" for m in actors) and "military" not in ctx:
+                ctx.append("military")
+            if any(m.name in TERROR_ORGS for m in actors) and "terrorism" not in ctx:
+                ctx.append("terrorism")
+            cand.contexts = ctx
+            conf = 0.5
+            conf += 0.15 if any(m.country for m in (analysis.mentions[k] for k in cand.sources)) else 0.0
+            conf += 0.1 if any(m.country for m in (analysis.mentions[k] for k in cand.targets)) else 0.0
+            conf -= 0.2 if cand.entry.weak else 0.0
+            sidx = analysis.sentence_index(cand.trigger)
+            conf += 0.05 if sidx <= 1 else 0.0
+            if clf is not None:
+                key = sent.start
+                if key not in probs:
+                    probs[key] = clf.predict_proba(analysis.article.text[sent.start_char : sent.end_char])
+                p = probs[key].get(cand.event_type, 0.0)
+                conf = 0.6 * conf + 0.4 * min(1.0, p * 2)
+            cand.confidence = max(0.0, min(1.0, conf))
+
+
+__all__ = ["EVENT_TYPES", "ClassifyStage", "EventClassifier", "features", "load_classifier"]

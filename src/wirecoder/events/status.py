@@ -1,0 +1,184 @@
+"""How firmly the text claims an event: asserted, negated, future, hypothetical, requested.
+
+The status of a trigger is decided by, in order:
+1. its own grammar: a negation ("has not discussed", "no talks", "never"), a
+   future auxiliary ("will visit"), a modal ("could attack") or a conditional
+   clause ("if ... would");
+2. the words it is embedded under, nearest first: "urged X to *strike*"
+   (requested), "threatened to *invade*" (hypothetical), "agreed to *withdraw*"
+   (future), "refused to *meet*" (negated), "a request for air *strikes*"
+   (requested). Speech verbs ("said that ...") pass the inner status through.
+
+`status_of` works on any token, so the factuality corpora can measure it
+directly, not only on triggers the lexicon knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..pipeline import Analysis, Resources
+
+NEG_WORDS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPO_AUX = {"could", "might", "may", "should", "must", "can", "ought", "would", "'d"}
+HEDGES = {"allegedly", "reportedly", "apparently", "purportedly", "supposedly", "possibly", "likely",
+          "presumably", "seemingly", "ostensibly"}  # fmt: skip
+
+GOVERNORS: dict[str, str] = {}
+for _w in ("urge ask request demand appeal press pressure pressurize seek order instruct push lobby "
+           "beg plead implore petition call want need require encourage invite persuade "
+           "request demand appeal call plea pressure urging").split():  # fmt: skip
+    GOVERNORS[_w] = "requested"
+for _w in ("threaten warn consider discuss propose suggest mull weigh debate try attempt hope wish aim "
+           "contemplate envisage explore prepare offer willing ready able possible possibility option "
+           "threat plan_hypo risk fear worry chance prospect proposal idea talk").split():  # fmt: skip
+    GOVERNORS.setdefault(_w, "hypothetical")
+for _w in ("plan intend agree promise pledge vow decide expect schedule set going about due commit "
+           "undertake resolve determine aim_future plan agreement").split():  # fmt: skip
+    GOVERNORS.setdefault(_w, "future")
+for _w in ("refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure "
+           "denial unable reluctant").split():  # fmt: skip
+    GOVERNORS.setdefault(_w, "negated")
+GOVERNORS["plan"] = "future"
+GOVERNORS["talk"] = "hypothetical"
+SPEECH = {"say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote",
+          "confirm", "reveal", "know", "show", "believe", "think", "accuse", "allege", "stress",
+          "explain", "according", "write", "declare", "admit", "acknowledge", "argue", "assert",
+          "learn", "indicate", "suggest_speech"}  # fmt: skip
+PASS_THROUGH = {"begin", "start", "continue", "keep", "manage", "help", "resume", "succeed", "go"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    status: str
+    cue: int | None = None  # token that decided it
+    hedge: int | None = None
+    reason: str = ""
+
+
+def _own_markers(tok: Token) -> StatusResult | None:
+    """Negation, modal, future and conditional marked on the word's own clause."""
+    neg = None
+    modal = None
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+            neg = c
+        elif c.dep_ in ("aux", "auxpass") and (low in FUTURE_AUX or low in HYPO_AUX):
+            modal = modal or c
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.lefts:
+            if c.dep_ == "det" and c.lower_ in ("no", "neither"):
+                neg = c
+    if neg is not None:
+        return StatusResult("negated", neg.i, reason=f"'{neg.text}'")
+    # conditional clause: "if X attacks", or a main clause with an if-clause and a modal
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return StatusResult("hypothetical", c.i, reason=f"'{c.text}' clause")
+    if modal is not None:
+        low = modal.lower_
+        if low in FUTURE_AUX:
+            return StatusResult("future", modal.i, reason=f"'{modal.text}'")
+        if low in ("would", "'d"):
+            has_if = any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                for c in tok.children
+            )
+            # "said it would visit": future in the past, unless conditional
+            gov = tok.head
+            if not has_if and tok.dep_ == "ccomp" and gov.lemma_.lower() in SPEECH:
+                return StatusResult("future", modal.i, reason="'would' in reported speech")
+        return StatusResult("hypothetical", modal.i, reason=f"'{modal.text}'")
+    # "is to visit", "is set to", "are expected to"
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ == "to" and tok.head.lemma_ == "be" and tok.dep_ == "xcomp":
+            return StatusResult("future", tok.head.i, reason="'be to'")
+    return None
+
+
+def _hedge(tok: Token) -> int | None:
+    for t in (tok, tok.head):
+        for c in t.children:
+            if c.dep_ == "advmod" and c.lower_ in HEDGES:
+                return c.i
+    return None
+
+
+def status_of(tok: Token, max_up: int = 6) -> StatusResult:
+    """The status of the event a token denotes (see module docstring)."""
+    hedge = _hedge(tok)
+    own = _own_markers(tok)
+    if own is not None:
+        return StatusResult(own.status, own.cue, hedge, own.reason)
+    cur = tok
+    for _ in range(max_up):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        rel = cur.dep_
+        hl = head.lemma_.lower()
+        if rel in ("relcl", "appos", "parataxis", "nsubj", "nsubjpass", "csubj"):
+            break
+        if rel == "advcl":
+            mark = next((c for c in cur.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
+                return StatusResult("hypothetical", mark.i, hedge, f"'{mark.text}' clause")
+            break
+        if rel == "conj":
+            # coordinated verbs share auxiliaries: "would not attack or invade"
+            if cur.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "neg") for c in cur.children):
+                inherited = _own_markers(head)
+                if inherited is not None:
+                    return StatusResult(inherited.status, inherited.cue, hedge, inherited.reason + " (shared)")
+            cur = head
+            continue
+        if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
+            break  # reported speech: the inner clause speaks for itself
+        governs = rel in ("xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "oprd", "advmod", "amod", "compound")
+        if not governs:
+            break
+        status = GOVERNORS.get(hl)
+        if rel == "prep" and status is None:
+            cur = head
+            continue
+        if status is not None and not (rel == "pobj"):
+            # "not ruling out ... that could provide": the governor's own negation matters less
+            return StatusResult(status, head.i, hedge, f"under '{head.text}'")
+        if status is not None and rel == "pobj":
+            return StatusResult(status, head.i, hedge, f"under '{head.text}'")
+        if rel in ("dobj", "pobj", "xcomp", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            own_h = _own_markers(head)
+            if own_h is not None and hl not in PASS_THROUGH:
+                return StatusResult(own_h.status, own_h.cue, hedge, own_h.reason + f" (on '{head.text}')")
+        if hl in PASS_THROUGH or rel in ("pobj", "prep", "compound", "amod"):
+            cur = head
+            continue
+        cur = head
+    return StatusResult("asserted", None, hedge, "")
+
+
+class StatusStage:
+    """Decides whether each event is asserted, negated, future, hypothetical or requested."""
+
+    name = "status"
+    requires = ("candidates",)
+    assigns = ("candidates.status",)
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        doc = analysis.doc
+        assert doc is not None
+        for cand in analysis.candidates:
+            res = status_of(doc[cand.trigger])
+            cand.status, cand.status_cue, cand.hedge = res.status, res.cue, res.hedge
+            if res.reason:
+                cand.why.append(f"status {res.status}: {res.reason}")
+
+
+__all__ = ["StatusResult", "StatusStage", "status_of"]

@@ -1,0 +1,245 @@
+"""Finding event triggers: verbs and nouns from the lexicon, checked against the parse.
+
+A word is a trigger when its lemma is in the lexicon and the entry's conditions
+hold in the sentence: a required particle ("call *on*"), object ("restore
+*ties*") or modifier ("*air* strikes"). When a word has several entries of
+different types ("strike": an attack or a walkout), small context rules pick one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .candidates import Candidate
+from .lexicon import Lexicon, TriggerEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..actors.mentions import Mention
+    from ..pipeline import Analysis, Resources
+
+LABOR_WORDS = {
+    "worker", "union", "teacher", "employee", "wage", "pay", "salary", "labor", "labour",
+    "walkout", "nurse", "doctor", "driver", "miner", "staff", "docker", "pilot", "unionist",
+    "strikers", "striker", "contract", "pension", "workplace",
+}  # fmt: skip
+VERBAL_OBJECTS = {
+    "policy", "decision", "remark", "comment", "statement", "plan", "proposal", "move", "speech",
+    "report", "claim", "position", "stance", "idea", "law", "bill", "record", "handling", "response",
+    "approach", "rhetoric", "view", "leadership", "budget",
+}  # fmt: skip
+FORCE_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "PRM", "SPY", "CRM"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+
+
+def _prev_words(tok: Token, n: int) -> list[Token]:
+    out: list[Token] = []
+    i = tok.i - 1
+    while i >= tok.sent.start and len(out) < n:
+        t = tok.doc[i]
+        if t.text not in ("-", "–"):
+            out.append(t)
+        i -= 1
+    return list(reversed(out))
+
+
+def _word_matches(t: Token, w: str) -> bool:
+    return t.lower_ == w or t.lemma_.lower() == w
+
+
+def _object_of(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    # "lay down their arms": particle then object; "send aid to": dobj; "put on alert": prep
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _object_phrases(obj: Token) -> set[str]:
+    phrases = {obj.lemma_.lower(), obj.lower_}
+    mods = [c for c in obj.lefts if c.dep_ in ("compound", "amod")]
+    if mods:
+        phrases.add(" ".join([*(m.lower_ for m in mods[-1:]), obj.lemma_.lower()]))
+        phrases.add(" ".join([*(m.lower_ for m in mods), obj.lemma_.lower()]))
+    words = [t.lower_ for t in obj.subtree if t.dep_ not in ("det", "poss", "punct")]
+    phrases.add(" ".join(words))
+    if len(words) > 1:
+        phrases.add(" ".join(words[-3:]))
+    return phrases
+
+
+def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
+    toks = [tok.i]
+    if e.particle:
+        first = e.particle.split()[0]
+        hit = next((c for c in tok.children if c.lower_ == first and c.i > tok.i), None)
+        if hit is None:
+            return False, ()
+        toks.append(hit.i)
+    if e.objects:
+        obj = _object_of(tok)
+        if obj is None or not (_object_phrases(obj) & e.objects):
+            return False, ()
+        toks.append(obj.i)
+    return True, tuple(sorted(toks))
+
+
+def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
+    toks = [tok.i]
+    if e.before:
+        prev = _prev_words(tok, len(e.before))
+        if len(prev) != len(e.before) or not all(_word_matches(t, w) for t, w in zip(prev, e.before, strict=True)):
+            return False, ()
+        toks.extend(t.i for t in prev)
+    if e.after:
+        nxt = tok.doc[tok.i + 1 : tok.i + 1 + len(e.after)]
+        if len(nxt) != len(e.after) or not all(_word_matches(t, w) for t, w in zip(nxt, e.after, strict=True)):
+            return False, ()
+        toks.extend(t.i for t in nxt)
+    return True, tuple(sorted(toks))
+
+
+class TriggerFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, doc: Doc, mentions: list[Mention]) -> list[Candidate]:
+        head_sector: dict[int, str | None] = {}
+        in_name: set[int] = set()
+        for m in mentions:
+            for h in m.heads:
+                head_sector.setdefault(h, m.sector)
+            if m.kind in ("person", "org", "country", "capital", "user", "entity"):
+                in_name.update(range(m.start, m.end))
+        out: list[Candidate] = []
+        for tok in doc:
+            pos = tok.pos_
+            if pos == "VERB" or (pos == "AUX" and tok.lemma_ != "be" and tok.dep_ not in ("aux", "auxpass")):
+                if tok.dep_ == "amod":
+                    continue
+                cand = self._match(tok, "v", head_sector)
+            elif pos in ("NOUN", "PROPN"):
+                if tok.dep_ == "compound" or (tok.i in in_name and pos == "PROPN"):
+                    continue
+                if pos == "PROPN" and tok.ent_type_ in NAME_ENTS:
+                    continue
+                cand = self._match(tok, "n", head_sector)
+            else:
+                continue
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _match(self, tok: Token, pos: str, head_sector: dict[int, str | None]) -> Candidate | None:
+        lemma = tok.lemma_.lower()
+        entries = self.lex.entries(pos, lemma)
+        if not entries and pos == "n" and tok.lower_ != lemma:
+            entries = self.lex.entries(pos, tok.lower_)
+        if not entries:
+            return None
+        ok: list[tuple[TriggerEntry, tuple[int, ...]]] = []
+        for e in entries:
+            good, toks = (_verb_entry_ok if pos == "v" else _noun_entry_ok)(tok, e)
+            if good:
+                ok.append((e, toks))
+        if not ok:
+            return None
+        best_spec = max(e.specificity for e, _ in ok)
+        ok = [(e, t) for e, t in ok if e.specificity == best_spec]
+        if len({e.event_type for e, _ in ok}) > 1:
+            chosen = self._disambiguate(tok, ok, head_sector)
+        else:
+            chosen = min(ok, key=lambda et: et[0].weak)
+        if chosen is None:
+            return None
+        entry, toks = chosen
+        return Candidate(trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode)
+
+    @staticmethod
+    def _subject_sector(tok: Token, head_sector: dict[int, str | None]) -> str | None:
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "poss", "compound", "agent"):
+                target = c
+                if c.dep_ == "agent":
+                    target = next((g for g in c.children if g.dep_ == "pobj"), c)
+                s = head_sector.get(target.i)
+                if s:
+                    return s
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+            return TriggerFinder._subject_sector(tok.head, head_sector)
+        return None
+
+    def _disambiguate(
+        self, tok: Token, ok: list[tuple[TriggerEntry, tuple[int, ...]]], head_sector: dict[int, str | None]
+    ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
+        by_type = {e.event_type: (e, t) for e, t in reversed(ok)}
+        types = set(by_type)
+        sent_lemmas = {t.lemma_.lower() for t in tok.sent}
+        sector = self._subject_sector(tok, head_sector)
+        if types >= {"ASSAULT", "PROTEST"} and "labor" in by_type["PROTEST"][0].flags:
+            on_strike = tok.head.lower_ == "on" or any(c.lower_ == "on" for c in tok.children)
+            if on_strike or sent_lemmas & LABOR_WORDS or sector in ("LAB", "EDU", "MED", "CVL"):
+                return by_type["PROTEST"]
+            return by_type["ASSAULT"]
+        if types >= {"ASSAULT", "ACCUSE"}:
+            obj = _object_of(tok)
+            if obj is not None and obj.lemma_.lower() in VERBAL_OBJECTS:
+                return by_type["ACCUSE"]
+            return by_type["ASSAULT"]
+        if types >= {"PROTEST", "ACCUSE"}:
+            if tok.pos_ == "NOUN":
+                if any(c.lemma_.lower() in ("formal", "diplomatic", "official", "strong") for c in tok.lefts) or (
+                    tok.head.lemma_.lower() in ("lodge", "file", "register", "send")
+                ):
+                    return by_type["ACCUSE"]
+                return by_type["PROTEST"]
+            if sector in ("GOV", "JUD", "LEG") or any(c.dep_ == "dobj" for c in tok.children):
+                return by_type["ACCUSE"]
+            return by_type["PROTEST"]
+        if types >= {"CONSULT", "SUPPORT"}:
+            visit_words = {"visit", "arrive", "delegation", "trip", "tour", "host"}
+            if sent_lemmas & visit_words:
+                return by_type["CONSULT"]
+            return by_type["SUPPORT"]
+        if types >= {"COERCE", "PROTEST"}:
+            if sector in FORCE_SECTORS:
+                return by_type["COERCE"]
+            return by_type["PROTEST"]
+        if types >= {"COERCE", "ASSAULT"}:
+            if sector == "COP" or sent_lemmas & {"police", "policeman", "authority", "security"}:
+                return by_type["COERCE"]
+            return by_type["ASSAULT"]
+        if types >= {"CONSULT", "REQUEST"}:
+            preps = {c.lower_ for c in tok.children}
+            if preps & {"for", "on", "upon"} or any(c.dep_ in ("acl", "xcomp") for c in tok.children):
+                return by_type["REQUEST"]
+            if "with" in preps:
+                return by_type["CONSULT"]
+            return None
+        if types >= {"AGREE", "SUPPORT"}:
+            return by_type["SUPPORT"]
+        return min(ok, key=lambda et: et[0].weak)
+
+
+class TriggerStage:
+    """Finds trigger words (verbs and nouns) that signal PLOVER events."""
+
+    name = "triggers"
+    requires = ("doc", "mentions")
+    assigns = ("candidates",)
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        assert analysis.doc is not None
+        analysis.candidates = TriggerFinder(resources.lexicon).find(analysis.doc, analysis.mentions)
+
+
+__all__ = ["TriggerFinder", "TriggerStage"]

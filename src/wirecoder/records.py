@@ -1,0 +1,289 @@
+"""Small typed records: what crosses stage, process and storage boundaries.
+
+Records hold plain data only (no spaCy objects), so they pickle, serialise to
+JSON and load back unchanged. Field names are a public contract: later
+versions add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+#: PLOVER quad classes (manual v0.8, table "Quad categories in PLOVER").
+QUAD: dict[str, int] = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "SANCTION": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
+
+STATUSES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "requested")
+Status = Literal["asserted", "negated", "future", "hypothetical", "requested"]
+
+
+def content_hash(text: str) -> str:
+    """A stable id for a text: the same words always get the same id."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of evidence: its words and character offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report. `text` starts with the headline line when there is one."""
+
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # where it came from: "path:line", "stdin", ...
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor mention resolved to PLOVER codes. `rule` says how it was resolved."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return cls(**{f.name: data.get(f.name) for f in fields(cls)})  # type: ignore[arg-type]
+
+    @property
+    def code(self) -> str:
+        """A CAMEO-style code, e.g. 'IRQGOV', for quick reading and TSV export."""
+        return (self.country or "---") + (self.sector or "")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who the text says is the source of the claim, and through whom it reached us."""
+
+    speaker: Actor | None = None
+    cue: Span | None = None
+    via: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": asdict(self.cue) if self.cue else None,
+            "via": list(self.via),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Attribution:
+        data = data or {}
+        sp = data.get("speaker")
+        cue = data.get("cue")
+        return cls(
+            speaker=Actor.from_dict(sp) if sp else None,
+            cue=Span(**cue) if cue else None,
+            via=list(data.get("via") or []),
+        )
+
+
+@dataclass(slots=True)
+class Location:
+    """Where the event happened, resolved against the offline gazetteer."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    start: int
+    end: int
+    text: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # country | admin1 | city | region
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Location | None:
+        if not data:
+            return None
+        return cls(**{f.name: data.get(f.name) for f in fields(cls)})  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class Event:
+    """One PLOVER event with the evidence for every field."""
+
+    article_id: str
+    sentence_index: int
+    sentence: str
+    event_type: str
+    trigger: Span
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    status: str = "asserted"
+    attribution: Attribution = field(default_factory=Attribution)
+    date: str | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    # additions beyond the first contract
+    event_id: str = ""
+    reciprocal: bool = False
+    hedge: Span | None = None
+    confidence: float = 0.0
+    date_precision: str | None = None  # day | week | month | year
+    quad: int | None = None
+    sentence_start: int = 0
+    mentions: list[Span] = field(default_factory=list)  # other triggers merged into this event
+    coder_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "sentence_start": self.sentence_start,
+            "sentence": self.sentence,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "cameo": self.cameo,
+            "quad": self.quad,
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "reciprocal": self.reciprocal,
+            "status": self.status,
+            "hedge": asdict(self.hedge) if self.hedge else None,
+            "trigger": asdict(self.trigger),
+            "attribution": self.attribution.to_dict(),
+            "date": self.date,
+            "date_text": self.date_text,
+            "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "confidence": round(self.confidence, 4),
+            "mentions": [asdict(m) for m in self.mentions],
+            "coder_version": self.coder_version,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            event_id=d.get("event_id") or "",
+            article_id=d["article_id"],
+            sentence_index=int(d["sentence_index"]),
+            sentence_start=int(d.get("sentence_start") or 0),
+            sentence=d["sentence"],
+            event_type=d["event_type"],
+            mode=d.get("mode"),
+            contexts=list(d.get("contexts") or []),
+            cameo=d.get("cameo"),
+            quad=d.get("quad"),
+            source=[Actor.from_dict(a) for a in d.get("source") or []],
+            target=[Actor.from_dict(a) for a in d.get("target") or []],
+            reciprocal=bool(d.get("reciprocal")),
+            status=d.get("status") or "asserted",
+            hedge=Span(**d["hedge"]) if d.get("hedge") else None,
+            trigger=Span(**d["trigger"]),
+            attribution=Attribution.from_dict(d.get("attribution")),
+            date=d.get("date"),
+            date_text=d.get("date_text"),
+            date_precision=d.get("date_precision"),
+            location=Location.from_dict(d.get("location")),
+            confidence=float(d.get("confidence") or 0.0),
+            mentions=[Span(**m) for m in d.get("mentions") or []],
+            coder_version=d.get("coder_version") or "",
+        )
+
+    def dyads(self) -> list[tuple[str | None, str | None]]:
+        """(source country, target country) pairs, both ways for reciprocal events."""
+        srcs = [a.country for a in self.source] or [None]
+        tgts = [a.country for a in self.target] or [None]
+        pairs = [(s, t) for s in srcs for t in tgts]
+        if self.reciprocal:
+            pairs += [(t, s) for s, t in pairs]
+        return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not be coded, with the coded reason."""
+
+    origin: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+__all__ = [
+    "EVENT_TYPES",
+    "QUAD",
+    "STATUSES",
+    "Actor",
+    "Article",
+    "Attribution",
+    "Event",
+    "Location",
+    "Rejected",
+    "Span",
+    "content_hash",
+]

@@ -1,0 +1,135 @@
+"""From candidates to `Event` records: evidence offsets, actors, attribution, ids."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from .events.attribution import speaker_actor
+from .records import QUAD, Actor, Attribution, Event, Span
+
+if TYPE_CHECKING:
+    from .actors.mentions import Mention
+    from .events.candidates import Candidate
+    from .pipeline import Analysis, Resources
+
+
+def _actors(analysis: Analysis, ks: list[int]) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[tuple[str | None, str | None, str | None, int]] = set()
+    for k in ks:
+        m: Mention = analysis.mentions[k]
+        if m.kind == "pronoun" and len(m.antecedents) > 1:
+            # "they" for "Abadi and Obeidi": one actor per antecedent, evidence at the pronoun
+            for j in m.antecedents:
+                a = analysis.mentions[j]
+                act = Actor(m.text, m.start_char, m.end_char, a.name, a.country, a.sector, a.wikidata,
+                            f"pronoun '{m.text}' refers to '{a.text}'")
+                key = (act.name, act.country, act.sector, act.start)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(act)
+            continue
+        act = m.to_actor()
+        key = (act.name, act.country, act.sector, act.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(act)
+    return out
+
+
+def _has_actor(analysis: Analysis, ks: list[int]) -> bool:
+    return any(analysis.mentions[k].resolved for k in ks)
+
+
+def _trigger_span(analysis: Analysis, cand: Candidate) -> Span:
+    doc = analysis.doc
+    assert doc is not None
+    toks = sorted(cand.tokens)
+    if toks[-1] - toks[0] > 3:
+        toks = [cand.trigger]
+    s = doc[toks[0]].idx
+    e = doc[toks[-1]].idx + len(doc[toks[-1]])
+    return Span(analysis.article.text[s:e], s, e)
+
+
+def build_event(analysis: Analysis, cand: Candidate) -> Event:
+    doc = analysis.doc
+    assert doc is not None
+    text = analysis.article.text
+    sidx = analysis.sentence_index(cand.trigger)
+    sent = analysis.sentences[sidx]
+    s0, s1 = sent.start_char, sent.end_char
+    while s1 > s0 and text[s1 - 1].isspace():
+        s1 -= 1
+    trig = _trigger_span(analysis, cand)
+    hedge = None
+    if cand.hedge is not None:
+        h = doc[cand.hedge]
+        hedge = Span(text[h.idx : h.idx + len(h)], h.idx, h.idx + len(h))
+    cue = None
+    if cand.cue is not None:
+        c = doc[cand.cue]
+        cue = Span(text[c.idx : c.idx + len(c)], c.idx, c.idx + len(c))
+    mode = cand.mode
+    event = Event(
+        article_id=analysis.article.id,
+        sentence_index=sidx,
+        sentence_start=s0,
+        sentence=text[s0:s1],
+        event_type=cand.event_type,
+        trigger=trig,
+        source=_actors(analysis, cand.sources),
+        target=_actors(analysis, cand.targets),
+        mode=mode,
+        contexts=list(cand.contexts),
+        cameo=cand.entry.cameo_root(mode),
+        status=cand.status,
+        attribution=Attribution(
+            speaker=speaker_actor(analysis, cand.speaker, cand.speaker_span), cue=cue, via=list(cand.via)
+        ),
+        date=cand.date,
+        date_text=cand.date_text,
+        date_precision=cand.date_precision,
+        location=cand.location,
+        reciprocal=cand.reciprocal,
+        hedge=hedge,
+        confidence=cand.confidence,
+        quad=QUAD[cand.event_type],
+    )
+    key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
+    event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+    return event
+
+
+class RecordStage:
+    """Turns candidates into Event records; drops triggers with no actor to code."""
+
+    name = "records"
+    requires = ("candidates.sources", "candidates.status", "candidates.confidence")
+    assigns = ("events",)
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        keep_actorless = resources.config.keep_actorless
+        min_conf = resources.config.min_confidence
+        events: list[Event] = []
+        for cand in analysis.candidates:
+            if cand.dropped:
+                continue
+            has_src = _has_actor(analysis, cand.sources)
+            has_tgt = _has_actor(analysis, cand.targets)
+            if not keep_actorless:
+                if not (has_src or has_tgt):
+                    cand.dropped = "no actor"
+                    continue
+                if cand.entry.weak and not (has_src and (has_tgt or cand.reciprocal or not cand.entry.target_slots())):
+                    cand.dropped = "weak trigger without both actors"
+                    continue
+            if cand.confidence < min_conf:
+                cand.dropped = "below minimum confidence"
+                continue
+            events.append(build_event(analysis, cand))
+        analysis.events = events
+
+
+__all__ = ["RecordStage", "build_event"]
