@@ -45,7 +45,12 @@ def main() -> int:
         if t.full_name:
             aliases.add(t.full_name)
         for alt in d.get("altSpellings") or []:
-            if alt.isascii() and len(alt) > 3 and not alt.isupper() and not any(c in alt for c in ",()"):
+            if (
+                alt.isascii()
+                and len(alt) > 3
+                and not alt.isupper()
+                and not any(c in alt for c in ",()")
+            ):
                 aliases.add(alt)
         aliases = {a for a in aliases if not any(c in a for c in ",()")}
         demonyms = set()
@@ -70,16 +75,34 @@ def main() -> int:
     for a3, extra in overrides.items():
         row = rows.setdefault(
             a3,
-            {"iso3": a3, "name": extra.get("name", a3), "wikidata": "", "aliases": set(),
-             "demonyms": set(), "capital": "", "lat": None, "lon": None, "capital_lat": None,
-             "capital_lon": None, "population": ""},
+            {
+                "iso3": a3,
+                "name": extra.get("name", a3),
+                "wikidata": "",
+                "aliases": set(),
+                "demonyms": set(),
+                "capital": "",
+                "lat": None,
+                "lon": None,
+                "capital_lat": None,
+                "capital_lon": None,
+                "population": "",
+            },
         )
         if "name" in extra:
             row["name"] = extra["name"]
             row["aliases"].add(extra["name"])
         row["aliases"].update(extra.get("aliases", []))
         row["demonyms"].update(extra.get("demonyms", []))
-        for key in ("wikidata", "capital", "lat", "lon", "capital_lat", "capital_lon", "population"):
+        for key in (
+            "wikidata",
+            "capital",
+            "lat",
+            "lon",
+            "capital_lat",
+            "capital_lon",
+            "population",
+        ):
             if key in extra:
                 row[key] = extra[key]
         if "capitals" in extra:
@@ -93,25 +116,50 @@ def main() -> int:
     for dem, codes in owners.items():
         if len(codes) < 2:
             continue
-        listed = [c for c in codes if dem in {x.lower() for x in overrides.get(c, {}).get("demonyms", [])}]
-        winner = listed[0] if listed else max(codes, key=lambda c: float(rows[c]["population"] or 0))
+        listed = [
+            c for c in codes if dem in {x.lower() for x in overrides.get(c, {}).get("demonyms", [])}
+        ]
+        winner = (
+            listed[0] if listed else max(codes, key=lambda c: float(rows[c]["population"] or 0))
+        )
         for c in codes:
             if c != winner:
                 rows[c]["demonyms"] = {x for x in rows[c]["demonyms"] if x.lower() != dem}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(["iso3", "name", "wikidata", "aliases", "demonyms", "capital", "lat", "lon",
-                    "capital_lat", "capital_lon", "population"])
+        w.writerow(
+            [
+                "iso3",
+                "name",
+                "wikidata",
+                "aliases",
+                "demonyms",
+                "capital",
+                "lat",
+                "lon",
+                "capital_lat",
+                "capital_lon",
+                "population",
+            ]
+        )
         for a3 in sorted(rows):
             r = rows[a3]
-            w.writerow([
-                a3, r["name"], r["wikidata"], "|".join(sorted(r["aliases"])),
-                "|".join(sorted(r["demonyms"])), r["capital"],
-                "" if r["lat"] is None else r["lat"], "" if r["lon"] is None else r["lon"],
-                "" if r["capital_lat"] is None else r["capital_lat"],
-                "" if r["capital_lon"] is None else r["capital_lon"], r["population"],
-            ])
+            w.writerow(
+                [
+                    a3,
+                    r["name"],
+                    r["wikidata"],
+                    "|".join(sorted(r["aliases"])),
+                    "|".join(sorted(r["demonyms"])),
+                    r["capital"],
+                    "" if r["lat"] is None else r["lat"],
+                    "" if r["lon"] is None else r["lon"],
+                    "" if r["capital_lat"] is None else r["capital_lat"],
+                    "" if r["capital_lon"] is None else r["capital_lon"],
+                    r["population"],
+                ]
+            )
     print(f"wrote {len(rows)} countries to {OUT.relative_to(ROOT)}")
     return 0
 

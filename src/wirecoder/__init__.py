@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .errors import (  # noqa: E402
+from .errors import (
     ConfigError,
     EngineError,
     EvalError,
@@ -24,7 +24,7 @@ from .errors import (  # noqa: E402
     StoreError,
     WirecoderError,
 )
-from .records import (  # noqa: E402
+from .records import (
     EVENT_TYPES,
     STATUSES,
     Actor,
@@ -50,7 +50,12 @@ def get_coder(actors: Iterable[str | Path] = ()) -> Coder:
     return default_coder(tuple(str(a) for a in actors))
 
 
-def code(text: str | Article | dict[str, Any], date: str | None = None, *, actors: Iterable[str | Path] = ()) -> list[Event]:
+def code(
+    text: str | Article | dict[str, Any],
+    date: str | None = None,
+    *,
+    actors: Iterable[str | Path] = (),
+) -> list[Event]:
     """Code one article (headline on the first line) into PLOVER events."""
     return get_coder(actors).code(text, date)
 
@@ -65,7 +70,12 @@ def code_many(
     return get_coder(actors).code_many(items, date)
 
 
-def analyze(text: str | Article | dict[str, Any], date: str | None = None, *, actors: Iterable[str | Path] = ()) -> Analysis:
+def analyze(
+    text: str | Article | dict[str, Any],
+    date: str | None = None,
+    *,
+    actors: Iterable[str | Path] = (),
+) -> Analysis:
     """Everything the pipeline found: mentions, candidate triggers (with reasons), events."""
     return get_coder(actors).analyze(text, date)
 

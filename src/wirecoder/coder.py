@@ -10,7 +10,15 @@ from typing import Any
 
 from . import __version__
 from .errors import InputError, WirecoderError
-from .pipeline import Analysis, CoderConfig, Resources, Stage, build_stages, check_order, iter_batches
+from .pipeline import (
+    Analysis,
+    CoderConfig,
+    Resources,
+    Stage,
+    build_stages,
+    check_order,
+    iter_batches,
+)
 from .read.articles import article_from_record, make_article
 from .records import Article, Event, Rejected
 

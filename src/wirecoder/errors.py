@@ -52,7 +52,9 @@ class Codes(Enum):
     E303 = _Entry("E303", "invalid option {option}: {detail}")
     # store
     E401 = _Entry("E401", "{path}: cannot open event store ({detail})")
-    E402 = _Entry("E402", "{path}: store schema version {found} is newer than this wirecoder ({known})")
+    E402 = _Entry(
+        "E402", "{path}: store schema version {found} is newer than this wirecoder ({known})"
+    )
     E403 = _Entry("E403", "query failed: {detail}")
     E404 = _Entry("E404", "unknown export format {fmt!r}; choose one of {known}")
     # evaluation
@@ -80,7 +82,11 @@ class WirecoderError(Exception):
         super().__init__(f"[{self.code}] {self.detail}")
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "message": self.detail, **{k: str(v) for k, v in self.fields.items()}}
+        return {
+            "code": self.code,
+            "message": self.detail,
+            **{k: str(v) for k, v in self.fields.items()},
+        }
 
 
 class InputError(WirecoderError):

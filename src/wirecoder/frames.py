@@ -52,7 +52,9 @@ def flat_row(ev: Event) -> dict[str, Any]:
         "location_country": ev.location.country if ev.location else None,
         "lat": ev.location.lat if ev.location else None,
         "lon": ev.location.lon if ev.location else None,
-        "speaker": (ev.attribution.speaker.name or ev.attribution.speaker.text) if ev.attribution.speaker else None,
+        "speaker": (ev.attribution.speaker.name or ev.attribution.speaker.text)
+        if ev.attribution.speaker
+        else None,
         "via": ";".join(ev.attribution.via) or None,
         "contexts": ";".join(ev.contexts) or None,
         "confidence": ev.confidence,

@@ -88,7 +88,12 @@ def _is_common_word(word: str, vocab: frozenset[str]) -> bool:
             if stem in vocab:
                 return True
             # doubled consonant: "kidnapped" -> "kidnap"
-            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocab:
+            if (
+                suffix in ("ed", "ing")
+                and len(stem) > 3
+                and stem[-1] == stem[-2]
+                and stem[:-1] in vocab
+            ):
                 return True
     return False
 
@@ -141,4 +146,11 @@ def pipe(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
-__all__ = ["MODEL_NAME", "english_words", "is_title_case", "load_nlp", "pipe", "sentence_case_headline"]
+__all__ = [
+    "MODEL_NAME",
+    "english_words",
+    "is_title_case",
+    "load_nlp",
+    "pipe",
+    "sentence_case_headline",
+]

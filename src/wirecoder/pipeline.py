@@ -117,9 +117,14 @@ class Resources:
 class Stage(Protocol):
     """A step of the pipeline. Reads `requires`, adds `assigns`, never reaches back."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None: ...
 

@@ -23,8 +23,16 @@ def _actors(analysis: Analysis, ks: list[int]) -> list[Actor]:
             # "they" for "Abadi and Obeidi": one actor per antecedent, evidence at the pronoun
             for j in m.antecedents:
                 a = analysis.mentions[j]
-                act = Actor(m.text, m.start_char, m.end_char, a.name, a.country, a.sector, a.wikidata,
-                            f"pronoun '{m.text}' refers to '{a.text}'")
+                act = Actor(
+                    m.text,
+                    m.start_char,
+                    m.end_char,
+                    a.name,
+                    a.country,
+                    a.sector,
+                    a.wikidata,
+                    f"pronoun '{m.text}' refers to '{a.text}'",
+                )
                 key = (act.name, act.country, act.sector, act.start)
                 if key not in seen:
                     seen.add(key)
@@ -86,7 +94,9 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         cameo=cand.entry.cameo_root(mode),
         status=cand.status,
         attribution=Attribution(
-            speaker=speaker_actor(analysis, cand.speaker, cand.speaker_span), cue=cue, via=list(cand.via)
+            speaker=speaker_actor(analysis, cand.speaker, cand.speaker_span),
+            cue=cue,
+            via=list(cand.via),
         ),
         date=cand.date,
         date_text=cand.date_text,
@@ -122,7 +132,9 @@ class RecordStage:
                 if not (has_src or has_tgt):
                     cand.dropped = "no actor"
                     continue
-                if cand.entry.weak and not (has_src and (has_tgt or cand.reciprocal or not cand.entry.target_slots())):
+                if cand.entry.weak and not (
+                    has_src and (has_tgt or cand.reciprocal or not cand.entry.target_slots())
+                ):
                     cand.dropped = "weak trigger without both actors"
                     continue
             if cand.confidence < min_conf:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -31,7 +31,10 @@ DURATION = re.compile(
     r"more than|less than|about|some|several|many|recent)\b|\b(years?|months?|weeks?|days?|hours?|decades?)\s+(ago\s+)?(long|old)\b",
     re.I,
 )
-PERIOD_ONLY = re.compile(r"^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year|decade)s?$", re.I)
+PERIOD_ONLY = re.compile(
+    r"^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year|decade)s?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,11 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
     low = text.lower().strip(" ,.")
     low = re.sub(r"^(on|in|at|since|by|from|until|earlier|later|late|early)\s+", "", low)
     low = re.sub(r"^(earlier|later)\s+", "", low)
-    if not low or DURATION.search(text) and not re.search(r"\bago\b", low) or PERIOD_ONLY.match(low):
+    if (
+        not low
+        or (DURATION.search(text) and not re.search(r"\bago\b", low))
+        or PERIOD_ONLY.match(low)
+    ):
         return None
     if anchor is None:
         m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
@@ -60,7 +67,13 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
         return _absolute(text, None)
     if low in ("today", "this morning", "this afternoon", "this evening", "tonight", "now"):
         return DateValue(anchor.isoformat(), "day", text)
-    if low in ("yesterday", "last night", "yesterday morning", "yesterday evening", "yesterday afternoon"):
+    if low in (
+        "yesterday",
+        "last night",
+        "yesterday morning",
+        "yesterday evening",
+        "yesterday afternoon",
+    ):
         return DateValue((anchor - timedelta(days=1)).isoformat(), "day", text)
     if low in ("tomorrow", "tomorrow morning"):
         return DateValue((anchor + timedelta(days=1)).isoformat(), "day", text)
@@ -78,8 +91,11 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
                 return DateValue(date(y, mo + 1, 1).isoformat(), "month", text)
             return DateValue(date(anchor.year - n, 1, 1).isoformat(), "year", text)
     # weekdays: "Tuesday", "last Tuesday", "on Tuesday night", "next Friday"
-    m = re.fullmatch(r"(last |next |this |this past |past )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                     r"( (morning|afternoon|evening|night))?", low)
+    m = re.fullmatch(
+        r"(last |next |this |this past |past )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        r"( (morning|afternoon|evening|night))?",
+        low,
+    )
     if m:
         wd = WEEKDAYS.index(m.group(2))
         lead = (m.group(1) or "").strip()
@@ -90,7 +106,14 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
         if lead == "last" and delta == 0:
             delta = 7
         return DateValue((anchor - timedelta(days=delta)).isoformat(), "day", text)
-    if low in ("last week", "the previous week", "the week before", "a week ago", "past week", "the past week"):
+    if low in (
+        "last week",
+        "the previous week",
+        "the week before",
+        "a week ago",
+        "past week",
+        "the past week",
+    ):
         return DateValue(_monday(anchor - timedelta(weeks=1)).isoformat(), "week", text)
     if low in ("this week", "earlier this week", "later this week"):
         return DateValue(_monday(anchor).isoformat(), "week", text)
@@ -110,8 +133,11 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
         return DateValue(date(anchor.year - 1, 1, 1).isoformat(), "year", text)
     if low in ("next year",):
         return DateValue(date(anchor.year + 1, 1, 1).isoformat(), "year", text)
-    m = re.fullmatch(r"(last |this |next )?(january|february|march|april|may|june|july|august|september|october|november|december)"
-                     r"( (\d{4}))?", low)
+    m = re.fullmatch(
+        r"(last |this |next )?(january|february|march|april|may|june|july|august|september|october|november|december)"
+        r"( (\d{4}))?",
+        low,
+    )
     if m:
         mo = MONTHS[m.group(2)]
         if m.group(4):
@@ -120,7 +146,7 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
         lead = (m.group(1) or "").strip()
         if lead == "next" or (future and mo < anchor.month):
             year += 1 if mo <= anchor.month or lead == "next" else 0
-        elif mo > anchor.month or lead == "last" and mo >= anchor.month:
+        elif mo > anchor.month or (lead == "last" and mo >= anchor.month):
             year -= 1
         return DateValue(date(year, mo, 1).isoformat(), "month", text)
     if re.fullmatch(r"(in )?(1[89]\d\d|20\d\d)", low):
@@ -137,7 +163,7 @@ def _number(word: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _dateparser():  # type: ignore[no-untyped-def]
+def _dateparser() -> Any:
     import dateparser
 
     return dateparser
@@ -149,7 +175,10 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
         return None
     from datetime import datetime
 
-    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
         settings["PREFER_DATES_FROM"] = "future" if future else "past"
@@ -161,7 +190,9 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
     if parsed is None:
         return None
     d = parsed.date()
-    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", cleaned)) and not re.fullmatch(r"\d{4}", cleaned)
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", cleaned)) and not re.fullmatch(
+        r"\d{4}", cleaned
+    )
     if not has_day:
         return DateValue(d.replace(day=1).isoformat(), "month", text)
     return DateValue(d.isoformat(), "day", text)
@@ -196,7 +227,7 @@ def event_date(tok: Token, anchor: date | None, future: bool = False) -> DateVal
         steps = _attaches_to(ent, tok)
         if steps < 0:
             continue
-        value = resolve_date(ent.text, anchor, future)
+        value = resolve_date(ent.text, anchor, future and steps == 0)
         if value is None:
             continue
         if best is None or steps < best[0]:
@@ -218,7 +249,11 @@ class TimeStage:
         for cand in analysis.candidates:
             value = event_date(doc[cand.trigger], anchor, future=cand.status == "future")
             if value is not None:
-                cand.date, cand.date_text, cand.date_precision = value.date, value.text, value.precision
+                cand.date, cand.date_text, cand.date_precision = (
+                    value.date,
+                    value.text,
+                    value.precision,
+                )
             elif anchor is not None:
                 cand.date, cand.date_precision = anchor.isoformat(), "publication"
 

@@ -22,7 +22,7 @@ from .dictionary import NONSTATE
 from .mentions import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..pipeline import Analysis, Resources
 
@@ -74,7 +74,7 @@ def _group_of(mentions: list[Mention], k: int, doc: Doc) -> list[int]:
 
 def resolve(mentions: list[Mention], doc: Doc) -> None:
     """Link mentions to antecedents in place (earlier mentions only)."""
-    by_head = {}
+    by_head: dict[int, int] = {}
     for k, m in enumerate(mentions):
         for h in m.heads:
             by_head.setdefault(h, k)
@@ -88,7 +88,7 @@ def resolve(mentions: list[Mention], doc: Doc) -> None:
             if sn:
                 for j in range(k - 1, -1, -1):
                     a = mentions[j]
-                    if a.kind == "pronoun" or not a.name or a.name == m.name and not a.country:
+                    if a.kind == "pronoun" or not a.name or (a.name == m.name and not a.country):
                         continue
                     if (_surname(a.name) == sn and len(a.name) >= len(m.name or "")) and (
                         a.country or a.sector or a.wikidata
@@ -110,11 +110,11 @@ def resolve(mentions: list[Mention], doc: Doc) -> None:
     for m in mentions:
         if m.country or m.kind not in ("role", "entity"):
             continue
-        h = doc[m.head]
-        leader = None
-        if h.dep_ in ("dobj", "obj") and h.head.lemma_.lower() in LEAD_VERBS:
-            leader = next((c for c in h.head.children if c.dep_ == "nsubj"), None)
-        for c in h.children:
+        htok = doc[m.head]
+        leader: Token | None = None
+        if htok.dep_ in ("dobj", "obj") and htok.head.lemma_.lower() in LEAD_VERBS:
+            leader = next((c for c in htok.head.children if c.dep_ == "nsubj"), None)
+        for c in htok.children:
             if c.dep_ == "acl" and c.lemma_.lower() in LEAD_VERBS:
                 agent = next((a for a in c.children if a.dep_ == "agent"), None)
                 if agent is not None:
@@ -128,14 +128,20 @@ def resolve(mentions: list[Mention], doc: Doc) -> None:
     for m in mentions:
         if m.poss_head is None or m.country:
             continue
-        k = by_head.get(m.poss_head)
-        if k is None or mentions[k] is m:
+        owner_k = by_head.get(m.poss_head)
+        if owner_k is None or mentions[owner_k] is m:
             continue
-        owner = mentions[k]
+        owner = mentions[owner_k]
         if owner.country:
             m.country = owner.country
             m.rule.append(f"possessor '{owner.text}'→{owner.country}")
-            if m.role and m.sector == "GOV" and owner.sector and owner.sector != m.sector and owner.kind != "pronoun":
+            if (
+                m.role
+                and m.sector == "GOV"
+                and owner.sector
+                and owner.sector != m.sector
+                and owner.kind != "pronoun"
+            ):
                 pass
 
 
@@ -144,7 +150,9 @@ def _antecedent_for(
 ) -> int | None:
     kind = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
             "they": "group", "them": "group", "their": "group"}.get(word, "thing")  # fmt: skip
-    blocked = _clause_subjects(doc, mentions[k].head) if word in ("him", "her", "them", "it") else set()
+    blocked = (
+        _clause_subjects(doc, mentions[k].head) if word in ("him", "her", "them", "it") else set()
+    )
     sent_start = doc[mentions[k].head].sent.start
     if kind == "person":  # a named person first, then any description of one
         for j in range(k - 1, -1, -1):
@@ -165,9 +173,18 @@ def _antecedent_for(
             continue
         if kind == "person" and (a.person or (a.kind == "pronoun" and a.person)):
             return j
-        if kind == "group" and (a.plural or len(doc[a.head].conjuncts) > 0 or a.kind in ("org", "user")):
+        if kind == "group" and (
+            a.plural or len(doc[a.head].conjuncts) > 0 or a.kind in ("org", "user")
+        ):
             return j
-        if kind == "thing" and a.kind in ("country", "org", "user", "capital") and not a.person:
+        if (
+            kind == "thing"
+            and not a.person
+            and (
+                a.kind in ("country", "org", "user", "capital")
+                or (a.kind == "role" and not a.plural)
+            )
+        ):
             return j
     return None
 

@@ -8,7 +8,6 @@ only with their capitals, so "us" and "amnesty" stay ordinary words.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -150,8 +149,10 @@ class ActorDictionary:
             k = len(role.words)
             if end - k < min_start:
                 continue
-            if all(lowers[end - k + i] == role.words[i] or lemmas[end - k + i] == role.words[i]
-                   for i in range(k - 1)):
+            if all(
+                lowers[end - k + i] == role.words[i] or lemmas[end - k + i] == role.words[i]
+                for i in range(k - 1)
+            ):
                 return role
         return None
 
@@ -188,13 +189,20 @@ def _is_case_sensitive(form: str, common: frozenset[str]) -> bool:
 
 def _read_rows(path: Path | Any, name: str) -> Iterator[tuple[int, dict[str, str]]]:
     text = path.read_text(encoding="utf-8")
-    lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
+    lines = [
+        (i, ln)
+        for i, ln in enumerate(text.splitlines(), 1)
+        if ln.strip() and not ln.startswith("#")
+    ]
     if not lines:
         return
     header = lines[0][1].split("\t")
     for lineno, line in lines[1:]:
         cells = line.split("\t")
-        yield lineno, {h: (cells[k].strip() if k < len(cells) else "") for k, h in enumerate(header)}
+        yield (
+            lineno,
+            {h: (cells[k].strip() if k < len(cells) else "") for k, h in enumerate(header)},
+        )
 
 
 def _float(v: str) -> float | None:
@@ -256,7 +264,7 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
         _add_named(d, row, "org", f"organizations.tsv:{lineno}", common)
     for lineno, row in _read_rows(_builtin("people.tsv"), "people.tsv"):
         _add_named(d, row, "person", f"people.tsv:{lineno}", common)
-    for lineno, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
+    for _, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
         flags = set(filter(None, (row.get("flags") or "").split(",")))
         words = tuple(row["pattern"].lower().split())
         sector = "" if row["sector"] == "-" else row["sector"]
@@ -265,7 +273,12 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
 
 
 def _add_named(
-    d: ActorDictionary, row: dict[str, str], kind: str, src: str, common: frozenset[str], priority: int = 0
+    d: ActorDictionary,
+    row: dict[str, str],
+    kind: str,
+    src: str,
+    common: frozenset[str],
+    priority: int = 0,
 ) -> None:
     entry = Entry(
         name=row["name"],
@@ -308,8 +321,10 @@ def _load_user(d: ActorDictionary, path: Path, common: frozenset[str]) -> None:
         patterns = item.get("patterns") or item.get("pattern") or item.get("name")
         if isinstance(patterns, str):
             patterns = [patterns]
-        if not patterns or not item.get("name") and not item.get("country"):
-            raise ConfigError(Codes.E301, path=path, detail=f"entry {k} needs 'pattern' and 'name' or 'country'")
+        if not patterns or (not item.get("name") and not item.get("country")):
+            raise ConfigError(
+                Codes.E301, path=path, detail=f"entry {k} needs 'pattern' and 'name' or 'country'"
+            )
         country = item.get("country")
         sector = item.get("sector")
         if sector and str(sector).upper() not in SECTORS:

@@ -77,7 +77,7 @@ class Mention:
 
     @property
     def resolved(self) -> bool:
-        return bool(self.country or self.sector or self.name and self.kind != "pronoun")
+        return bool(self.country or self.sector or (self.name and self.kind != "pronoun"))
 
 
 @dataclass
@@ -108,7 +108,9 @@ def _np_tokens(head: Token) -> list[Token]:
             stack.extend(c.children)
     # compound/flat children on the right belong to the name ("al - Abadi")
     for c in head.rights:
-        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "case" and c.text in ("'s", "’s")):
+        if c.dep_ in ("compound", "flat", "nummod") or (
+            c.dep_ == "case" and c.text in ("'s", "’s")
+        ):
             toks.append(c)
             toks.extend(c.subtree)
     lo = min(t.i for t in toks)
@@ -153,7 +155,11 @@ class MentionFinder:
         for tok in doc:
             if tok.i in owner or tok.pos_ not in NOMINAL or tok.is_space:
                 continue
-            if tok.dep_ in ("compound", "flat") and tok.head.pos_ in NOMINAL and tok.head.i != tok.i:
+            if (
+                tok.dep_ in ("compound", "flat")
+                and tok.head.pos_ in NOMINAL
+                and tok.head.i != tok.i
+            ):
                 continue  # part of a larger name; handled with its head
             if tok.pos_ == "NUM" and tok.dep_ in ("nummod", "quantmod"):
                 continue
@@ -165,7 +171,7 @@ class MentionFinder:
             if any(i in owner for i in range(h.start, h.end)):
                 continue
             e = _pick_entry(h.entries, date)
-            if e.kind == "demonym" and not doc[h.end - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
+            if e.kind == "demonym" and doc[h.end - 1].pos_ not in ("ADJ", "PROPN", "NOUN"):
                 continue
             m = self._from_entry(doc, h.start, h.end, h.end - 1, e, date, text)
             m.rule.insert(0, "modifier")
@@ -202,7 +208,9 @@ class MentionFinder:
             m.wikidata = e.wikidata
         if e.kind == "person" and date and not e.valid_on(date):
             m.sector = "ELI"
-            m.rule.append(f"{e.source} {e.name} (outside {e.valid_from or ''}-{e.valid_to or ''}: former)")
+            m.rule.append(
+                f"{e.source} {e.name} (outside {e.valid_from or ''}-{e.valid_to or ''}: former)"
+            )
         elif e.kind == "demonym":
             m.name = None
             m.rule.append(f"demonym→{e.country} ({e.source})")
@@ -240,8 +248,11 @@ class MentionFinder:
         if head.pos_ == "PRON":
             if low not in PRONOUNS or PRONOUNS[low] == "speaker" or head.dep_ == "expl":
                 return None
-            if low == "it" and head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
-                c.dep_ in ("attr", "acomp") for c in head.head.children
+            if (
+                low == "it"
+                and head.dep_ == "nsubj"
+                and head.head.lemma_ == "be"
+                and any(c.dep_ in ("attr", "acomp") for c in head.head.children)
             ):
                 return None  # "it was the right time to ...": no referent
             m.kind = "pronoun"
@@ -375,7 +386,9 @@ class MentionFinder:
         # country
         if m.kind in ("org", "user") and m.country in NONSTATE and mod_country is None:
             pass
-        elif mod_country is not None and (m.country is None or m.kind in ("role", "entity", "person")):
+        elif mod_country is not None and (
+            m.country is None or m.kind in ("role", "entity", "person")
+        ):
             if m.country and m.country != mod_country.country and m.kind in ("org", "user"):
                 pass  # a named organisation keeps its own country ("Iraqi Hezbollah" is rare)
             else:
@@ -394,10 +407,15 @@ class MentionFinder:
         if m.kind == "country" and role is not None:
             m.wikidata = None
         # an organisation named as what the role is ("Reuters news agency" is Reuters)
-        if role is not None and mod_org is not None and not role.person and m.name is None:
-            if mod_org.sector == m.sector or role.weak:
-                m.name, m.wikidata, m.kind = mod_org.name, mod_org.wikidata, mod_org.kind
-                m.rule.append(f"the {m.role} is {mod_org.name}")
+        if (
+            role is not None
+            and mod_org is not None
+            and not role.person
+            and m.name is None
+            and (mod_org.sector == m.sector or role.weak)
+        ):
+            m.name, m.wikidata, m.kind = mod_org.name, mod_org.wikidata, mod_org.kind
+            m.rule.append(f"the {m.role} is {mod_org.name}")
         # the possessor ("Abadi's spokesman", "its embassy"): coreference fills in what it knows
         for c in head.lefts:
             if c.dep_ == "poss":
@@ -426,7 +444,12 @@ class MentionFinder:
 
     @staticmethod
     def _merge_appos(m: Mention, sub: Mention) -> None:
-        if sub.kind in ("person", "org", "user", "country") and m.kind in ("role", "other", "entity", "person"):
+        if sub.kind in ("person", "org", "user", "country") and m.kind in (
+            "role",
+            "other",
+            "entity",
+            "person",
+        ):
             if m.kind == "person" and m.entry is not None:
                 return
             m.name = sub.name or m.name

@@ -26,9 +26,53 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis, Resources
 
 SUBJ = ("nsubj", "csubj", "expl")
-RECEIVE_VERBS = {"win", "receive", "get", "obtain", "secure", "accept", "gain", "extract", "hear", "welcome"}
-REQUEST_NOUNS = {"request", "invitation", "behest", "demand", "urging", "call", "order", "instruction"}
-SPEECH_VERBS = {"say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote"}
+RECEIVE_VERBS = {
+    "win",
+    "receive",
+    "get",
+    "obtain",
+    "secure",
+    "accept",
+    "gain",
+    "extract",
+    "hear",
+    "welcome",
+}
+REQUEST_NOUNS = {
+    "request",
+    "invitation",
+    "behest",
+    "demand",
+    "urging",
+    "call",
+    "order",
+    "instruction",
+}
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "report",
+    "state",
+    "add",
+    "note",
+    "claim",
+    "announce",
+    "insist",
+    "quote",
+}
+#: Verbs that carry an event noun without adding an event of their own: their subject is the
+#: noun's actor ("X launched an attack", "X held talks", "X claimed the attack").
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "hold", "have", "make", "begin", "start",
+    "continue", "step", "intensify", "resume", "wage", "undertake", "pay", "give", "provide",
+    "offer", "extend", "send", "deliver", "impose", "sign", "conclude", "reach", "issue",
+    "announce", "claim", "perpetrate", "commit", "lead", "organize", "organise", "call", "declare",
+    "unleash", "execute", "escalate", "expand", "renew", "plan", "order", "authorize", "authorise",
+    "approve", "enter", "join", "host", "convene", "attend", "open", "seek", "ask", "request",
+    "demand", "lodge", "file", "bring", "level", "press", "express", "voice", "grant",
+    "pledge", "promise", "agree", "accept", "win", "secure", "get", "receive", "take", "do",
+    "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
+}  # fmt: skip
 
 
 class ArgumentFinder:
@@ -126,20 +170,25 @@ class ArgumentFinder:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return obj, False, f"object of '{head.text}' (control)"
-            s, _, how = self.subject(head, depth + 1)
+            s, _, _ = self.subject(head, depth + 1)
             return s, False, f"subject of '{head.text}' (control)"
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            s, p, how = self.subject(head, depth + 1)
+            s, p, _ = self.subject(head, depth + 1)
             return s, p, f"shared subject with '{head.text}'"
         if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if v.tag_ == "VBN":  # "the convoy attacked by X": passive reading
                 return None, True, "reduced passive"
             return head, False, f"noun modified by '{v.text}'"
         if v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
-            s, p, how = self.subject(head, depth + 1)
+            s, _, _ = self.subject(head, depth + 1)
             return s, False, f"subject of '{head.text}' (participle)"
         if v.dep_ in ("pcomp",) and head.head.pos_ in ("VERB", "AUX"):
-            s, p, how = self.subject(head.head, depth + 1)
+            # "accused X of arresting": X arrests; otherwise the clause's subject does
+            if head.lower_ in ("of", "for") and v.tag_ == "VBG":
+                obj = next((c for c in head.head.children if c.dep_ in ("dobj", "obj")), None)
+                if obj is not None:
+                    return obj, False, f"object of '{head.head.text}' ('{head.text}' clause)"
+            s, p, _how = self.subject(head.head, depth + 1)
             return s, False, f"subject of '{head.head.text}'"
         return None, False, ""
 
@@ -162,7 +211,9 @@ class ArgumentFinder:
             return out
         return []
 
-    def targets_in_slots(self, tok: Token, slots: tuple[str, ...]) -> tuple[list[int], list[Token], str]:
+    def targets_in_slots(
+        self, tok: Token, slots: tuple[str, ...]
+    ) -> tuple[list[int], list[Token], str]:
         first_heads: list[Token] = []
         for slot in slots:
             for t in self.slot(tok, slot):
@@ -242,7 +293,10 @@ class ArgumentFinder:
         while rel == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
             rel = head.dep_
-        if rel in ("dobj", "obj", "nsubjpass", "attr", "oprd") and head.head.pos_ in ("VERB", "AUX"):
+        if rel in ("dobj", "obj", "nsubjpass", "attr", "oprd") and head.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
             return head.head, rel
         if rel == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head, f"pobj:{head.head.lower_}"
@@ -291,7 +345,11 @@ class ArgumentFinder:
                     cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
                     cand.reciprocal = True
                     cand.why.append("both sides: 'between' phrase")
-            elif p == "from" and entry.event_type in ("AGREE", "REQUEST", "AID", "SUPPORT") and not cand.sources:
+            elif (
+                p == "from"
+                and entry.event_type in ("AGREE", "REQUEST", "AID", "SUPPORT")
+                and not cand.sources
+            ):
                 gov, _ = self._governing_verb(n)
                 if gov is not None and gov.lemma_.lower() in RECEIVE_VERBS:
                     cand.sources = self.actors_of(pobj)
@@ -307,7 +365,11 @@ class ArgumentFinder:
         gov, rel = self._governing_verb(n)
         if gov is not None:
             glemma = gov.lemma_.lower()
-            if rel.startswith("pobj:") and n.lemma_.lower() in REQUEST_NOUNS and rel[5:] in ("at", "under", "upon", "on"):
+            if (
+                rel.startswith("pobj:")
+                and n.lemma_.lower() in REQUEST_NOUNS
+                and rel[5:] in ("at", "under", "upon", "on")
+            ):
                 # "at the request of X, Y launched ...": the request went to Y
                 subj, _, _ = self.subject(gov)
                 if subj is not None and not cand.targets:
@@ -321,8 +383,8 @@ class ArgumentFinder:
                     cand.target_heads = [subj.i]
                     cand.why.append(f"target: subject of '{gov.text}' (receives)")
             elif rel in ("dobj", "obj", "attr", "oprd") or rel.startswith("pobj:"):
-                blocked = {"discuss", "deny", "include"} | (SPEECH_VERBS if not rel.startswith("pobj:") else set())
-                if not cand.sources and glemma not in blocked:
+                carries = glemma in LIGHT_VERBS or rel.startswith("pobj:")
+                if not cand.sources and carries and glemma not in {"discuss", "deny", "include"}:
                     subj, passive, how = self.subject(gov)
                     if subj is not None and not passive:
                         cand.sources = self.actors_of(subj)
@@ -333,13 +395,12 @@ class ArgumentFinder:
                     if ks:
                         cand.targets, cand.target_heads = ks, [t.i for t in heads]
                         cand.why.append(f"target: {slot} of '{gov.text}'")
-            elif rel == "nsubjpass":
+            elif rel == "nsubjpass" and not cand.targets:
                 # "a request ... was relayed to Abadi": the recipient is on the verb
-                if not cand.targets:
-                    ks, heads, slot = self.targets_in_slots(gov, entry.target_slots())
-                    if ks:
-                        cand.targets, cand.target_heads = ks, [t.i for t in heads]
-                        cand.why.append(f"target: {slot} of '{gov.text}'")
+                ks, heads, slot = self.targets_in_slots(gov, entry.target_slots())
+                if ks:
+                    cand.targets, cand.target_heads = ks, [t.i for t in heads]
+                    cand.why.append(f"target: {slot} of '{gov.text}'")
         # a noun coordinated with another event noun shares its actor ("attacks and raids by X")
         if not cand.sources and n.dep_ == "conj" and n.head.pos_ == "NOUN":
             for c in n.head.children:

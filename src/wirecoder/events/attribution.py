@@ -24,7 +24,15 @@ SPEECH_VERBS = {
     "describe", "comment", "tweet", "post", "reiterate", "emphasize", "emphasise", "assure",
 }  # fmt: skip
 QUOTE_VERBS = {"quote", "cite"}
-SPEECH_NOUNS = {"statement", "report", "announcement", "communique", "communiqué", "message", "letter"}
+SPEECH_NOUNS = {
+    "statement",
+    "report",
+    "announcement",
+    "communique",
+    "communiqué",
+    "message",
+    "letter",
+}
 
 
 class AttributionFinder:
@@ -72,9 +80,27 @@ class AttributionFinder:
             if head.i == cur.i:
                 break
             hl = head.lemma_.lower()
-            if hl in SPEECH_VERBS and head.pos_ in ("VERB", "AUX") and cur.dep_ in (
-                "ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "pcomp", "nsubj",
-            ) and not (cur.dep_ == "nsubj"):
+            if cur.dep_ == "prep" and cur.lower_ == "as" and hl in QUOTE_VERBS:
+                # "quoted X as saying ...": X is the speaker of the inner "saying"
+                chain.append((head, next((c for c in head.children if c.dep_ in ("dobj",)), None)))
+                cur = head
+                continue
+            if (
+                hl in SPEECH_VERBS
+                and head.pos_ in ("VERB", "AUX")
+                and cur.dep_
+                in (
+                    "ccomp",
+                    "xcomp",
+                    "dobj",
+                    "advcl",
+                    "parataxis",
+                    "conj",
+                    "pcomp",
+                    "nsubj",
+                )
+                and cur.dep_ != "nsubj"
+            ):
                 if hl in QUOTE_VERBS:
                     speaker = next((c for c in head.children if c.dep_ in ("dobj",)), None)
                     chain.append((head, speaker))
@@ -87,7 +113,14 @@ class AttributionFinder:
             for c in node.children:
                 if c.dep_ == "prep" and c.lower_ == "according":
                     to = next((g for g in c.children if g.lower_ == "to"), None)
-                    pobj = next((g for g in (to.children if to is not None else c.children) if g.dep_ == "pobj"), None)
+                    pobj = next(
+                        (
+                            g
+                            for g in (to.children if to is not None else c.children)
+                            if g.dep_ == "pobj"
+                        ),
+                        None,
+                    )
                     if pobj is not None:
                         chain.insert(0, (c, pobj))
             if node.head.i == node.i:
@@ -104,13 +137,14 @@ class AttributionFinder:
         rest = chain[1:]
         if speaker_tok is None and rest and rest[0][0].lemma_.lower() in QUOTE_VERBS:
             speaker_tok = rest[0][1]
-            rest = [(rest[0][0], self.subject_of(rest[0][0]))] + rest[1:]
+            rest = [(rest[0][0], self.subject_of(rest[0][0])), *rest[1:]]
         via: list[str] = []
-        for v, s in rest:
+        for _v, s in rest:
             if s is None:
                 continue
             k, span = self.actor_for(s)
-            name = self.mentions[k].name if k is not None and self.mentions[k].name else span.text
+            name = self.mentions[k].name if k is not None else None
+            name = name or span.text
             if name not in via:
                 via.append(name)
         via.reverse()  # outermost first: "Reuters", then who Reuters quoted

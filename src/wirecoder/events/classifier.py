@@ -10,13 +10,14 @@ sentence and from the actors (an armed forces actor gives "military").
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -39,7 +40,7 @@ _TOKEN = re.compile(r"[a-z][a-z'-]+")
 def features(text: str) -> list[str]:
     """Bag of lower-cased words and word pairs: the classifier's whole view of a sentence."""
     words = _TOKEN.findall(text.lower())
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a}_{b}" for a, b in itertools.pairwise(words)]
 
 
 @dataclass
@@ -72,7 +73,7 @@ class EventClassifier:
         return dict(zip(self.labels, (float(x) for x in p), strict=True))
 
     @classmethod
-    def from_json(cls, data: dict) -> EventClassifier:  # type: ignore[type-arg]
+    def from_json(cls, data: dict[str, Any]) -> EventClassifier:
         n = int(data["n_features"])
         labels = list(data["labels"])
         w = np.zeros((n, len(labels)), dtype=np.float32)
@@ -156,15 +157,23 @@ class ClassifyStage:
                 ctx.append("terrorism")
             cand.contexts = ctx
             conf = 0.5
-            conf += 0.15 if any(m.country for m in (analysis.mentions[k] for k in cand.sources)) else 0.0
-            conf += 0.1 if any(m.country for m in (analysis.mentions[k] for k in cand.targets)) else 0.0
+            conf += (
+                0.15
+                if any(m.country for m in (analysis.mentions[k] for k in cand.sources))
+                else 0.0
+            )
+            conf += (
+                0.1 if any(m.country for m in (analysis.mentions[k] for k in cand.targets)) else 0.0
+            )
             conf -= 0.2 if cand.entry.weak else 0.0
             sidx = analysis.sentence_index(cand.trigger)
             conf += 0.05 if sidx <= 1 else 0.0
             if clf is not None:
                 key = sent.start
                 if key not in probs:
-                    probs[key] = clf.predict_proba(analysis.article.text[sent.start_char : sent.end_char])
+                    probs[key] = clf.predict_proba(
+                        analysis.article.text[sent.start_char : sent.end_char]
+                    )
                 p = probs[key].get(cand.event_type, 0.0)
                 conf = 0.6 * conf + 0.4 * min(1.0, p * 2)
             cand.confidence = max(0.0, min(1.0, conf))

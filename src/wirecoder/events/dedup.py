@@ -29,16 +29,23 @@ def _countries(actors: list[Actor]) -> frozenset[str]:
     return frozenset(a.country for a in actors if a.country)
 
 
+def _same_actor(x: Actor, y: Actor) -> bool:
+    if x.name and y.name:
+        return x.name == y.name
+    if x.country and y.country and x.country != y.country:
+        return False
+    if x.sector and y.sector and x.sector != y.sector:
+        return False
+    # a description ("the Takfiri group") matches a name of the same kind ("ISIL")
+    return bool(x.country or y.country or x.sector or y.sector)
+
+
 def _compatible_side(a: list[Actor], b: list[Actor]) -> bool:
-    sa, sb = _side(a), _side(b)
-    if not sa or not sb:
+    """Every actor of the shorter side matches one of the other side."""
+    if not a or not b:
         return True
-    if sa <= sb or sb <= sa:
-        return True
-    ca, cb = _countries(a), _countries(b)
-    return bool(ca) and ca == cb and len(sa) == len(sb) and all(x.sector for x in a + b) and {
-        x.sector for x in a
-    } == {x.sector for x in b}
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(_same_actor(x, y) for y in big) for x in small)
 
 
 def same_action(a: Event, b: Event) -> bool:
@@ -53,12 +60,18 @@ def same_action(a: Event, b: Event) -> bool:
             if not _compatible_side(x, y):
                 return False
             shared = True
-    if a.reciprocal or b.reciprocal:
-        if _side(a.source) | _side(a.target) == _side(b.source) | _side(b.target):
-            shared = True
+    if (a.reciprocal or b.reciprocal) and (
+        _side(a.source) | _side(a.target) == _side(b.source) | _side(b.target)
+    ):
+        shared = True
     if not shared:
         return False
-    if a.date_text and b.date_text and a.date != b.date and a.date_precision == b.date_precision == "day":
+    if (
+        a.date_text
+        and b.date_text
+        and a.date != b.date
+        and a.date_precision == b.date_precision == "day"
+    ):
         return False
     return not (a.location and b.location and a.location.country != b.location.country)
 
@@ -70,9 +83,7 @@ def merge(keep: Event, other: Event) -> None:
         keep.source = other.source
     if len(_side(other.target)) > len(_side(keep.target)):
         keep.target = other.target
-    if keep.attribution.speaker is None and other.attribution.speaker is not None:
-        keep.attribution = other.attribution
-    elif (
+    if (keep.attribution.speaker is None and other.attribution.speaker is not None) or (
         keep.attribution.speaker is not None
         and other.attribution.speaker is not None
         and keep.attribution.speaker.name is None
@@ -84,7 +95,11 @@ def merge(keep: Event, other: Event) -> None:
     if (keep.date_text is None and other.date_text is not None) or (
         keep.date_precision == "publication" and other.date_precision not in (None, "publication")
     ):
-        keep.date, keep.date_text, keep.date_precision = other.date, other.date_text, other.date_precision
+        keep.date, keep.date_text, keep.date_precision = (
+            other.date,
+            other.date_text,
+            other.date_precision,
+        )
     if keep.mode is None and other.mode is not None:
         keep.mode = other.mode
     for c in other.contexts:

@@ -176,8 +176,8 @@ def parse_trigger(pattern: str, etype: str, mode: str, flags: str, line: int = 0
     flagset = set()
     for f in filter(None, (x.strip() for x in flags.split(","))):
         if "=" in f:
-            k, v = f.split("=", 1)
-            opts[k] = v
+            key, value = f.split("=", 1)
+            opts[key] = value
         else:
             flagset.add(f)
     targets = tuple(opts["tgt"].split("/")) if "tgt" in opts else ()
@@ -240,7 +240,12 @@ def load_lexicon() -> Lexicon:
 
 
 def describe(entry: TriggerEntry) -> dict[str, Any]:
-    return {"pattern": entry.pattern, "type": entry.event_type, "mode": entry.mode, "line": entry.line}
+    return {
+        "pattern": entry.pattern,
+        "type": entry.event_type,
+        "mode": entry.mode,
+        "line": entry.line,
+    }
 
 
 __all__ = [

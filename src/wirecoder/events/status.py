@@ -29,27 +29,26 @@ HYPO_AUX = {"could", "might", "may", "should", "must", "can", "ought", "would", 
 HEDGES = {"allegedly", "reportedly", "apparently", "purportedly", "supposedly", "possibly", "likely",
           "presumably", "seemingly", "ostensibly"}  # fmt: skip
 
-GOVERNORS: dict[str, str] = {}
-for _w in ("urge ask request demand appeal press pressure pressurize seek order instruct push lobby "
-           "beg plead implore petition call want need require encourage invite persuade "
-           "request demand appeal call plea pressure urging").split():  # fmt: skip
-    GOVERNORS[_w] = "requested"
-for _w in ("threaten warn consider discuss propose suggest mull weigh debate try attempt hope wish aim "
-           "contemplate envisage explore prepare offer willing ready able possible possibility option "
-           "threat plan_hypo risk fear worry chance prospect proposal idea talk").split():  # fmt: skip
-    GOVERNORS.setdefault(_w, "hypothetical")
-for _w in ("plan intend agree promise pledge vow decide expect schedule set going about due commit "
-           "undertake resolve determine aim_future plan agreement").split():  # fmt: skip
-    GOVERNORS.setdefault(_w, "future")
-for _w in ("refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure "
-           "denial unable reluctant").split():  # fmt: skip
-    GOVERNORS.setdefault(_w, "negated")
-GOVERNORS["plan"] = "future"
-GOVERNORS["talk"] = "hypothetical"
+_REQUESTED = """urge ask request demand appeal press pressure pressurize seek order instruct push
+    lobby beg plead implore petition call want need require encourage invite persuade plea urging"""
+_HYPOTHETICAL = """threaten warn consider discuss propose suggest mull weigh debate try attempt hope wish
+    aim contemplate envisage explore prepare offer willing ready able possible possibility option
+    threat risk fear worry chance prospect proposal idea talk"""
+_FUTURE = """plan intend agree promise pledge vow decide expect schedule set going about due commit
+    undertake resolve determine agreement"""
+_NEGATED = """refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure
+    denial unable reluctant"""
+#: Words an embedded event inherits its status from ("urged X to *strike*": requested).
+GOVERNORS: dict[str, str] = {
+    **{w: "negated" for w in _NEGATED.split()},
+    **{w: "future" for w in _FUTURE.split()},
+    **{w: "hypothetical" for w in _HYPOTHETICAL.split() if w not in _FUTURE.split()},
+    **{w: "requested" for w in _REQUESTED.split()},
+}
 SPEECH = {"say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote",
           "confirm", "reveal", "know", "show", "believe", "think", "accuse", "allege", "stress",
           "explain", "according", "write", "declare", "admit", "acknowledge", "argue", "assert",
-          "learn", "indicate", "suggest_speech"}  # fmt: skip
+          "learn", "indicate"}  # fmt: skip
 PASS_THROUGH = {"begin", "start", "continue", "keep", "manage", "help", "resume", "succeed", "go"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
@@ -88,7 +87,8 @@ def _own_markers(tok: Token) -> StatusResult | None:
             return StatusResult("future", modal.i, reason=f"'{modal.text}'")
         if low in ("would", "'d"):
             has_if = any(
-                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
                 for c in tok.children
             )
             # "said it would visit": future in the past, unless conditional
@@ -133,30 +133,50 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             break
         if rel == "conj":
             # coordinated verbs share auxiliaries: "would not attack or invade"
-            if cur.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "neg") for c in cur.children):
+            if cur.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("aux", "neg") for c in cur.children
+            ):
                 inherited = _own_markers(head)
                 if inherited is not None:
-                    return StatusResult(inherited.status, inherited.cue, hedge, inherited.reason + " (shared)")
+                    return StatusResult(
+                        inherited.status, inherited.cue, hedge, inherited.reason + " (shared)"
+                    )
             cur = head
             continue
         if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
             break  # reported speech: the inner clause speaks for itself
-        governs = rel in ("xcomp", "ccomp", "acl", "pcomp", "dobj", "pobj", "prep", "oprd", "advmod", "amod", "compound")
+        governs = rel in (
+            "xcomp",
+            "ccomp",
+            "acl",
+            "pcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "oprd",
+            "advmod",
+            "amod",
+            "compound",
+        )
         if not governs:
             break
         status = GOVERNORS.get(hl)
         if rel == "prep" and status is None:
             cur = head
             continue
-        if status is not None and not (rel == "pobj"):
-            # "not ruling out ... that could provide": the governor's own negation matters less
+        if status is not None:
             return StatusResult(status, head.i, hedge, f"under '{head.text}'")
-        if status is not None and rel == "pobj":
-            return StatusResult(status, head.i, hedge, f"under '{head.text}'")
-        if rel in ("dobj", "pobj", "xcomp", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        if rel in ("dobj", "pobj", "xcomp", "ccomp", "acl", "pcomp") and head.pos_ in (
+            "VERB",
+            "AUX",
+            "NOUN",
+            "ADJ",
+        ):
             own_h = _own_markers(head)
             if own_h is not None and hl not in PASS_THROUGH:
-                return StatusResult(own_h.status, own_h.cue, hedge, own_h.reason + f" (on '{head.text}')")
+                return StatusResult(
+                    own_h.status, own_h.cue, hedge, own_h.reason + f" (on '{head.text}')"
+                )
         if hl in PASS_THROUGH or rel in ("pobj", "prep", "compound", "amod"):
             cur = head
             continue

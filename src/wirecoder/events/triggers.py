@@ -97,12 +97,16 @@ def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     toks = [tok.i]
     if e.before:
         prev = _prev_words(tok, len(e.before))
-        if len(prev) != len(e.before) or not all(_word_matches(t, w) for t, w in zip(prev, e.before, strict=True)):
+        if len(prev) != len(e.before) or not all(
+            _word_matches(t, w) for t, w in zip(prev, e.before, strict=True)
+        ):
             return False, ()
         toks.extend(t.i for t in prev)
     if e.after:
         nxt = tok.doc[tok.i + 1 : tok.i + 1 + len(e.after)]
-        if len(nxt) != len(e.after) or not all(_word_matches(t, w) for t, w in zip(nxt, e.after, strict=True)):
+        if len(nxt) != len(e.after) or not all(
+            _word_matches(t, w) for t, w in zip(nxt, e.after, strict=True)
+        ):
             return False, ()
         toks.extend(t.i for t in nxt)
     return True, tuple(sorted(toks))
@@ -123,7 +127,9 @@ class TriggerFinder:
         out: list[Candidate] = []
         for tok in doc:
             pos = tok.pos_
-            if pos == "VERB" or (pos == "AUX" and tok.lemma_ != "be" and tok.dep_ not in ("aux", "auxpass")):
+            if pos == "VERB" or (
+                pos == "AUX" and tok.lemma_ != "be" and tok.dep_ not in ("aux", "auxpass")
+            ):
                 if tok.dep_ == "amod":
                     continue
                 cand = self._match(tok, "v", head_sector)
@@ -162,7 +168,9 @@ class TriggerFinder:
         if chosen is None:
             return None
         entry, toks = chosen
-        return Candidate(trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode)
+        return Candidate(
+            trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode
+        )
 
     @staticmethod
     def _subject_sector(tok: Token, head_sector: dict[int, str | None]) -> str | None:
@@ -179,7 +187,10 @@ class TriggerFinder:
         return None
 
     def _disambiguate(
-        self, tok: Token, ok: list[tuple[TriggerEntry, tuple[int, ...]]], head_sector: dict[int, str | None]
+        self,
+        tok: Token,
+        ok: list[tuple[TriggerEntry, tuple[int, ...]]],
+        head_sector: dict[int, str | None],
     ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
         by_type = {e.event_type: (e, t) for e, t in reversed(ok)}
         types = set(by_type)
@@ -197,9 +208,10 @@ class TriggerFinder:
             return by_type["ASSAULT"]
         if types >= {"PROTEST", "ACCUSE"}:
             if tok.pos_ == "NOUN":
-                if any(c.lemma_.lower() in ("formal", "diplomatic", "official", "strong") for c in tok.lefts) or (
-                    tok.head.lemma_.lower() in ("lodge", "file", "register", "send")
-                ):
+                if any(
+                    c.lemma_.lower() in ("formal", "diplomatic", "official", "strong")
+                    for c in tok.lefts
+                ) or (tok.head.lemma_.lower() in ("lodge", "file", "register", "send")):
                     return by_type["ACCUSE"]
                 return by_type["PROTEST"]
             if sector in ("GOV", "JUD", "LEG") or any(c.dep_ == "dobj" for c in tok.children):
@@ -220,7 +232,9 @@ class TriggerFinder:
             return by_type["ASSAULT"]
         if types >= {"CONSULT", "REQUEST"}:
             preps = {c.lower_ for c in tok.children}
-            if preps & {"for", "on", "upon"} or any(c.dep_ in ("acl", "xcomp") for c in tok.children):
+            if preps & {"for", "on", "upon"} or any(
+                c.dep_ in ("acl", "xcomp") for c in tok.children
+            ):
                 return by_type["REQUEST"]
             if "with" in preps:
                 return by_type["CONSULT"]

@@ -99,7 +99,15 @@ def build_gazetteer(actors: ActorDictionary, min_population: int = 15000) -> Gaz
                 gz.add(" ".join(key), Place(c.name, c.iso3, c.lat, c.lon, c.population, "country"))
     for c in gc.get_cities().values():
         iso3 = iso2to3.get(c["countrycode"])
-        place = Place(c["name"], iso3, c["latitude"], c["longitude"], int(c["population"] or 0), "city", c["geonameid"])
+        place = Place(
+            c["name"],
+            iso3,
+            c["latitude"],
+            c["longitude"],
+            int(c["population"] or 0),
+            "city",
+            c["geonameid"],
+        )
         gz.add(c["name"], place)
         for alt in c.get("alternatenames") or []:
             if alt.isascii() and len(alt) > 3 and alt[:1].isupper():

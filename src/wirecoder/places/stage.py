@@ -57,7 +57,9 @@ class PlaceFinder:
             if words.lower().startswith("the "):
                 words = words[4:]
             place = self.gz.best(words, self.context)
-            if place is not None and (tok.pos_ == "PROPN" or place.feature == "country" or tok.ent_type_ in PLACE_ENTS):
+            if place is not None and (
+                tok.pos_ == "PROPN" or place.feature == "country" or tok.ent_type_ in PLACE_ENTS
+            ):
                 return place, span.start_char, span.end_char
         # "the city of Mosul", "the province of Anbar"
         for c in tok.rights:
@@ -157,15 +159,23 @@ def _bystander_country(cand: Candidate, analysis: Analysis) -> tuple[Place, int,
     """Rule 5: a third country named in the same sentence by an actor outside the dyad."""
     doc = analysis.doc
     assert doc is not None
-    if cand.event_type not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST") or cand.status != "asserted":
+    if (
+        cand.event_type not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST")
+        or cand.status != "asserted"
+    ):
         return None
     sent = doc[cand.trigger].sent
     sides = {analysis.mentions[k].country for k in cand.sources + cand.targets}
     found: list[tuple[int, int, str]] = []
     for m in analysis.mentions:
-        if sent.start <= m.head < sent.end and m.country and m.country not in sides:
-            if m.kind in ("country", "demonym", "role") and m.sector in ("GOV", None, "CVL"):
-                found.append((m.start_char, m.end_char, m.country))
+        if (
+            sent.start <= m.head < sent.end
+            and m.country
+            and m.country not in sides
+            and m.kind in ("country", "demonym", "role")
+            and m.sector in ("GOV", None, "CVL")
+        ):
+            found.append((m.start_char, m.end_char, m.country))
     countries = {c for _, _, c in found}
     if len(countries) != 1:
         return None

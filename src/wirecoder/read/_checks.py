@@ -23,7 +23,9 @@ def decode_text(data: bytes, origin: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(Codes.E104, input=origin, detail=f"byte {exc.start}: {exc.reason}") from exc
+        raise InputError(
+            Codes.E104, input=origin, detail=f"byte {exc.start}: {exc.reason}"
+        ) from exc
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > max(8, len(text[:8192]) // 50):
         raise InputError(Codes.E103, input=origin)

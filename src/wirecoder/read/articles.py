@@ -101,11 +101,15 @@ def read_path(path: str | Path, default_date: object = None) -> Iterator[ReadRes
             if not p.is_file():
                 raise InputError(Codes.E101, input=origin)
             data = p.read_bytes()
-        if origin.endswith((".jsonl", ".ndjson")) or (not origin.endswith(".txt") and _looks_like_jsonl(data)):
+        if origin.endswith((".jsonl", ".ndjson")) or (
+            not origin.endswith(".txt") and _looks_like_jsonl(data)
+        ):
             yield from read_jsonl_bytes(data, origin, default_date)
         else:
             yield read_text_bytes(data, origin, default_date)
     except InputError as err:
         yield Rejected(origin=origin, code=err.code, message=err.detail)
     except OSError as exc:
-        yield Rejected(origin=origin, code="E101", message=f"{origin}: cannot read ({exc.strerror})")
+        yield Rejected(
+            origin=origin, code="E101", message=f"{origin}: cannot read ({exc.strerror})"
+        )

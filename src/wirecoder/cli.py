@@ -1,0 +1,273 @@
+"""The `wirecoder` command: a thin shell over the Python API.
+
+Exit codes (the same for every command):
+  0  everything asked for was done
+  1  partial: some inputs were rejected (they are listed on stderr), the rest were coded
+  2  usage or configuration error (bad option, unreadable dictionary)
+  3  nothing could be done: every input was rejected, or the store/data set is missing
+  4  wirecoder itself is broken (model or shipped data missing)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import (
+    ConfigError,
+    EngineError,
+    EvalError,
+    InputError,
+    ResourceError,
+    StoreError,
+    WirecoderError,
+)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BROKEN = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    name="wirecoder",
+    help="Auditable PLOVER event data from news text: who did what to whom, when, where, "
+    "according to whom, and how firmly the text claims it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors 'on Tuesday'.",
+    ),
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors",
+        "-a",
+        help="Your own actor dictionary (YAML or TSV); overrides the built-ins. Repeatable.",
+    ),
+]
+
+
+def _err(obj: dict[str, Any]) -> None:
+    sys.stderr.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _fail(err: WirecoderError) -> typer.Exit:
+    _err({"error": err.code, "message": err.detail})
+    if isinstance(err, ResourceError):
+        return typer.Exit(EXIT_BROKEN)
+    if isinstance(err, ConfigError):
+        return typer.Exit(EXIT_USAGE)
+    if isinstance(err, StoreError | EvalError | EngineError | InputError):
+        return typer.Exit(EXIT_NOTHING)
+    return typer.Exit(EXIT_BROKEN)
+
+
+@app.command()
+def code(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files to code: .txt (headline on the first line) or .jsonl (one article per line: "
+            "id, text, optional date, title, source, url). '-' or nothing reads standard input."
+        ),
+    ] = None,
+    date: DateOpt = None,
+    actors: ActorsOpt = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Keep only events with this status (asserted, negated, future, "
+            "hypothetical, requested). Repeatable. Default: all, each record says which.",
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option(help="Drop events below this confidence (0-1).")
+    ] = 0.0,
+    pretty: Annotated[
+        bool, typer.Option("--pretty", help="A readable table instead of JSONL.")
+    ] = False,
+) -> None:
+    """Code articles into PLOVER events: one JSON object per event on stdout.
+
+    Bad inputs (empty, binary, not UTF-8, unreadable JSON lines) are reported on stderr with a
+    coded reason; the other articles are still coded and the exit code is 1.
+    """
+    from .coder import Coder
+    from .read import read_path
+
+    paths = inputs or ["-"]
+    try:
+        coder = Coder(actors=actors or ())
+        records = (r for p in paths for r in read_path(p, date))
+        coded = rejected = 0
+        rows = []
+        for res in coder.code_many(records):
+            if res.rejected is not None:
+                rejected += 1
+                _err(
+                    {
+                        "rejected": res.rejected.origin,
+                        "code": res.rejected.code,
+                        "message": res.rejected.message,
+                    }
+                )
+                continue
+            coded += 1
+            for ev in res.events:
+                if status and ev.status not in status:
+                    continue
+                if ev.confidence < min_confidence:
+                    continue
+                if pretty:
+                    rows.append(ev)
+                else:
+                    sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+        if pretty:
+            _print_table(rows)
+    except WirecoderError as err:
+        raise _fail(err) from err
+    if coded == 0 and rejected:
+        raise typer.Exit(EXIT_NOTHING)
+    if rejected:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _print_table(events: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in (
+        "sent",
+        "type",
+        "mode",
+        "status",
+        "source",
+        "target",
+        "trigger",
+        "date",
+        "place",
+        "according to",
+    ):
+        table.add_column(col, overflow="fold")
+
+    def side(actors: list[Any]) -> str:
+        return ", ".join(
+            f"{a.name or a.text} ({a.country or '?'} {a.sector or ''})".replace(" )", ")")
+            for a in actors
+        )
+
+    for ev in events:
+        sp = ev.attribution.speaker
+        who = (sp.name or sp.text) if sp else ""
+        if ev.attribution.via:
+            who = " → ".join([*ev.attribution.via, who] if who else ev.attribution.via)
+        table.add_row(
+            str(ev.sentence_index),
+            ev.event_type + (" ⇄" if ev.reciprocal else ""),
+            ev.mode or "",
+            ev.status + (f" ({ev.hedge.text})" if ev.hedge else ""),
+            side(ev.source),
+            side(ev.target),
+            ev.trigger.text,
+            (ev.date or "") + (f" ({ev.date_text})" if ev.date_text else ""),
+            ev.location.name if ev.location else "",
+            who,
+        )
+    Console().print(table)
+
+
+@app.command()
+def actor(
+    texts: Annotated[
+        list[str],
+        typer.Argument(help='Actor strings, e.g. "Iraqi Defense Minister Khaled al-Obeidi".'),
+    ],
+    date: DateOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Show how actor strings resolve (name, country, sector, Wikidata id) and why."""
+    from .actors.mentions import resolve_string
+    from .coder import Coder
+
+    try:
+        coder = Coder(actors=actors or ())
+        for text in texts:
+            m = resolve_string(text, coder.resources, date)
+            out: dict[str, Any] = {
+                "text": text,
+                "name": None,
+                "country": None,
+                "sector": None,
+                "wikidata": None,
+            }
+            if m is not None:
+                out.update(
+                    name=m.name,
+                    country=m.country,
+                    sector=m.sector,
+                    wikidata=m.wikidata,
+                    matched=m.text,
+                    rule="; ".join(m.rule) or None,
+                )
+            else:
+                out["rule"] = "unresolved: no known name, role word or named entity"
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    except WirecoderError as err:
+        raise _fail(err) from err
+
+
+@app.command()
+def demo(
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Print the events as JSONL instead of a table.")
+    ] = False,
+) -> None:
+    """Code the built-in example article (wirecoder's own text) and show the events."""
+    from importlib import resources
+
+    from .coder import Coder
+
+    text = (
+        resources.files("wirecoder.examples")
+        .joinpath("example_article.txt")
+        .read_text(encoding="utf-8")
+    )
+    try:
+        events = Coder().code(text, date=EXAMPLE_DATE)
+    except WirecoderError as err:
+        raise _fail(err) from err
+    if jsonl:
+        for ev in events:
+            sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+
+    Console().print(f"[bold]{text.splitlines()[0]}[/bold]  (published {EXAMPLE_DATE})")
+    _print_table(events)
+
+
+EXAMPLE_DATE = "2021-03-03"
+
+
+def main() -> None:
+    """Entry point: register the commands that live in other modules, then run."""
+    from .cli_more import register
+
+    register(app)
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

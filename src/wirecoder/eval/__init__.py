@@ -1,0 +1,1 @@
+"""Gold-set readers and metrics behind `wirecoder eval`."""

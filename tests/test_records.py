@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+
+from wirecoder.errors import Codes
+from wirecoder.records import Actor, Attribution, Event, Location, Span
+
+
+def _event() -> Event:
+    return Event(
+        article_id="a",
+        sentence_index=1,
+        sentence="X met Y.",
+        event_type="CONSULT",
+        trigger=Span("met", 2, 5),
+        source=[Actor("X", 0, 1, "Xland", "XXX", "GOV")],
+        target=[Actor("Y", 6, 7, None, "YYY", None)],
+        reciprocal=True,
+        attribution=Attribution(
+            Actor("Reuters", 10, 17, "Reuters", "GBR", "JRN"), Span("said", 18, 22), ["AFP"]
+        ),
+        location=Location("Baghdad", "IRQ", 33.3, 44.4, 30, 37),
+        date="2015-10-20",
+        date_text="Tuesday",
+    )
+
+
+def test_event_round_trips_through_json():
+    ev = _event()
+    again = Event.from_dict(json.loads(json.dumps(ev.to_dict())))
+    assert again.to_dict() == ev.to_dict()
+
+
+def test_reciprocal_dyads_go_both_ways():
+    assert sorted(_event().dyads()) == [("XXX", "YYY"), ("YYY", "XXX")]
+
+
+def test_error_codes_are_unique_and_match_their_names():
+    codes = [c.value.code for c in Codes]
+    assert len(codes) == len(set(codes))
+    assert all(c.name == c.value.code for c in Codes)
