@@ -193,6 +193,8 @@ class Event:
     quad: int | None = None
     sentence_start: int = 0
     mentions: list[Span] = field(default_factory=list)  # other triggers merged into this event
+    source_span: Span | None = None  # the whole source argument phrase, actor or not
+    target_span: Span | None = None  # the whole target argument phrase ("the proposal")
     coder_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -220,6 +222,8 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "confidence": round(self.confidence, 4),
             "mentions": [asdict(m) for m in self.mentions],
+            "source_span": asdict(self.source_span) if self.source_span else None,
+            "target_span": asdict(self.target_span) if self.target_span else None,
             "coder_version": self.coder_version,
         }
 
@@ -249,6 +253,8 @@ class Event:
             location=Location.from_dict(d.get("location")),
             confidence=float(d.get("confidence") or 0.0),
             mentions=[Span(**m) for m in d.get("mentions") or []],
+            source_span=Span(**d["source_span"]) if d.get("source_span") else None,
+            target_span=Span(**d["target_span"]) if d.get("target_span") else None,
             coder_version=d.get("coder_version") or "",
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
+from .events.arguments import ArgumentFinder
 from .events.attribution import speaker_actor
 from .records import QUAD, Actor, Attribution, Event, Span
 
@@ -107,6 +108,11 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         confidence=cand.confidence,
         quad=QUAD[cand.event_type],
     )
+    finder = ArgumentFinder(doc, analysis.mentions, text)
+    if cand.source_heads:
+        event.source_span = finder.span_of(doc[cand.source_heads[0]])
+    if cand.target_heads:
+        event.target_span = finder.span_of(doc[cand.target_heads[0]])
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event

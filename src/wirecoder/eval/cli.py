@@ -1,9 +1,136 @@
-"""`wirecoder eval` (filled in with the evaluation harness)."""
+"""`wirecoder eval`: score the coder on gold data sets and show why it misses."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from ..errors import WirecoderError
+from .common import Report, data_root
+
+#: set name -> module with `evaluate(root, limit=, errors=) -> Report`
+SETS: dict[str, str] = {
+    "petrarch": "wirecoder.eval.petrarch",
+    "cameo": "wirecoder.eval.cameo",
+    "synthetic": "wirecoder.eval.synthetic",
+    "factuality": "wirecoder.eval.factuality",
+}
+
+
+def run_sets(names: list[str], root: Path, limit: int | None, errors: int) -> list[Report]:
+    reports = []
+    for name in names:
+        evaluate: Callable[..., Report] = import_module(SETS[name]).evaluate
+        reports.append(evaluate(root, limit=limit, errors=errors))
+    return reports
+
+
+def print_report(rep: Report, confusion: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    con.print(f"\n[bold]{rep.name}[/bold]: {rep.n} items scored, {rep.skipped} skipped")
+    for note in rep.notes:
+        con.print(f"  [dim]{note}[/dim]")
+    t = Table(show_header=True, header_style="bold")
+    t.add_column("metric")
+    t.add_column("value", justify="right")
+    for k, v in rep.metrics.items():
+        t.add_row(k, f"{v:.3f}")
+    con.print(t)
+    if rep.per_label:
+        t = Table(title="per label", header_style="bold")
+        for col in ("label", "P", "R", "F1", "gold", "predicted"):
+            t.add_column(col, justify="right" if col != "label" else "left")
+        for lab, m in rep.per_label.items():
+            t.add_row(
+                lab,
+                f"{m['p']:.2f}",
+                f"{m['r']:.2f}",
+                f"{m['f1']:.2f}",
+                str(int(m["support"])),
+                str(int(m["predicted"])),
+            )
+        con.print(t)
+    if confusion and rep.confusion:
+        labels = sorted(set(rep.confusion) | {p for row in rep.confusion.values() for p in row})
+        t = Table(title="confusion (rows gold, columns predicted)", header_style="bold")
+        t.add_column("gold \\ pred")
+        for lab in labels:
+            t.add_column(lab[:6], justify="right")
+        for g in labels:
+            row = rep.confusion.get(g, {})
+            t.add_row(g, *[str(row.get(p, "")) for p in labels])
+        con.print(t)
+    for m in rep.misses:
+        con.print(
+            f"[red]miss[/red] {m.id}: {m.text}\n   gold: {m.gold}\n   ours: {m.predicted}"
+            + (f"\n   why: {m.why}" if m.why else "")
+        )
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    @app.command("eval")
+    def eval_cmd(
+        sets: Annotated[
+            list[str] | None,
+            typer.Argument(help=f"Which gold sets: {', '.join(SETS)} (default: all)."),
+        ] = None,
+        data: Annotated[
+            Path | None,
+            typer.Option(
+                "--data",
+                help="Folder with the gold sets (default: $WIRECODER_DATA or ../shared/data).",
+            ),
+        ] = None,
+        limit: Annotated[
+            int | None,
+            typer.Option(help="Score only the first N items of each set (quick checks)."),
+        ] = None,
+        confusion: Annotated[
+            bool, typer.Option("--confusion", help="Print the confusion matrix of event types.")
+        ] = False,
+        errors: Annotated[
+            int,
+            typer.Option(
+                "--errors", help="List up to N misses per set, with the text and both codings."
+            ),
+        ] = 0,
+        as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    ) -> None:
+        """Score wirecoder on gold data: precision, recall and F1 per event type, dyads, status and more.
+
+        Sets: petrarch (PETRARCH unit tests via the CAMEO→PLOVER crosswalk), cameo (5-class quad
+        label and source/target spans), synthetic (held-back split of the synthetic PLOVER stories),
+        factuality (status against the sign of token factuality labels).
+        """
+        names = sets or list(SETS)
+        unknown = [n for n in names if n not in SETS]
+        if unknown:
+            sys.stderr.write(
+                json.dumps(
+                    {"error": "E303", "message": f"unknown set(s) {unknown}; known: {list(SETS)}"}
+                )
+                + "\n"
+            )
+            raise typer.Exit(2)
+        root = data_root(data)
+        try:
+            reports = run_sets(names, root, limit, errors)
+        except WirecoderError as err:
+            sys.stderr.write(json.dumps({"error": err.code, "message": err.detail}) + "\n")
+            raise typer.Exit(3) from err
+        if as_json:
+            sys.stdout.write(
+                json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=1) + "\n"
+            )
+            return
+        for rep in reports:
+            print_report(rep, confusion)

@@ -1,0 +1,115 @@
+"""CAMEO news sentences: 5-class label and source/target spans.
+
+The label is PLOVER's quad class of the sentence's main event (1 verbal
+cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict),
+or 0 when wirecoder codes no event (the set's 0 is "neutral/statement").
+Spans: token-overlap F1 between the gold source (target) phrases and the main
+event's source (target) phrases, over sentences that have gold spans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..coder import Coder
+from ..errors import Codes, EvalError
+from ..records import Event
+from .common import PRF, Miss, Report, confuse, describe, find_files, main_event
+from .splits import in_dev
+
+_TOK = re.compile(r"\w+", re.UNICODE)
+
+
+def tokens(texts: Iterable[str]) -> list[str]:
+    return [t.lower() for text in texts for t in _TOK.findall(text)]
+
+
+def overlap_f1(gold: list[str], pred: list[str]) -> float:
+    if not gold and not pred:
+        return 1.0
+    if not gold or not pred:
+        return 0.0
+    from collections import Counter
+
+    common = sum((Counter(gold) & Counter(pred)).values())
+    if not common:
+        return 0.0
+    p, r = common / len(pred), common / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def sentence_class(events: list[Event]) -> int:
+    ev = main_event(events)
+    return ev.quad or 0 if ev is not None else 0
+
+
+def arg_texts(ev: Event | None, side: str) -> list[str]:
+    if ev is None:
+        return []
+    span = ev.source_span if side == "source" else ev.target_span
+    if span is not None:
+        return [span.text]
+    return [a.text for a in (ev.source if side == "source" else ev.target)]
+
+
+def load(root: Path) -> list[dict]:  # type: ignore[type-arg]
+    rows = []
+    for f in find_files(root, "cameo_sentences", ["*.jsonl"], "cameo_sentences"):
+        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise EvalError(Codes.E502, path=f"{f}:{lineno}", detail=exc.msg) from exc
+    return rows
+
+
+def evaluate(
+    root: Path,
+    limit: int | None = None,
+    errors: int = 0,
+    coder: Coder | None = None,
+    split: str = "dev",
+) -> Report:
+    rows = [r for r in load(root) if split == "all" or in_dev(r["text"]) == (split == "dev")]
+    if limit:
+        rows = rows[:limit]
+    coder = coder or Coder()
+    rep = Report(f"cameo ({split})")
+    classes = PRF()
+    correct = 0
+    src_f1: list[float] = []
+    tgt_f1: list[float] = []
+    for r, coded in zip(rows, coder.code_many({"text": r["text"]} for r in rows), strict=True):
+        events = coded.events
+        gold = int(r["pentaclass"])
+        pred = sentence_class(events)
+        rep.n += 1
+        correct += gold == pred
+        classes.add([str(gold)], [str(pred)])
+        confuse(rep.confusion, str(gold), str(pred))
+        ev = main_event(events)
+        if "source" in r:
+            gs = r.get("source") or []
+            gt = r.get("target") or []
+            if r.get("reciprocal"):
+                gs = gs + r["reciprocal"]
+            src_f1.append(overlap_f1(tokens(gs), tokens(arg_texts(ev, "source"))))
+            if gt:
+                tgt_f1.append(overlap_f1(tokens(gt), tokens(arg_texts(ev, "target"))))
+        if errors and gold != pred and len(rep.misses) < errors:
+            rep.misses.append(Miss(str(rep.n), r["text"], str(gold), f"{pred}: {describe(ev)}"))
+    rep.metrics = {
+        "class5_accuracy": correct / rep.n if rep.n else 0.0,
+        "source_span_f1": sum(src_f1) / len(src_f1) if src_f1 else 0.0,
+        "target_span_f1": sum(tgt_f1) / len(tgt_f1) if tgt_f1 else 0.0,
+    }
+    rep.metrics["span_f1"] = (rep.metrics["source_span_f1"] + rep.metrics["target_span_f1"]) / 2
+    rep.per_label = classes.per_label()
+    return rep
+
+
+__all__ = ["evaluate", "overlap_f1", "sentence_class"]
