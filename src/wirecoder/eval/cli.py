@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -20,14 +21,19 @@ SETS: dict[str, str] = {
     "cameo": "wirecoder.eval.cameo",
     "synthetic": "wirecoder.eval.synthetic",
     "factuality": "wirecoder.eval.factuality",
+    "location": "wirecoder.eval.location",
+    "actors": "wirecoder.eval.actors",
 }
 
 
-def run_sets(names: list[str], root: Path, limit: int | None, errors: int) -> list[Report]:
+def run_sets(names: list[str], root: Path, limit: int | None, errors: int, split: str = "dev") -> list[Report]:
     reports = []
     for name in names:
         evaluate: Callable[..., Report] = import_module(SETS[name]).evaluate
-        reports.append(evaluate(root, limit=limit, errors=errors))
+        kwargs: dict[str, object] = {"limit": limit, "errors": errors}
+        if "split" in inspect.signature(evaluate).parameters:
+            kwargs["split"] = split
+        reports.append(evaluate(root, **kwargs))
     return reports
 
 
@@ -49,14 +55,14 @@ def print_report(rep: Report, confusion: bool) -> None:
         t = Table(title="per label", header_style="bold")
         for col in ("label", "P", "R", "F1", "gold", "predicted"):
             t.add_column(col, justify="right" if col != "label" else "left")
-        for lab, m in rep.per_label.items():
+        for lab, stats in rep.per_label.items():
             t.add_row(
                 lab,
-                f"{m['p']:.2f}",
-                f"{m['r']:.2f}",
-                f"{m['f1']:.2f}",
-                str(int(m["support"])),
-                str(int(m["predicted"])),
+                f"{stats['p']:.2f}",
+                f"{stats['r']:.2f}",
+                f"{stats['f1']:.2f}",
+                str(int(stats["support"])),
+                str(int(stats["predicted"])),
             )
         con.print(t)
     if confusion and rep.confusion:
@@ -66,7 +72,7 @@ def print_report(rep: Report, confusion: bool) -> None:
         for lab in labels:
             t.add_column(lab[:6], justify="right")
         for g in labels:
-            row = rep.confusion.get(g, {})
+            row: dict[str, int] = dict(rep.confusion.get(g, {}))
             t.add_row(g, *[str(row.get(p, "")) for p in labels])
         con.print(t)
     for m in rep.misses:
@@ -104,6 +110,10 @@ def register(app: typer.Typer) -> None:
             ),
         ] = 0,
         as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+        split: Annotated[
+            str,
+            typer.Option(help="dev (held back from training, the default), train, or all."),
+        ] = "dev",
     ) -> None:
         """Score wirecoder on gold data: precision, recall and F1 per event type, dyads, status and more.
 
@@ -123,7 +133,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         root = data_root(data)
         try:
-            reports = run_sets(names, root, limit, errors)
+            reports = run_sets(names, root, limit, errors, split)
         except WirecoderError as err:
             sys.stderr.write(json.dumps({"error": err.code, "message": err.detail}) + "\n")
             raise typer.Exit(3) from err

@@ -197,3 +197,35 @@ def analysis_country(analysis: Analysis, iso3: str) -> Place | None:
 
 
 __all__ = ["PlaceFinder", "PlaceStage"]
+
+
+def locate_token(analysis: Analysis, token_index: int, gz: Gazetteer) -> Location | None:
+    """The location of the event at any token (a trigger or not), by the rules above."""
+    doc = analysis.doc
+    assert doc is not None
+    context = {m.country for m in analysis.mentions if m.country}
+    finder = PlaceFinder(doc, analysis.article.text, gz, context)
+    tok = doc[token_index]
+    hit = finder._pp_place(tok, LOC_PREPS - {"from"})
+    if hit is None:
+        for c in tok.children:
+            if c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS:
+                hit = finder._place_np(c)
+                if hit:
+                    break
+    if hit is None:
+        cur = tok
+        for _ in range(3):
+            if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX", "NOUN"):
+                hit = finder._pp_place(cur, LOC_PREPS - {"from", "on"})
+                if hit:
+                    break
+    if hit is None:
+        return None
+    place, s, e = hit
+    return Location(
+        place.name, place.country, place.lat, place.lon, s, e, analysis.article.text[s:e]
+    )
