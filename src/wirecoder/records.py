@@ -54,6 +54,40 @@ STATUSES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "r
 Status = Literal["asserted", "negated", "future", "hypothetical", "requested"]
 
 
+#: PLOVER codes a statement about a future or possible action as the statement itself
+#: (manual v0.8, "Auxiliary modes"): a promised meeting is AGREE, a promised ceasefire is
+#: CONCEDE, a possible attack or sanction is THREATEN.
+_INTENT = {
+    "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "AGREE": "AGREE",
+    "RETREAT": "CONCEDE", "CONCEDE": "CONCEDE",
+    "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN", "THREATEN": "THREATEN",
+}  # fmt: skip
+
+
+def plover_reading(event_type: str, status: str, own_statement: bool = True) -> str:
+    """The PLOVER category of an event given its status ("will meet" -> AGREE)."""
+    if status in ("future", "hypothetical") and own_statement:
+        if event_type == "PROTEST" and status == "hypothetical":
+            return "THREATEN"
+        return _INTENT.get(event_type, event_type)
+    return event_type
+
+
+def rank_events(events: list[Event]) -> list[Event]:
+    """An article's events, most central first: news puts the main event in the headline and
+    the lead, states it as fact, and names who did it to whom."""
+
+    def score(ie: tuple[int, Event]) -> tuple[float, int]:
+        i, ev = ie
+        s = ev.confidence
+        s += {0: 0.3, 1: 0.15}.get(ev.sentence_index, 0.0)
+        s += 0.1 if ev.status == "asserted" or ev.plover_type != ev.event_type else 0.0
+        s += 0.05 * (bool(ev.source) + bool(ev.target))
+        return s, -i
+
+    return [ev for _, ev in sorted(enumerate(events), key=score, reverse=True)]
+
+
 def content_hash(text: str) -> str:
     """A stable id for a text: the same words always get the same id."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
@@ -193,6 +227,7 @@ class Event:
     quad: int | None = None
     sentence_start: int = 0
     mentions: list[Span] = field(default_factory=list)  # other triggers merged into this event
+    plover_type: str = ""  # the category PLOVER's conventions record for this statement (see below)
     source_span: Span | None = None  # the whole source argument phrase, actor or not
     target_span: Span | None = None  # the whole target argument phrase ("the proposal")
     coder_version: str = ""
@@ -205,6 +240,7 @@ class Event:
             "sentence_start": self.sentence_start,
             "sentence": self.sentence,
             "event_type": self.event_type,
+            "plover_type": self.plover_type or self.event_type,
             "mode": self.mode,
             "contexts": list(self.contexts),
             "cameo": self.cameo,
@@ -236,6 +272,7 @@ class Event:
             sentence_start=int(d.get("sentence_start") or 0),
             sentence=d["sentence"],
             event_type=d["event_type"],
+            plover_type=d.get("plover_type") or d["event_type"],
             mode=d.get("mode"),
             contexts=list(d.get("contexts") or []),
             cameo=d.get("cameo"),
@@ -292,4 +329,6 @@ __all__ = [
     "Rejected",
     "Span",
     "content_hash",
+    "plover_reading",
+    "rank_events",
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .events.arguments import ArgumentFinder
 from .events.attribution import speaker_actor
-from .records import QUAD, Actor, Attribution, Event, Span
+from .records import QUAD, Actor, Attribution, Event, Span, plover_reading
 
 if TYPE_CHECKING:
     from .actors.mentions import Mention
@@ -113,6 +113,14 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         event.source_span = finder.span_of(doc[cand.source_heads[0]])
     if cand.target_heads:
         event.target_span = finder.span_of(doc[cand.target_heads[0]])
+    speaker = event.attribution.speaker
+    own = not (
+        speaker is not None
+        and speaker.country
+        and event.source
+        and speaker.country not in {a.country for a in event.source}
+    )
+    event.plover_type = plover_reading(event.event_type, event.status, bool(event.source) and own)
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event

@@ -13,10 +13,11 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ..coder import Coder
 from ..errors import Codes, EvalError
-from ..records import Event
+from ..records import QUAD, Event
 from .common import PRF, Miss, Report, confuse, describe, find_files, main_event
 from .splits import in_dev
 
@@ -43,7 +44,9 @@ def overlap_f1(gold: list[str], pred: list[str]) -> float:
 
 def sentence_class(events: list[Event]) -> int:
     ev = main_event(events)
-    return ev.quad or 0 if ev is not None else 0
+    if ev is None or ev.cameo in ("01", "02"):
+        return 0  # CAMEO statements and appeals are this set's class 0
+    return QUAD.get(ev.plover_type or ev.event_type, 0)
 
 
 def arg_texts(ev: Event | None, side: str) -> list[str]:
@@ -55,7 +58,7 @@ def arg_texts(ev: Event | None, side: str) -> list[str]:
     return [a.text for a in (ev.source if side == "source" else ev.target)]
 
 
-def load(root: Path) -> list[dict]:  # type: ignore[type-arg]
+def load(root: Path) -> list[dict[str, Any]]:
     rows = []
     for f in find_files(root, "cameo_sentences", ["*.jsonl"], "cameo_sentences"):
         for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,9 @@ class PRF:
     fp: Counter[str] = field(default_factory=Counter)
     fn: Counter[str] = field(default_factory=Counter)
 
-    def add(self, gold: Iterable[Any], pred: Iterable[Any], label=lambda x: str(x)) -> None:
+    def add(
+        self, gold: Iterable[Any], pred: Iterable[Any], label: Callable[[Any], str] = str
+    ) -> None:
         g, p = Counter(gold), Counter(pred)
         for item in set(g) | set(p):
             hit = min(g[item], p[item])
@@ -129,18 +131,11 @@ def confuse(table: dict[str, Counter[str]], gold: str, pred: str) -> None:
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The event an article or sentence is mainly about: asserted first, then by confidence."""
-    if not events:
-        return None
-    return max(
-        enumerate(events),
-        key=lambda ie: (
-            ie[1].status == "asserted",
-            ie[1].confidence,
-            -ie[1].sentence_index,
-            -ie[0],
-        ),
-    )[1]
+    """The event an article is mainly about (see `records.rank_events`)."""
+    from ..records import rank_events
+
+    ranked = rank_events(events)
+    return ranked[0] if ranked else None
 
 
 def describe(ev: Event | None) -> str:

@@ -50,7 +50,7 @@ def evaluate(
     ):
         gold = r["label"]
         ev = main_event(coded.events)
-        pred = ev.event_type if ev is not None else None
+        pred = (ev.plover_type or ev.event_type) if ev is not None else None
         rep.n += 1
         prf.add([gold], [pred] if pred else [])
         confuse(rep.confusion, gold, pred or "none")

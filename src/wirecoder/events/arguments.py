@@ -116,7 +116,7 @@ class ArgumentFinder:
         if found:
             return found
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "with"):
                 for g in c.children:
                     if g.dep_ == "pobj" and g.i in self.head2m:
                         found.append(self.head2m[g.i])
@@ -172,6 +172,9 @@ class ArgumentFinder:
                 return obj, False, f"object of '{head.text}' (control)"
             s, _, _ = self.subject(head, depth + 1)
             return s, False, f"subject of '{head.text}' (control)"
+        if v.dep_ in ("acomp", "attr", "oprd", "advmod") and head.pos_ in ("VERB", "AUX"):
+            s, p, _ = self.subject(head, depth + 1)
+            return s, p, f"subject of '{head.text}'"
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             s, p, _ = self.subject(head, depth + 1)
             return s, p, f"shared subject with '{head.text}'"
@@ -262,6 +265,13 @@ class ArgumentFinder:
             ks = self.actors_of(subj)
             cand.sources, cand.source_heads = ks, [subj.i]
             cand.why.append(f"source: {how}")
+        elif cand.entry.sources:
+            for slot in cand.entry.sources:
+                heads = self.slot(tok, slot)
+                if heads:
+                    cand.sources, cand.source_heads = self.actors_of(heads[0]), [heads[0].i]
+                    cand.why.append(f"source: {slot}")
+                    break
         if "host" in cand.entry.flags:  # "X hosted Y": Y visits X
             pass
         if not cand.targets:

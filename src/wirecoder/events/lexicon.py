@@ -69,6 +69,7 @@ class TriggerEntry:
     before: tuple[str, ...] = ()  # noun modifiers before the head ("air" in "air strike")
     after: tuple[str, ...] = ()  # words after the head ("of emergency")
     targets: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # where the actor is when the subject is missing
     of_role: str | None = None
     embed: str | None = None
     flags: frozenset[str] = frozenset()
@@ -82,6 +83,11 @@ class TriggerEntry:
     @property
     def recip(self) -> bool:
         return "recip" in self.flags
+
+    @property
+    def blocks(self) -> bool:
+        """A 'none' entry: the words are a statement, not an event."""
+        return "none" in self.flags
 
     @property
     def specificity(self) -> int:
@@ -181,6 +187,7 @@ def parse_trigger(pattern: str, etype: str, mode: str, flags: str, line: int = 0
         else:
             flagset.add(f)
     targets = tuple(opts["tgt"].split("/")) if "tgt" in opts else ()
+    sources = tuple(opts["src"].split("/")) if "src" in opts else ()
     return TriggerEntry(
         pos=pos,
         lemma=lemma,
@@ -191,6 +198,7 @@ def parse_trigger(pattern: str, etype: str, mode: str, flags: str, line: int = 0
         before=before,
         after=after,
         targets=targets,
+        sources=sources,
         of_role=opts.get("of"),
         embed=opts.get("embed"),
         flags=frozenset(flagset),

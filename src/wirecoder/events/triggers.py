@@ -112,6 +112,44 @@ def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     return True, tuple(sorted(toks))
 
 
+#: Verbs that only carry an event noun: "approved the extradition" is the extradition.
+CARRIER_VERBS = {"approve", "authorize", "authorise", "order", "announce", "sign", "complete",
+                 "finalize", "finalise", "conclude", "undertake", "conduct", "carry", "launch", "stage",
+                 "hold", "make", "give", "provide", "offer", "extend", "issue"}  # fmt: skip
+PEACEKEEPING = {"peacekeeper", "peacekeeping", "humanitarian", "relief", "rescue", "evacuation"}
+
+
+def _manner_phrase(tok: Token) -> bool:
+    """'in recognition of', 'in response to', 'in cooperation with': a manner, not an event."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "with", "as"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.lefts):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "for") for c in tok.rights)
+
+
+def _context_override(cand: Candidate, tok: Token) -> None:
+    """Troops sent on a peacekeeping or relief mission are aid, not a show of force."""
+    if cand.event_type == "MOBILIZE":
+        lemmas = {t.lemma_.lower() for t in tok.sent}
+        if lemmas & PEACEKEEPING:
+            cand.event_type, cand.mode = "AID", None
+            cand.why.append("troops on a peacekeeping or relief mission: AID")
+
+
+def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
+    nouns = {c.trigger for c in cands if c.pos == "n"}
+    out = []
+    for c in cands:
+        tok = doc[c.trigger]
+        if c.pos == "v" and tok.lemma_.lower() in CARRIER_VERBS and not c.entry.objects:
+            obj = next((x for x in tok.children if x.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.i in nouns:
+                continue
+        out.append(c)
+    return out
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -126,6 +164,8 @@ class TriggerFinder:
                 in_name.update(range(m.start, m.end))
         out: list[Candidate] = []
         for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and _manner_phrase(tok):
+                continue
             pos = tok.pos_
             if pos == "VERB" or (
                 pos == "AUX" and tok.lemma_ != "be" and tok.dep_ not in ("aux", "auxpass")
@@ -142,8 +182,9 @@ class TriggerFinder:
             else:
                 continue
             if cand is not None:
+                _context_override(cand, tok)
                 out.append(cand)
-        return out
+        return _drop_carriers(out, doc)
 
     def _match(self, tok: Token, pos: str, head_sector: dict[int, str | None]) -> Candidate | None:
         lemma = tok.lemma_.lower()
@@ -168,6 +209,8 @@ class TriggerFinder:
         if chosen is None:
             return None
         entry, toks = chosen
+        if entry.blocks:
+            return None
         return Candidate(
             trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode
         )
