@@ -46,6 +46,15 @@ DateOpt = Annotated[
         help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors 'on Tuesday'.",
     ),
 ]
+TriggersOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--triggers",
+        "-t",
+        help="Your own trigger words (the format of wirecoder's events/data/triggers.txt); "
+        "they replace the built-in entries for the same word. Repeatable.",
+    ),
+]
 ActorsOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -82,6 +91,7 @@ def code(
     ] = None,
     date: DateOpt = None,
     actors: ActorsOpt = None,
+    triggers: TriggersOpt = None,
     status: Annotated[
         list[str] | None,
         typer.Option(
@@ -108,7 +118,7 @@ def code(
 
     paths = inputs or ["-"]
     try:
-        coder = Coder(actors=actors or ())
+        coder = Coder(actors=actors or (), triggers=triggers or ())
         records = (r for p in paths for r in read_path(p, date))
         coded = rejected = 0
         rows = []

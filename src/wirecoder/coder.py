@@ -47,13 +47,21 @@ class Coder:
         config: CoderConfig | None = None,
         *,
         actors: Iterable[str | Path] = (),
+        triggers: Iterable[str | Path] = (),
         stages: Iterable[str] | None = None,
     ) -> None:
         config = config or CoderConfig()
         if actors:
             config = replace(config, actor_files=tuple(Path(a) for a in actors))
+        if triggers:
+            config = replace(config, trigger_files=tuple(Path(t) for t in triggers))
         self.config = config
         self.resources = Resources(config)
+        # user files are checked now, so a bad one fails the run instead of every article
+        if config.actor_files:
+            _ = self.resources.actors
+        if config.trigger_files:
+            _ = self.resources.lexicon
         self.stages: list[Stage] = build_stages(stages)
         check_order(self.stages)
         self.version = __version__

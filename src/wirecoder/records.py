@@ -83,6 +83,8 @@ def rank_events(events: list[Event]) -> list[Event]:
         s += {0: 0.3, 1: 0.15}.get(ev.sentence_index, 0.0)
         s += 0.1 if ev.status == "asserted" or ev.plover_type != ev.event_type else 0.0
         s += 0.05 * (bool(ev.source) + bool(ev.target))
+        s -= 0.3 if ev.historical else 0.0
+        s -= 0.2 if ev.referential else 0.0
         return s, -i
 
     return [ev for _, ev in sorted(enumerate(events), key=score, reverse=True)]
@@ -221,6 +223,8 @@ class Event:
     # additions beyond the first contract
     event_id: str = ""
     reciprocal: bool = False
+    historical: bool = False  # PLOVER's auxiliary mode: background history, not news
+    referential: bool = False  # named as the object of another event ("condemned the attack")
     hedge: Span | None = None
     confidence: float = 0.0
     date_precision: str | None = None  # day | week | month | year
@@ -249,6 +253,8 @@ class Event:
             "target": [a.to_dict() for a in self.target],
             "reciprocal": self.reciprocal,
             "status": self.status,
+            "historical": self.historical,
+            "referential": self.referential,
             "hedge": asdict(self.hedge) if self.hedge else None,
             "trigger": asdict(self.trigger),
             "attribution": self.attribution.to_dict(),
@@ -280,6 +286,8 @@ class Event:
             source=[Actor.from_dict(a) for a in d.get("source") or []],
             target=[Actor.from_dict(a) for a in d.get("target") or []],
             reciprocal=bool(d.get("reciprocal")),
+            historical=bool(d.get("historical")),
+            referential=bool(d.get("referential")),
             status=d.get("status") or "asserted",
             hedge=Span(**d["hedge"]) if d.get("hedge") else None,
             trigger=Span(**d["trigger"]),
@@ -299,6 +307,9 @@ class Event:
         """(source country, target country) pairs, both ways for reciprocal events."""
         srcs = [a.country for a in self.source] or [None]
         tgts = [a.country for a in self.target] or [None]
+        if self.reciprocal and not self.target and len(srcs) > 1:
+            # "X and Y met": one event, every ordered pair of its parties
+            return [(s, t) for i, s in enumerate(srcs) for j, t in enumerate(srcs) if i != j]
         pairs = [(s, t) for s in srcs for t in tgts]
         if self.reciprocal:
             pairs += [(t, s) for s, t in pairs]

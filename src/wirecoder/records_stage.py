@@ -104,6 +104,8 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         date_precision=cand.date_precision,
         location=cand.location,
         reciprocal=cand.reciprocal,
+        historical=cand.historical,
+        referential=cand.referential,
         hedge=hedge,
         confidence=cand.confidence,
         quad=QUAD[cand.event_type],

@@ -348,7 +348,10 @@ class MentionFinder:
                         continue
                     sub = self._resolve_np(doc, pobj, hit_at, lemmas, lowers, date, text)
                     if sub is not None and sub.kind != "pronoun" and (sub.country or sub.sector):
-                        if prep.lower_ == "in" and sub.kind not in ("country", "capital"):
+                        place_like = sub.kind in ("country", "capital") or (
+                            sub.kind == "user" and sub.country and not sub.sector
+                        )
+                        if prep.lower_ == "in" and not place_like:
                             continue
                         pp_mention = sub
                         end = max(end, sub.end)
@@ -486,11 +489,17 @@ class ActorStage:
 
 def resolve_string(text: str, resources: Resources, date: str | None = None) -> Mention | None:
     """Resolve one actor string (the `wirecoder actor` command): the widest mention wins."""
-    doc = resources.nlp(text)
+    return resolve_doc(resources.nlp(text), resources, date, text)
+
+
+def resolve_doc(
+    doc: Doc, resources: Resources, date: str | None = None, text: str | None = None
+) -> Mention | None:
+    """`resolve_string` for an already parsed string (batches parse faster)."""
     mentions = MentionFinder(resources.actors).find(doc, date, text)
     if not mentions:
         return None
     return max(mentions, key=lambda m: (m.end - m.start, m.kind != "pronoun"))
 
 
-__all__ = ["ActorStage", "Mention", "MentionFinder", "resolve_string"]
+__all__ = ["ActorStage", "Mention", "MentionFinder", "resolve_doc", "resolve_string"]

@@ -26,7 +26,9 @@ SETS: dict[str, str] = {
 }
 
 
-def run_sets(names: list[str], root: Path, limit: int | None, errors: int, split: str = "dev") -> list[Report]:
+def run_sets(
+    names: list[str], root: Path, limit: int | None, errors: int, split: str = "dev"
+) -> list[Report]:
     reports = []
     for name in names:
         evaluate: Callable[..., Report] = import_module(SETS[name]).evaluate

@@ -244,8 +244,15 @@ class ArgumentFinder:
             self._fill_verb(cand, tok)
         else:
             self._fill_noun(cand, tok)
-        # an actor is not its own recipient
-        cand.targets = [k for k in cand.targets if k not in cand.sources]
+        # an actor is not its own recipient ("X welcomed their resumption of ties")
+        same = set(cand.sources)
+        for k in cand.sources:
+            same.update(self.mentions[k].antecedents)
+        cand.targets = [
+            k
+            for k in cand.targets
+            if k not in same and not (set(self.mentions[k].antecedents) & same)
+        ]
         if cand.entry.recip and (cand.targets or len(cand.sources) > 1):
             cand.reciprocal = True
 

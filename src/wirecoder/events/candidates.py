@@ -29,6 +29,8 @@ class Candidate:
     status: str = "asserted"
     status_cue: int | None = None
     hedge: int | None = None
+    historical: bool = False  # background history ("five years after crowds trashed ...")
+    referential: bool = False  # an event noun that is the object of another event
     governor: int | None = None  # token of the verb this event is embedded under
     # attribution
     speaker: int | None = None  # mention index

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from ..errors import Codes, ResourceError
+from ..errors import Codes, ConfigError, ResourceError
 from ..records import EVENT_TYPES
 
 DATA = "wirecoder.events.data"
@@ -135,11 +136,12 @@ class Lexicon:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
 
-def _read(name: str) -> list[tuple[int, list[str]]]:
-    try:
-        text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError) as exc:  # pragma: no cover - broken install
-        raise ResourceError(Codes.E202, path=name, detail=str(exc)) from exc
+def _read(name: str, text: str | None = None) -> list[tuple[int, list[str]]]:
+    if text is None:
+        try:
+            text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+        except (FileNotFoundError, ModuleNotFoundError) as exc:  # pragma: no cover - broken install
+            raise ResourceError(Codes.E202, path=name, detail=str(exc)) from exc
     rows = []
     for lineno, line in enumerate(text.splitlines(), 1):
         line = line.strip()
@@ -207,16 +209,34 @@ def parse_trigger(pattern: str, etype: str, mode: str, flags: str, line: int = 0
     )
 
 
-def build_lexicon() -> Lexicon:
-    lex = Lexicon()
-    for lineno, cells in _read("triggers.txt"):
+def _entries(rows: list[tuple[int, list[str]]], where: str, user: bool) -> list[TriggerEntry]:
+    out = []
+    for lineno, cells in rows:
         cells += [""] * (4 - len(cells))
         try:
-            entry = parse_trigger(cells[0], cells[1], cells[2], cells[3], lineno)
+            out.append(parse_trigger(cells[0], cells[1], cells[2], cells[3], lineno))
         except (ValueError, IndexError) as exc:
-            raise ResourceError(Codes.E202, path=f"triggers.txt:{lineno}", detail=str(exc)) from exc
+            if user:
+                raise ConfigError(Codes.E304, path=f"{where}:{lineno}", detail=str(exc)) from exc
+            raise ResourceError(Codes.E202, path=f"{where}:{lineno}", detail=str(exc)) from exc
+    return out
+
+
+def build_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon; a user file's entries replace the shipped ones for the same word."""
+    lex = Lexicon()
+    for entry in _entries(_read("triggers.txt"), "triggers.txt", user=False):
         table = lex.verbs if entry.pos == "v" else lex.nouns
         table.setdefault(entry.lemma, []).append(entry)
+    for f in user_files:
+        path = Path(f)
+        if not path.is_file():
+            raise ConfigError(Codes.E305, path=path)
+        user = _entries(_read(path.name, path.read_text(encoding="utf-8")), str(path), user=True)
+        for key in {(e.pos, e.lemma) for e in user}:
+            (lex.verbs if key[0] == "v" else lex.nouns).pop(key[1], None)
+        for entry in user:
+            (lex.verbs if entry.pos == "v" else lex.nouns).setdefault(entry.lemma, []).append(entry)
     for table in (lex.verbs, lex.nouns):
         for entries in table.values():
             entries.sort(key=lambda e: -e.specificity)
@@ -241,10 +261,10 @@ def build_lexicon() -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The shipped lexicon, parsed once per process."""
-    return build_lexicon()
+@lru_cache(maxsize=4)
+def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon (plus user files), parsed once per process."""
+    return build_lexicon(user_files)
 
 
 def describe(entry: TriggerEntry) -> dict[str, Any]:

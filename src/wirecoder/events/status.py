@@ -35,9 +35,9 @@ _HYPOTHETICAL = """threaten warn consider discuss propose suggest mull weigh deb
     aim contemplate envisage explore prepare offer willing ready able possible possibility option
     threat risk fear worry chance prospect proposal idea talk"""
 _FUTURE = """plan intend agree promise pledge vow decide expect schedule set going about due commit
-    undertake resolve determine agreement"""
+    undertake resolve determine agreement postpone delay defer reschedule"""
 _NEGATED = """refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure
-    denial unable reluctant"""
+    denial unable reluctant scrap"""
 #: Words an embedded event inherits its status from ("urged X to *strike*": requested).
 GOVERNORS: dict[str, str] = {
     **{w: "negated" for w in _NEGATED.split()},
@@ -108,6 +108,45 @@ def _hedge(tok: Token) -> int | None:
         for c in t.children:
             if c.dep_ == "advmod" and c.lower_ in HEDGES:
                 return c.i
+    return None
+
+
+TIME_UNITS = {"year", "decade", "month", "century"}
+BACKGROUND_MARKS = {"after", "before", "since", "when", "until", "as"}
+
+
+def _time_span(t: Token) -> bool:
+    """'five years', 'two decades': a number of years, months or decades."""
+    return t.lemma_.lower() in TIME_UNITS and any(
+        n.dep_ == "nummod" or n.pos_ == "NUM" for n in t.children
+    )
+
+
+def historical_cue(tok: Token, pub_year: int | None = None) -> int | None:
+    """A token showing the event is background history, not news: "five years after crowds
+    *trashed* its embassy", "in the 1980s, Iran *opened* its borders" (PLOVER's 'historical')."""
+    cur = tok
+    for _ in range(6):
+        marks = [c for c in cur.children if c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS]
+        spans = [c for c in cur.children if _time_span(c)]
+        spans += [g for m in marks for g in m.children if _time_span(g)]
+        if marks and spans:
+            return spans[0].i
+        for c in cur.children:
+            if _time_span(c) and any(g.lower_ == "ago" for g in c.children):
+                return c.i
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ == "DATE":
+                    text = pobj.text
+                    if text.endswith("s") and text[:-1].isdigit():  # "the 1980s"
+                        return pobj.i
+                    if text.isdigit() and len(text) == 4 and pub_year and int(text) < pub_year - 1:
+                        return pobj.i
+        if cur.dep_ in ("pcomp", "pobj", "prep") or cur.pos_ in ("NOUN", "PROPN"):
+            cur = cur.head
+            continue
+        break
     return None
 
 
@@ -194,11 +233,16 @@ class StatusStage:
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         doc = analysis.doc
         assert doc is not None
+        pub_year = int(analysis.article.date[:4]) if analysis.article.date else None
         for cand in analysis.candidates:
             res = status_of(doc[cand.trigger])
             cand.status, cand.status_cue, cand.hedge = res.status, res.cue, res.hedge
             if res.reason:
                 cand.why.append(f"status {res.status}: {res.reason}")
+            cue = historical_cue(doc[cand.trigger], pub_year)
+            if cue is not None:
+                cand.historical = True
+                cand.why.append(f"historical: '{doc[cue].text}'")
 
 
-__all__ = ["StatusResult", "StatusStage", "status_of"]
+__all__ = ["StatusResult", "StatusStage", "historical_cue", "status_of"]

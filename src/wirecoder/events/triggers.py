@@ -102,6 +102,12 @@ def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
         ):
             return False, ()
         toks.extend(t.i for t in prev)
+    if e.objects:  # "resumption of (diplomatic) ties"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or not (_object_phrases(pobj) & {o.removeprefix("of ") for o in e.objects}):
+            return False, ()
+        toks.append(pobj.i)
     if e.after:
         nxt = tok.doc[tok.i + 1 : tok.i + 1 + len(e.after)]
         if len(nxt) != len(e.after) or not all(
@@ -135,6 +141,24 @@ def _context_override(cand: Candidate, tok: Token) -> None:
         if lemmas & PEACEKEEPING:
             cand.event_type, cand.mode = "AID", None
             cand.why.append("troops on a peacekeeping or relief mission: AID")
+
+
+REFERRING_PREPS = {"for", "after", "following", "over", "about", "against", "despite", "amid"}
+
+
+def _mark_referential(cands: list[Candidate], doc: Doc) -> None:
+    """Event nouns that are the object of another event ("condemned the attack", "left for
+    meetings") refer to an event reported for its own sake elsewhere, if at all."""
+    verbs = {c.trigger for c in cands if c.pos == "v"}
+    for c in cands:
+        if c.pos != "n":
+            continue
+        tok = doc[c.trigger]
+        head = tok.head
+        if (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in verbs) or (
+            tok.dep_ == "pobj" and head.lower_ in REFERRING_PREPS and head.head.i in verbs
+        ):
+            c.referential = True
 
 
 def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
@@ -184,7 +208,9 @@ class TriggerFinder:
             if cand is not None:
                 _context_override(cand, tok)
                 out.append(cand)
-        return _drop_carriers(out, doc)
+        out = _drop_carriers(out, doc)
+        _mark_referential(out, doc)
+        return out
 
     def _match(self, tok: Token, pos: str, head_sector: dict[int, str | None]) -> Candidate | None:
         lemma = tok.lemma_.lower()
