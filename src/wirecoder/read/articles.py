@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import Codes, InputError
@@ -62,54 +59,6 @@ def article_from_record(record: Any, origin: str, default_date: object = None) -
     )
 
 
-def read_jsonl_bytes(data: bytes, origin: str, default_date: object = None) -> Iterator[ReadResult]:
-    """One article per line. A bad line is rejected with its line number; the rest go on."""
-    text = decode_text(data, origin)
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{lineno}"
-        try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(Codes.E105, input=where, detail=exc.msg) from exc
-            yield article_from_record(record, where, default_date)
-        except InputError as err:
-            yield Rejected(origin=where, code=err.code, message=err.detail)
-
-
 def read_text_bytes(data: bytes, origin: str, default_date: object = None) -> Article:
     """A plain-text article: the first line is the headline."""
     return make_article(decode_text(data, origin), date=default_date, origin=origin)
-
-
-def _looks_like_jsonl(data: bytes) -> bool:
-    head = data.lstrip()[:1]
-    return head == b"{"
-
-
-def read_path(path: str | Path, default_date: object = None) -> Iterator[ReadResult]:
-    """Read one input: a .txt/.jsonl file, or '-' for standard input."""
-    origin = str(path)
-    try:
-        if origin == "-":
-            data = sys.stdin.buffer.read()
-            origin = "<stdin>"
-        else:
-            p = Path(path)
-            if not p.is_file():
-                raise InputError(Codes.E101, input=origin)
-            data = p.read_bytes()
-        if origin.endswith((".jsonl", ".ndjson")) or (
-            not origin.endswith(".txt") and _looks_like_jsonl(data)
-        ):
-            yield from read_jsonl_bytes(data, origin, default_date)
-        else:
-            yield read_text_bytes(data, origin, default_date)
-    except InputError as err:
-        yield Rejected(origin=origin, code=err.code, message=err.detail)
-    except OSError as exc:
-        yield Rejected(
-            origin=origin, code="E101", message=f"{origin}: cannot read ({exc.strerror})"
-        )
