@@ -1,0 +1,158 @@
+"""The store's tables, and the migrations that build them, one numbered step at a time.
+
+A store written by an older wirecoder is brought up to date when it is opened for writing; a
+store written by a newer one is refused (E402) rather than half-understood. To change the
+schema, append a `Migration` (never edit a released one).
+
+Tables (see README, "Event store"):
+
+- `articles`: one row per distinct article text; `id` is the content hash of the text.
+- `events`: every `Event` field; actors, attribution, location, hedge and mentions as JSON,
+  plus flat columns (`source_country`, `target_country`, `speaker_name`, `lat`, ...) for SQL.
+  An `Event` field this schema has no column for yet is kept in `extra`, so nothing is lost
+  between a coder release and the migration that gives it a column.
+- `actors`: one row per actor mention in an event (role source / target / speaker).
+- `rejects`: inputs that could not be coded: origin, error code, message, time.
+- `runs`: one row per ingest or recode; `finished_at` stays NULL for a run that was killed.
+- `schema_version`: the migrations applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, events, actors, rejects, runs",
+        (
+            """
+            CREATE TABLE articles (
+                id VARCHAR PRIMARY KEY,      -- content hash of text (Article.content_hash)
+                ext_id VARCHAR,              -- the id the input gave, when it differs
+                text VARCHAR NOT NULL,
+                date DATE,                   -- publication date
+                title VARCHAR,
+                source VARCHAR,              -- publisher
+                url VARCHAR,
+                origin VARCHAR,              -- file:line it was read from
+                ingested_at TIMESTAMP NOT NULL,   -- UTC
+                coder_version VARCHAR,       -- the coder that produced its current events
+                coded_at TIMESTAMP,          -- UTC
+                n_events INTEGER,
+                warnings JSON
+            )
+            """,
+            """
+            CREATE TABLE events (
+                event_id VARCHAR NOT NULL,
+                article_id VARCHAR NOT NULL,
+                event_index INTEGER NOT NULL,   -- position among the article's events
+                sentence_index INTEGER,
+                sentence_start INTEGER,
+                sentence VARCHAR,
+                event_type VARCHAR NOT NULL,
+                plover_type VARCHAR,            -- the PLOVER reading ("will meet" -> AGREE)
+                mode VARCHAR,
+                contexts VARCHAR[],
+                cameo VARCHAR,
+                quad TINYINT,
+                status VARCHAR,
+                reciprocal BOOLEAN,
+                historical BOOLEAN,
+                referential BOOLEAN,
+                confidence DOUBLE,
+                source_name VARCHAR,
+                source_country VARCHAR,
+                source_sector VARCHAR,
+                target_name VARCHAR,
+                target_country VARCHAR,
+                target_sector VARCHAR,
+                source JSON,
+                target JSON,
+                source_span JSON,
+                target_span JSON,
+                trigger_text VARCHAR,
+                trigger_start INTEGER,
+                trigger_end INTEGER,
+                hedge JSON,
+                speaker_name VARCHAR,
+                speaker_country VARCHAR,
+                via VARCHAR[],
+                attribution JSON,
+                date DATE,
+                date_text VARCHAR,
+                date_precision VARCHAR,
+                location_name VARCHAR,
+                location_country VARCHAR,
+                lat DOUBLE,
+                lon DOUBLE,
+                location JSON,
+                mentions JSON,
+                coder_version VARCHAR,
+                extra JSON                      -- Event fields newer than this schema
+            )
+            """,
+            """
+            CREATE TABLE actors (
+                article_id VARCHAR NOT NULL,
+                event_id VARCHAR NOT NULL,
+                event_index INTEGER NOT NULL,
+                role VARCHAR NOT NULL,          -- source | target | speaker
+                position SMALLINT NOT NULL,     -- order within its role
+                text VARCHAR,
+                start INTEGER,
+                "end" INTEGER,
+                name VARCHAR,
+                country VARCHAR,
+                sector VARCHAR,
+                wikidata VARCHAR,
+                rule VARCHAR
+            )
+            """,
+            """
+            CREATE TABLE rejects (
+                origin VARCHAR NOT NULL,
+                code VARCHAR NOT NULL,
+                message VARCHAR,
+                time TIMESTAMP NOT NULL,        -- UTC
+                run_id VARCHAR
+            )
+            """,
+            """
+            CREATE TABLE runs (
+                run_id VARCHAR PRIMARY KEY,
+                command VARCHAR,
+                engine VARCHAR,
+                coder_version VARCHAR,
+                started_at TIMESTAMP,
+                finished_at TIMESTAMP,
+                coded INTEGER,
+                events INTEGER,
+                duplicates INTEGER,
+                rejected INTEGER
+            )
+            """,
+        ),
+    ),
+)
+
+SCHEMA_VERSION: int = MIGRATIONS[-1].version
+
+VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description VARCHAR,
+    applied_at TIMESTAMP
+)
+"""
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "VERSION_TABLE", "Migration"]
