@@ -15,6 +15,7 @@ from ..records import Article
 from ._checks import MAX_BYTES, check_date
 from .articles import make_article
 
+MIN_WORDS = 5  # fewer words of main text than this is a page without an article
 _HTML_HEADS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<!--")
 
 
@@ -66,7 +67,8 @@ def read_html_bytes(data: bytes, origin: str, default_date: object = None) -> Ar
         config=_config(),
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not str(text).strip():
+    if not text or len(str(text).split()) < MIN_WORDS:
+        # trafilatura's fallback returns menu words ("Home") for a page with no article
         raise InputError(Codes.E108, input=origin)
     date: object = default_date
     raw_date = getattr(doc, "date", None)
