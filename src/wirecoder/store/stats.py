@@ -1,0 +1,81 @@
+"""`wirecoder stats`: what is in a store, by event type, country pair and month, and a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .store import Store
+
+_BY_TYPE = """
+SELECT coalesce(plover_type, event_type) AS event_type, count(*) AS n
+FROM events GROUP BY 1 ORDER BY n DESC, 1
+"""
+# one count per (event, source country, target country): "SOM and AU troops attacked
+# al-Shabaab" counts for SOM->SOM and IGO->SOM, as in a dyadic (GDELT-style) table
+_BY_DYAD = """
+WITH s AS (SELECT DISTINCT article_id, event_index, country FROM actors WHERE role = 'source'),
+     t AS (SELECT DISTINCT article_id, event_index, country FROM actors WHERE role = 'target')
+SELECT coalesce(s.country, '-') AS source, coalesce(t.country, '-') AS target, count(*) AS n
+FROM events e
+LEFT JOIN s ON s.article_id = e.article_id AND s.event_index = e.event_index
+LEFT JOIN t ON t.article_id = e.article_id AND t.event_index = e.event_index
+GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
+"""
+_BY_MONTH = """
+SELECT strftime(date_trunc('month', coalesce(e.date, a.date)), '%Y-%m') AS month, count(*) AS n
+FROM events e JOIN articles a ON a.id = e.article_id
+WHERE coalesce(e.date, a.date) IS NOT NULL
+GROUP BY 1 ORDER BY 1
+"""
+_BY_STATUS = "SELECT status, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, 1"
+_REJECTS = "SELECT code, count(*) AS n FROM rejects GROUP BY 1 ORDER BY n DESC, 1"
+
+
+def _pairs(store: Store, sql: str, params: list[Any] | None = None) -> list[list[Any]]:
+    return [list(r) for r in store.con.execute(sql, params).fetchall()]
+
+
+def store_stats(store: Store, top: int = 15) -> dict[str, Any]:
+    """Counts a reader wants first: totals, by type, top country pairs, by month, rejects."""
+    return {
+        "counts": store.counts(),
+        "by_type": _pairs(store, _BY_TYPE),
+        "by_dyad": _pairs(store, _BY_DYAD, [top]),
+        "by_month": _pairs(store, _BY_MONTH),
+        "by_status": _pairs(store, _BY_STATUS),
+        "rejects_by_code": _pairs(store, _REJECTS),
+    }
+
+
+def plot_stats(stats: dict[str, Any], path: str | Path) -> Path:
+    """Three panels (type, country pair, month) as a PNG; no display needed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 3, figsize=(16, 5.5))
+    types = stats["by_type"][::-1]
+    axes[0].barh([t for t, _ in types], [n for _, n in types], color="#4c72b0")
+    axes[0].set_title("events by PLOVER type")
+    dyads = stats["by_dyad"][::-1]
+    axes[1].barh([f"{s} → {t}" for s, t, _ in dyads], [n for *_, n in dyads], color="#dd8452")
+    axes[1].set_title("top country pairs (source → target)")
+    months = stats["by_month"]
+    axes[2].plot([m for m, _ in months], [n for _, n in months], marker="o", color="#55a868")
+    axes[2].set_title("events by month")
+    if len(months) > 12:
+        step = max(1, len(months) // 12)
+        axes[2].set_xticks(range(0, len(months), step))
+    axes[2].tick_params(axis="x", rotation=60)
+    c = stats["counts"]
+    fig.suptitle(f"{c['articles']} articles, {c['events']} events, {c['rejects']} rejects")
+    fig.tight_layout()
+    out = Path(path)
+    fig.savefig(out, dpi=100)
+    plt.close(fig)
+    return out
+
+
+__all__ = ["plot_stats", "store_stats"]
