@@ -12,8 +12,8 @@ from wirecoder.engines import get_engine
 from wirecoder.engines.ray_engine import ray_available
 from wirecoder.errors import ConfigError
 from wirecoder.examples.synthetic import synthetic_articles
-from wirecoder.ingest import ingest
 from wirecoder.store import Store
+from wirecoder.store.ingest import ingest
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,10 @@ from wirecoder.cli import app
 from wirecoder.cli_more import register
 from wirecoder.examples.synthetic import synthetic_articles
 from wirecoder.frames import COLUMNS
-from wirecoder.ingest import ingest
 from wirecoder.records import EVENT_TYPES
 from wirecoder.store import Store
 from wirecoder.store.export import GDELT_COLUMNS, dyad_pairs
+from wirecoder.store.ingest import ingest
 
 register(app)
 runner = CliRunner()

@@ -22,9 +22,9 @@ from wirecoder import __version__, get_coder
 from wirecoder.cli import app
 from wirecoder.cli_more import register
 from wirecoder.examples.synthetic import synthetic_articles
-from wirecoder.ingest import ingest, recode
 from wirecoder.records import Article, content_hash
 from wirecoder.store import Store
+from wirecoder.store.ingest import ingest, recode
 
 register(app)
 runner = CliRunner()

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
     from .coder import Coded, Coder
     from .pipeline import Analysis
+    from .store import Store
+    from .store.ingest import RunSummary
 
 
 def get_coder(actors: Iterable[str | Path] = ()) -> Coder:
@@ -87,6 +89,31 @@ def to_frame(events: Iterable[Event | Coded]) -> pd.DataFrame:
     return events_to_frame(events)
 
 
+def ingest(paths: Iterable[str | Path], db: str | Path, **options: Any) -> RunSummary:
+    """Code files (text, JSONL, HTML, Parquet, folders) into a DuckDB event store.
+
+    Safe to repeat and to resume: stored articles (same text) are skipped. Options:
+    date, engine ("local" | "ray"), workers, address, actors, triggers, batch_size, english.
+    """
+    from .store.ingest import ingest as run
+
+    return run(paths, db, **options)
+
+
+def recode(db: str | Path, **options: Any) -> RunSummary:
+    """Re-code a store's articles with this coder, replacing their events atomically."""
+    from .store.ingest import recode as run
+
+    return run(db, **options)
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+    """The event store at `path` (created when opened for writing); use as a context manager."""
+    from .store import Store
+
+    return Store(path, read_only=read_only)
+
+
 __all__ = [
     "EVENT_TYPES",
     "STATUSES",
@@ -109,5 +136,8 @@ __all__ = [
     "code",
     "code_many",
     "get_coder",
+    "ingest",
+    "open_store",
+    "recode",
     "to_frame",
 ]

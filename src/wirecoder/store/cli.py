@@ -29,7 +29,7 @@ from ..cli import (
 from ..errors import Codes, ConfigError, WirecoderError
 
 if TYPE_CHECKING:
-    from ..ingest import RunSummary
+    from .ingest import RunSummary
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The event store (a DuckDB file).")]
 EngineOpt = Annotated[
@@ -184,7 +184,7 @@ def ingest(
     An article already stored (same text) is skipped; bad inputs are recorded in the rejects
     table with a coded reason and the run goes on.
     """
-    from ..ingest import ingest as run
+    from .ingest import ingest as run
 
     _logging(verbose)
     bar = _Bar("ingest", not quiet)
@@ -234,7 +234,7 @@ def recode(
     quiet: QuietOpt = False,
 ) -> None:
     """Re-code stored articles with this wirecoder; each batch's events are replaced atomically."""
-    from ..ingest import recode as run
+    from .ingest import recode as run
 
     _logging(verbose)
     bar = _Bar("recode", not quiet)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .engines import get_engine
-from .engines.stages import (
+from ..engines import get_engine
+from ..engines.stages import (
     Batch,
     CoderSpec,
     batch_stage,
@@ -26,11 +26,11 @@ from .engines.stages import (
     coder_for,
     read_stage,
 )
-from .errors import Codes, ConfigError, InputError
-from .read._checks import check_date
-from .records import Rejected
+from ..errors import Codes, ConfigError, InputError
+from ..read._checks import check_date
+from ..records import Rejected
+from .rows import coded_rejects
 from .store import BatchResult, Store
-from .store.rows import coded_rejects
 
 log = logging.getLogger("wirecoder.ingest")
 
