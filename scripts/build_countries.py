@@ -3,6 +3,9 @@
 Sources: rigour (ISO codes, Wikidata ids, sovereign-state flags), countryinfo
 (demonyms, capitals, coordinates, population) and wirecoder's own overrides in
 scripts/country_overrides.yaml. Run:  python scripts/build_countries.py
+
+`part_of` names the state PLOVER codes a dependency as (Greenland -> DNK); the
+dependency keeps its own row so places can still be located on the map.
 """
 
 from __future__ import annotations
@@ -56,7 +59,8 @@ def main() -> int:
         demonyms = set()
         dem = d.get("demonym")
         if dem and "/" not in dem and dem != name:
-            demonyms.add(dem)
+            # "Antiguan,Barbudan": one demonym per constituent part
+            demonyms.update(x.strip() for x in dem.split(",") if x.strip())
         lat, lon = (d.get("latlng") or [None, None])[:2]
         clat, clon = (d.get("capital_latlng") or [None, None])[:2]
         rows[a3] = {
@@ -71,6 +75,7 @@ def main() -> int:
             "capital_lat": clat,
             "capital_lon": clon,
             "population": d.get("population") or "",
+            "part_of": "",
         }
     for a3, extra in overrides.items():
         row = rows.setdefault(
@@ -87,6 +92,7 @@ def main() -> int:
                 "capital_lat": None,
                 "capital_lon": None,
                 "population": "",
+                "part_of": "",
             },
         )
         if "name" in extra:
@@ -102,11 +108,17 @@ def main() -> int:
             "capital_lat",
             "capital_lon",
             "population",
+            "part_of",
         ):
             if key in extra:
                 row[key] = extra[key]
         if "capitals" in extra:
             row["capital"] = "|".join(extra["capitals"])
+    # an adjective is not a name of the state ("Montenegrin" came as an alternative spelling)
+    for a3, row in rows.items():
+        keep = set(overrides.get(a3, {}).get("aliases", [])) | {row["name"]}
+        dems = {x.lower() for x in row["demonyms"]}
+        row["aliases"] = {a for a in row["aliases"] if a in keep or a.lower() not in dems}
     # A demonym two countries claim ("Chinese" for China and Hong Kong) goes to the
     # one whose override lists it, else to the more populous one.
     owners: dict[str, list[str]] = {}
@@ -141,6 +153,7 @@ def main() -> int:
                 "capital_lat",
                 "capital_lon",
                 "population",
+                "part_of",
             ]
         )
         for a3 in sorted(rows):
@@ -158,6 +171,7 @@ def main() -> int:
                     "" if r["capital_lat"] is None else r["capital_lat"],
                     "" if r["capital_lon"] is None else r["capital_lon"],
                     r["population"],
+                    r["part_of"],
                 ]
             )
     print(f"wrote {len(rows)} countries to {OUT.relative_to(ROOT)}")
