@@ -57,6 +57,8 @@ class Role:
     person: bool = False
     weak: bool = False
     nocountry: bool = False
+    mod: bool = False  # only qualifies another word ("medical team"), never heads a phrase
+    topic: bool = False  # a field, not an institution: "health workers" MED, "health officials" GOV
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class Country:
     capital_lat: float | None = None
     capital_lon: float | None = None
     population: int = 0
+    part_of: str | None = None  # the state PLOVER codes a dependency as (Greenland -> DNK)
 
 
 @dataclass
@@ -138,26 +141,66 @@ class ActorDictionary:
                 i += 1
 
     def role_at(
-        self, lemmas: list[str], lowers: list[str], end: int, min_start: int = 0
+        self,
+        lemmas: list[str],
+        lowers: list[str],
+        end: int,
+        min_start: int = 0,
+        qualifier: bool = False,
     ) -> Role | None:
-        """The longest role whose last word is token end-1 and that starts at or after min_start."""
-        last = lemmas[end - 1]
-        cands = self.roles.get(last) or self.roles.get(lowers[end - 1])
-        if cands is None and lowers[end - 1].endswith("s"):
-            cands = self.roles.get(lowers[end - 1][:-1])
-        for role in cands or ():
+        """The longest role whose last word is token end-1 and that starts at or after min_start.
+
+        `qualifier`: the word modifies another one, so qualifier-only words ("medical") count.
+        """
+        low = lowers[end - 1]
+        keys = {lemmas[end - 1], low}
+        if low.endswith("s"):
+            keys.add(low[:-1])
+        if low.endswith("men"):  # "militiamen", "policemen" -> "-man"
+            keys.add(low[:-3] + "man")
+        cands = sorted(
+            {id(r): r for k in keys for r in self.roles.get(k, ())}.values(),
+            key=lambda r: -len(r.words),
+        )
+        for role in cands:
             k = len(role.words)
-            if end - k < min_start:
+            if end - k < min_start or (role.mod and not qualifier):
                 continue
             if all(
                 lowers[end - k + i] == role.words[i] or lemmas[end - k + i] == role.words[i]
                 for i in range(k - 1)
             ):
                 return role
+        return self._compound_role(low)
+
+    def _compound_role(self, low: str) -> Role | None:
+        """A one-word compound the list lacks.
+
+        "-man/-woman/-person" compounds take the sector of their first part ("newspaperman" ->
+        newspaper); other compounds are headed by their last part ("steelmaker" -> maker).
+        """
+        if not low.isalpha() or len(low) < 7:
+            return None
+        for suffix in ("woman", "women", "man", "men", "person", "people"):
+            stem = low[: -len(suffix)]
+            if low.endswith(suffix) and len(stem) >= 3:
+                for r in self.roles.get(stem, ()):
+                    if len(r.words) == 1 and r.sector:
+                        return Role((low,), r.sector, person=not suffix.endswith(("men", "ople")))
+                return None
+        for k in range(3, len(low) - 3):
+            for r in self.roles.get(low[k:], ()):
+                if len(r.words) == 1 and r.sector and not r.mod and not r.weak:
+                    return Role((low,), r.sector, person=r.person)
         return None
 
     def country(self, iso3: str | None) -> Country | None:
         return self.countries.get(iso3 or "")
+
+    def state_of(self, code: str | None) -> str | None:
+        """The country code an actor gets: dependencies fold into their state (PLOVER)."""
+        c = self.countries.get(code or "")
+        return c.part_of if c is not None and c.part_of else code
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -246,6 +289,7 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
             capital_lat=_float(row.get("capital_lat", "")),
             capital_lon=_float(row.get("capital_lon", "")),
             population=int(float(row.get("population") or 0)),
+            part_of=row.get("part_of") or None,
         )
         src = f"countries.tsv:{lineno}"
         qid = row.get("wikidata") or None
@@ -266,9 +310,20 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
         _add_named(d, row, "person", f"people.tsv:{lineno}", common)
     for _, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
         flags = set(filter(None, (row.get("flags") or "").split(",")))
-        words = tuple(row["pattern"].lower().split())
+        # tokenised like the text: "ex-president" is three tokens
+        words = tuple(t for t in _tokens(row["pattern"].lower()) if t.strip())
         sector = "" if row["sector"] == "-" else row["sector"]
-        d.add_role(Role(words, sector, "person" in flags, "weak" in flags, "nocountry" in flags))
+        d.add_role(
+            Role(
+                words,
+                sector,
+                "person" in flags,
+                "weak" in flags,
+                "nocountry" in flags,
+                "mod" in flags,
+                "topic" in flags,
+            )
+        )
     return d
 
 

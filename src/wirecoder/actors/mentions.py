@@ -32,6 +32,24 @@ LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "c
              "advmod", "predet", "npadvmod", "flat", "dep", "prep", "pobj"}  # fmt: skip
 QUALIFIER_PREPS = {"of", "for", "from", "in"}
 ENTITY_KINDS = {"country", "org", "person", "capital", "user"}
+# an armed group's name decides the sector of its armed men ("Taliban gunmen" are REB)
+ARMED_ORG_SECTORS = {"REB", "MIL", "PRM", "COP", "SPY"}
+ARMED_ROLE_SECTORS = {"UAF", "REB", "MIL"}
+# words that make an office holder a former one (PLOVER ELI)
+FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "erstwhile", "onetime",
+          "one-time", "retired", "toppled", "overthrown", "disgraced"}  # fmt: skip
+ELI_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# relatives of an office holder are ELI too ("the president's wife")
+FAMILY = {"wife", "husband", "spouse", "son", "daughter", "child", "children", "family",
+          "widow", "brother", "sister", "nephew", "niece", "relative", "in-law"}  # fmt: skip
+# a company or outlet the state owns or runs is coded as government
+STATE_OWNED = {"state", "government", "official", "state-owned", "state-run"}
+# a weak armed role qualified by these is still armed: "government forces", "opposition fighters"
+ARMED_QUALIFIED = {"GOV": "MIL", "OPP": "REB"}
+# nouns that are also adjectives: as adjectives they say nothing about the sector
+# ("general contractor", "private company", "criminal investigator")
+ADJ_LIKE = {"general", "major", "private", "principal", "cardinal", "national", "local",
+            "daily", "individual", "criminal", "commercial", "public", "civilian", "native"}  # fmt: skip
 
 
 @dataclass
@@ -131,8 +149,12 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 class MentionFinder:
     """Finds and resolves actor mentions in a parsed document."""
 
-    def __init__(self, d: ActorDictionary) -> None:
+    def __init__(self, d: ActorDictionary, strings: bool = False) -> None:
+        """`strings`: the text is known to name an actor (`wirecoder actor`), so an unknown
+        head noun may take its sector from a role word before it ("police commissioner");
+        in running text that would make actors of "diplomatic ties" or "artillery shells"."""
         self.d = d
+        self.strings = strings
 
     def find(self, doc: Doc, date: str | None = None, text: str | None = None) -> list[Mention]:
         text = doc.text if text is None else text
@@ -200,7 +222,7 @@ class MentionFinder:
     def _apply_entry(self, m: Mention, e: Entry, date: str | None) -> None:
         m.entry = e
         m.kind = e.kind
-        m.country = e.country
+        m.country = self.d.state_of(e.country)
         m.sector = e.sector
         m.name = e.name
         m.person = e.kind == "person"
@@ -218,6 +240,8 @@ class MentionFinder:
             m.rule.append(f"capital for government→{e.country} GOV ({e.source})")
         else:
             m.rule.append(f"{e.kind}:{e.name} ({e.source})")
+        if m.country != e.country:
+            m.rule.append(f"{e.country} is coded as part of {m.country}")
 
     def _resolve_np(
         self,
@@ -297,6 +321,42 @@ class MentionFinder:
                 if r is not None:
                     role, role_end = r, j
                     break
+        qualifier_head = False
+        if role is None and head.pos_ == "NOUN" and not found and self.strings:
+            # an unknown head named by what it belongs to: "police commissioner", "news station"
+            for c in sorted(head.lefts, key=lambda t: -t.i):
+                if c.dep_ not in ("compound", "amod") or c.i < start:
+                    continue
+                if c.pos_ == "ADJ" and c.lower_ in ADJ_LIKE:
+                    continue
+                r = self.d.role_at(lemmas, lowers, c.i + 1, start, qualifier=True)
+                if r is not None and r.sector:
+                    role, role_end, qualifier_head = r, c.i + 1, True
+                    break
+        # a role word inside a known name ("New People's Army", "UN Security Council",
+        # "People's Republic of China", "President Putin"): the name's own entry decides
+        role_in_name = (
+            role is not None
+            and head_hit is not None
+            and m.entry is not None
+            and m.kind != "demonym"
+            and head_hit.start <= role_end - len(role.words)
+            and role_end <= head_hit.end
+        )
+        if (
+            role is not None
+            and head_hit is not None
+            and m.entry is not None
+            and m.entry.kind in ("org", "user")
+            and role_end - len(role.words) < head_hit.start
+            and role_end >= head_hit.end
+        ):
+            # a longer role around a name: "National Security Council" is not the UN's
+            m.rule.append(f"'{' '.join(role.words)}' is more than {m.entry.name}")
+            m.entry = None
+            m.name = m.country = m.sector = m.wikidata = None
+            m.kind = "role"
+            head_hit = None
         ent = _entity_at(doc, head.i)
         if not found and role is None:
             if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
@@ -327,19 +387,28 @@ class MentionFinder:
         if role is not None:
             j = role_end - len(role.words)
             while j > start:
-                r = self.d.role_at(lemmas, lowers, j, start)
-                if r is not None and not r.weak:
+                r = self.d.role_at(lemmas, lowers, j, start, qualifier=True)
+                if doc[j - 1].pos_ == "ADJ" and lowers[j - 1] in ADJ_LIKE:
+                    r = None
+                if r is not None and not r.weak and not (r.topic and role.sector == "GOV"):
+                    k = j - len(r.words)
+                    if (k >= 1 and lowers[k - 1] in ("anti", "anti-")) or (
+                        k >= 2 and lowers[k - 1] == "-" and lowers[k - 2] == "anti"
+                    ):
+                        # "anti-government forces": against the government is the opposition
+                        r = Role(r.words, "OPP" if r.sector == "GOV" else r.sector, mod=True)
                     mod_role = r
                     break
                 j -= 1
         # of/for-phrases qualify generic heads: "members of parliament", "head of the army"
         pp_mention: Mention | None = None
+        pp_prep = ""
         if (
             role is not None
             and role_end <= head.i + 1
             and (role.weak or role_end - 1 == head.i)
             and mod_org is None
-            and mod_country is None
+            and not qualifier_head
         ):
             for prep in head.rights:
                 if prep.dep_ == "prep" and prep.lower_ in QUALIFIER_PREPS:
@@ -354,11 +423,15 @@ class MentionFinder:
                         if prep.lower_ == "in" and not place_like:
                             continue
                         pp_mention = sub
+                        pp_prep = prep.lower_
                         end = max(end, sub.end)
                         m.heads.update(sub.heads)
                     break
         # sector
-        if role is not None:
+        if role is not None and role_in_name:
+            m.role = " ".join(role.words)
+            m.person = m.person or role.person
+        elif role is not None:
             m.role = " ".join(role.words)
             m.person = m.person or role.person
             m.plural = head.tag_ in ("NNS", "NNPS")
@@ -366,26 +439,89 @@ class MentionFinder:
                 m.kind = "role"
             if role.weak:
                 qual = None
-                if mod_org is not None and mod_org.sector:
+                if m.entry is not None and m.kind in ("org", "user") and m.sector:
+                    qual = (m.sector, f"{m.name}'s own sector")
+                elif mod_org is not None and mod_org.sector:
                     qual = (mod_org.sector, f"qualified by {mod_org.name}")
                 elif mod_role is not None:
                     qual = (mod_role.sector, f"qualified by '{' '.join(mod_role.words)}'")
-                elif pp_mention is not None and pp_mention.sector:
+                elif (
+                    pp_mention is not None
+                    and pp_mention.sector
+                    and (pp_mention.kind not in ("country", "capital") or pp_prep in ("of", "for"))
+                ):
+                    # "head of the army"; but "fighters in Syria" are not Syria's government
                     qual = (pp_mention.sector, f"qualified by '{pp_mention.text}'")
                 elif m.sector:
                     qual = (m.sector, "entity sector")
+                if (
+                    qual
+                    and role.sector in ("MIL", "REB")
+                    and (role.sector == "REB" or not role.person)
+                    and qual[0] in ARMED_QUALIFIED
+                    and (role.words[-1] not in ("coalition", "alliance"))
+                ):
+                    qual = (ARMED_QUALIFIED[qual[0]], f"{qual[1]} (armed)")
                 if qual:
                     m.sector = qual[0]
                     m.rule.append(f"role '{m.role}' {qual[1]}→{qual[0]}")
                 elif role.sector:
                     m.sector = role.sector
                     m.rule.append(f"role '{m.role}'→{role.sector}")
+            elif (
+                mod_org is not None
+                and mod_org.sector in ARMED_ORG_SECTORS
+                and role.sector in ARMED_ROLE_SECTORS
+            ):
+                m.sector = mod_org.sector
+                m.rule.append(f"role '{m.role}' of {mod_org.name}→{mod_org.sector}")
+            elif (
+                mod_role is not None
+                and mod_role.sector in ("REB", "OPP")
+                and role.sector in ARMED_ROLE_SECTORS
+            ):
+                # "rebel army", "guerrilla soldiers", "anti-government forces"
+                m.sector = "REB"
+                m.rule.append(f"role '{m.role}' qualified by '{' '.join(mod_role.words)}'→REB")
+            elif qualifier_head:
+                m.sector = role.sector
+                m.rule.append(f"'{head.text}' of the {m.role}→{role.sector}")
             elif not (m.kind == "person" and m.sector == "ELI"):
                 if m.sector != role.sector:
                     m.sector = role.sector
                 m.rule.append(f"role '{m.role}'→{role.sector}")
             if role.nocountry:
                 m.rule.append("role does not imply the article's country")
+        # "former President X", "ex-minister", "the ousted leader": PLOVER codes them ELI
+        if m.sector in ELI_SECTORS and (m.person or role is not None):
+            upto = role_end - len(role.words) if role is not None and role_end > 0 else head.i
+            former = next((doc[i] for i in range(start, upto) if doc[i].lower_ in FORMER), None)
+            if former is not None:
+                m.sector = "ELI"
+                m.rule.append(f"'{former.text}' office holder→ELI")
+            for prep in head.rights:
+                if prep.lower_ == "in" and any(c.lower_ == "exile" for c in prep.children):
+                    m.sector = "ELI"
+                    m.rule.append("office holder in exile→ELI")
+        if role is not None and role.words[-1] in FAMILY:
+            for c in head.lefts:
+                if c.dep_ != "poss":
+                    continue
+                owner_hit = hit_at.get(c.i)
+                owner = _pick_entry(owner_hit.entries, date) if owner_hit is not None else None
+                r = self.d.role_at(lemmas, lowers, c.i + 1, 0)
+                if (
+                    owner is not None and owner.kind == "person" and owner.sector in ELI_SECTORS
+                ) or (r is not None and r.person and r.sector in ELI_SECTORS):
+                    m.sector = "ELI"
+                    m.rule.append(f"relative of '{c.text}'→ELI")
+        # a company or outlet the state owns ("state news agency", "state-run television")
+        if role is not None and m.sector in ("BUS", "JRN") and m.kind == "role":
+            lo = role_end - len(role.words)
+            state = next((doc[i] for i in range(start, lo) if lowers[i] in STATE_OWNED), None)
+            if state is not None:
+                m.sector = "GOV"
+                m.rule.append(f"'{state.text}'-owned→GOV")
         # country
         if m.kind in ("org", "user") and m.country in NONSTATE and mod_country is None:
             pass
@@ -395,8 +531,8 @@ class MentionFinder:
             if m.country and m.country != mod_country.country and m.kind in ("org", "user"):
                 pass  # a named organisation keeps its own country ("Iraqi Hezbollah" is rare)
             else:
-                m.country = mod_country.country
-                m.rule.append(f"country from '{mod_country.name}'→{mod_country.country}")
+                m.country = self.d.state_of(mod_country.country)
+                m.rule.append(f"country from '{mod_country.name}'→{m.country}")
         elif mod_org is not None and m.country is None:
             m.country = mod_org.country
             m.rule.append(f"country from {mod_org.name}→{mod_org.country}")
@@ -404,10 +540,10 @@ class MentionFinder:
             m.country = pp_mention.country
             m.rule.append(f"country from '{pp_mention.text}'→{pp_mention.country}")
         # bare country name as an actor: the state, i.e. its government
-        if m.kind == "country" and m.sector is None and role is None:
+        if m.kind == "country" and m.sector is None and (role is None or role_in_name):
             m.sector = "GOV"
             m.rule.append("country as state actor→GOV")
-        if m.kind == "country" and role is not None:
+        if m.kind == "country" and role is not None and not role_in_name:
             m.wikidata = None
         # an organisation named as what the role is ("Reuters news agency" is Reuters)
         if (
@@ -487,19 +623,123 @@ class ActorStage:
         analysis.mentions = finder.find(analysis.doc, analysis.article.date, analysis.article.text)
 
 
+# A bare noun phrase parses badly ("rancher" comes out as an adverb); as the subject of a
+# sentence it parses like it would in a story. The frame is appended, so offsets do not move.
+FRAME = " said."
+
+
 def resolve_string(text: str, resources: Resources, date: str | None = None) -> Mention | None:
-    """Resolve one actor string (the `wirecoder actor` command): the widest mention wins."""
-    return resolve_doc(resources.nlp(text), resources, date, text)
+    """Resolve one actor string (the `wirecoder actor` command)."""
+    return resolve_strings([text], resources, date)[0]
+
+
+def resolve_strings(
+    texts: list[str], resources: Resources, date: str | None = None
+) -> list[Mention | None]:
+    """Resolve many actor strings, parsed in batches."""
+    docs = resources.nlp.pipe([t + FRAME for t in texts], batch_size=64)
+    return [resolve_doc(doc, resources, date, t) for t, doc in zip(texts, docs, strict=True)]
 
 
 def resolve_doc(
     doc: Doc, resources: Resources, date: str | None = None, text: str | None = None
 ) -> Mention | None:
-    """`resolve_string` for an already parsed string (batches parse faster)."""
-    mentions = MentionFinder(resources.actors).find(doc, date, text)
+    """`resolve_string` for an already parsed string (batches parse faster).
+
+    The string names one actor, so its last word is the head: the mention that covers it wins
+    (else the widest). A country the parser left outside that mention ("Turks and Caicos
+    Islands cattle rancher") still qualifies it when it stands right before it.
+    """
+    text = doc.text if text is None else text
+    mentions = [
+        m
+        for m in MentionFinder(resources.actors, strings=True).find(doc, date, doc.text)
+        if m.start_char < len(text)
+    ]
+    for m in mentions:  # the frame after the string is never part of a mention
+        m.end_char = min(m.end_char, len(text))
+        m.text = text[m.start_char : m.end_char]
     if not mentions:
+        return _unresolved(doc, text)
+    inside = [t for t in doc if t.idx < len(text) and not (t.is_punct or t.is_space)]
+    last = inside[-1].i if inside else len(doc) - 1
+    # the head of the phrase: the subject of the frame's verb, else its last word
+    frame_verb = next((t for t in doc if t.idx >= len(text) and t.pos_ in ("VERB", "AUX")), None)
+    subjects = [
+        c
+        for c in (frame_verb.children if frame_verb is not None else ())
+        if c.dep_ in ("nsubj", "nsubjpass") and c.idx < len(text)
+    ]
+    subj = subjects[0] if subjects else None
+    if subj is not None:
+        last = subj.i
+    best = max(
+        mentions,
+        key=lambda m: (
+            last in m.heads or m.start <= last < m.end,
+            m.end - m.start,
+            m.kind != "pronoun",
+        ),
+    )
+    if best.kind in ("country", "demonym", "capital") and best.role is None:
+        # a place the parser made the head ("Wallis and Futuna imam"): the role after it is
+        later = [m for m in mentions if m.end > best.end and m.role and m.sector]
+        if later:
+            best = min(later, key=lambda m: m.start)
+    if best.country is None and best.kind not in ("pronoun", "country", "capital"):
+        before = [m for m in mentions if m.end == best.start and m is not best]
+        if before and before[-1].kind in ("country", "demonym", "capital") and before[-1].country:
+            src = before[-1]
+            best.country = src.country
+            best.rule.append(f"country from '{src.text}' before it→{src.country}")
+            best.start, best.start_char = src.start, src.start_char
+            best.text = text[best.start_char : best.end_char]
+    _explain_gaps(best, doc[last])
+    return best
+
+
+def _unresolved(doc: Doc, text: str) -> Mention | None:
+    """A mention that says why nothing in the string resolved (`wirecoder actor`)."""
+    words = [t for t in doc if t.idx < len(text) and not (t.is_punct or t.is_space)]
+    if not words:
         return None
-    return max(mentions, key=lambda m: (m.end - m.start, m.kind != "pronoun"))
+    head = words[-1]
+    m = Mention(
+        start=words[0].i,
+        end=words[-1].i + 1,
+        head=head.i,
+        start_char=words[0].idx,
+        end_char=words[-1].idx + len(words[-1]),
+        text="",
+    )
+    m.text = text[m.start_char : m.end_char]
+    m.rule.append(
+        f"unresolved: '{head.text}' is not a known name, role word or named entity, "
+        "and no word before it names a country, organisation or role"
+    )
+    return m
 
 
-__all__ = ["ActorStage", "Mention", "MentionFinder", "resolve_doc", "resolve_string"]
+def _explain_gaps(m: Mention, last: Token) -> None:
+    """Say why a resolved string still lacks a country or a sector."""
+    head = last.text if not (m.start <= last.i < m.end) else last.doc[m.head].text
+    if m.kind == "pronoun":
+        return
+    if m.country is None:
+        m.rule.append("no country: nothing in the phrase names a state or a known organisation")
+    if m.sector is None and m.country not in NONSTATE:
+        if m.kind in ("demonym", "country", "capital"):
+            m.rule.append(f"no sector: '{head}' is not a role word wirecoder knows")
+        elif m.kind in ("entity", "person", "other"):
+            m.rule.append("no sector: a name wirecoder does not know, with no role word")
+
+
+__all__ = [
+    "FRAME",
+    "ActorStage",
+    "Mention",
+    "MentionFinder",
+    "resolve_doc",
+    "resolve_string",
+    "resolve_strings",
+]
