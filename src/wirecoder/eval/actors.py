@@ -322,11 +322,10 @@ class Prediction:
 
 
 def _predict_strings(coder: Coder, texts: list[str]) -> list[Prediction]:
-    from ..actors.mentions import resolve_doc
+    from ..actors.mentions import resolve_strings
 
     out = []
-    for text, doc in zip(texts, coder.resources.nlp.pipe(texts, batch_size=64), strict=True):
-        m = resolve_doc(doc, coder.resources, None, text)
+    for m in resolve_strings(texts, coder.resources):
         if m is None:
             out.append(Prediction(rule="unresolved"))
         else:
@@ -348,13 +347,19 @@ def _predict_spans(coder: Coder, items: list[Item]) -> list[Prediction | None]:
             out.append(None)
             continue
         s, e = where
+        doc = analyses[sent].doc
+        # the span's head: its first token whose own head lies outside the span
+        inside = [t for t in doc if s <= t.idx < e] if doc is not None else []
+        heads = {t.i for t in inside if not (s <= t.head.idx < e) or t.head.i == t.i}
+        head = min(heads, default=-1)
         best = None
-        best_key: tuple[int, int, int] = (0, 0, 0)
+        best_key: tuple[int, int, int, int] = (0, 0, 0, 0)
         for m in analyses[sent].mentions:
             ov = min(e, m.end_char) - max(s, m.start_char)
             if ov <= 0:
                 continue
-            key = (int(m.resolved), ov, -m.start_char)
+            at_head = head in m.heads or (m.start <= head < m.end and m.kind != "pronoun")
+            key = (int(m.resolved), int(at_head), ov, -m.start_char)
             if best is None or key > best_key:
                 best, best_key = m, key
         if best is None:
