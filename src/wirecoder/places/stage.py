@@ -1,122 +1,849 @@
 """The place an event happened, which is not every place its sentence names.
 
-"Speaking from Berlin, Obama hoped for peace in Homs": a statement in Berlin,
-fighting in Homs. So a place counts for an event only through the grammar:
+"Speaking from Berlin, Obama condemned the fighting in Homs": a statement in Berlin,
+fighting in Homs. A place counts for an event only through the grammar, and the rules
+say which paths count, strongest first:
 
-1. a locative phrase on the trigger ("attacked ... in Mosul", "air strikes in Syria");
-2. the destination of a visit ("a trip to Baghdad", "visited Iraq");
-3. a locative phrase on the clause that carries a nominal trigger, or on its recipient
-   ("the camp near Tikrit");
-4. a place-name modifier of the trigger ("the Kabul bombing");
-5. failing those, a country named in the sentence by an actor who is neither side
-   of the event ("at the request of the Syrian government, Russia is striking ISIL").
+1. a locative phrase on the event word ("killed in Mosul", "air strikes near Raqqa",
+   "clashed with rebels in three villages of Idlib province"); "to" and "into" only for
+   movement and visits ("flew to Baghdad", "a trip to Baghdad"); "on" and "against" only
+   for attacks ("air strikes on Aleppo"), never for talks *on* Syria;
+2. the object of a verb that acts on a place ("captured Palmyra", "visited Iraq",
+   "Baghdad was shelled"), and a place-name modifier of an event noun ("the Kabul bombing");
+3. a locative phrase that the parser hung on the object or subject ("killed 21 civilians in
+   Chlef province") unless that noun is itself an event ("condemned the fighting in Homs");
+4. the clause the event word belongs to: the verb that carries an event noun ("carried out
+   an attack in Kirkuk"), the verb an event is coordinated with or subordinate to, and a
+   participle that frames the clause ("Speaking from Berlin, Obama condemned ...");
+5. a locative phrase fronted before the sentence's subject ("In Nablus, police said ..."),
+   which frames everything the sentence says;
+6. the country whose government asked for the event ("at the request of the Syrian
+   government, Russia is striking ISIL").
+
+Never a place inside an organisation's name ("Islamic State in Iraq and the Levant"), never
+a place the event only talks about, never the place a speech verb was uttered in for the
+events its words report. Within one phrase the most specific name wins: "a market of the
+Zafaraniyah neighbourhood in southern Baghdad" happened in Zafaraniyah.
+
+A name the gazetteer does not know ("the village of Garubula") is still the place: it is
+kept with its words, the country of the named place around it (or of the article), and no
+point on the map (`feature` "locality").
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Location
-from .gazetteer import Place
+from .gazetteer import Gazetteer, Place, fold, load_gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
+    from ..actors.mentions import Mention
     from ..events.candidates import Candidate
     from ..pipeline import Analysis, Resources
-    from .gazetteer import Gazetteer
 
-LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
-             "within", "on", "off", "from", "along", "over"}  # fmt: skip
-DEST_PREPS = {"to"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: entity labels that are never places, whatever the slot
+NOT_PLACE_ENTS = {"DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT", "QUANTITY",
+                  "CARDINAL", "ORDINAL", "WORK_OF_ART"}  # fmt: skip
+#: capitalised words that are no place in any slot
+NOT_NAMES = {"gmt", "utc", "a.m.", "p.m.", "am", "pm", "i", "ii", "iii", "iv", "v", "mr", "mrs",
+             "dr", "god", "allah", "internet", "web", "twitter", "facebook", "youtube"}  # fmt: skip
+
+#: prepositions that locate whatever they modify, with how surely
+LOC_PREPS: dict[str, float] = {
+    "in": 1.0, "at": 1.0, "inside": 1.0, "near": 0.95, "outside": 0.95, "around": 0.9,
+    "across": 0.9, "throughout": 0.9, "within": 0.9, "through": 0.85, "along": 0.85,
+    "into": 0.85, "off": 0.8, "onto": 0.8, "among": 0.6, "towards": 0.6, "toward": 0.6,
+    "beyond": 0.6, "outside of": 0.95, "above": 0.85, "below": 0.7, "beneath": 0.7,
+    "alongside": 0.6, "behind": 0.7, "beside": 0.7, "opposite": 0.6, "underneath": 0.7,
+}  # fmt: skip
+MOTION = {
+    "go", "come", "travel", "fly", "arrive", "return", "march", "walk", "move", "head", "deploy",
+    "redeploy", "dispatch", "send", "escape", "flee", "cross", "infiltrate", "enter", "drive",
+    "sail", "rush", "evacuate", "trip", "visit", "journey", "tour", "flight", "mission", "take",
+    "transfer", "relocate", "advance", "push", "withdraw", "retreat", "pull", "smuggle", "run",
+    "proceed", "deployment", "parade", "sneak", "storm", "airlift", "ship", "bring",
+}  # fmt: skip
+#: words for acts whose "on"/"against" object is where they happen ("air strikes on Aleppo")
+ATTACKS = {
+    "attack", "strike", "raid", "assault", "offensive", "bombing", "bomb", "shelling", "shell",
+    "fire", "airstrike", "air", "march", "push", "advance", "operation", "campaign", "crackdown",
+    "incursion", "onslaught", "rocket", "missile", "barrage", "drone", "descend", "converge",
+    "close", "move", "counterattack", "counteroffensive", "sweep", "swoop",
+}  # fmt: skip
+#: verbs whose direct object is the place they act on ("captured Palmyra", "visited Iraq")
+PLACE_VERBS = {
+    "capture", "seize", "take", "invade", "enter", "storm", "raid", "attack", "shell", "bomb",
+    "strike", "hit", "bombard", "besiege", "overrun", "occupy", "liberate", "visit", "tour",
+    "control", "recapture", "retake", "target", "encircle", "surround", "evacuate", "reach",
+    "patrol", "cross", "infiltrate", "blockade", "rock", "shake", "ravage", "devastate",
+    "pound", "destroy", "level", "flatten", "seal", "cordon", "secure",
+    "clear", "regain", "annex", "plunder", "loot", "burn", "torch", "ransack", "flood",
+    "sweep", "rake", "pummel", "blast", "airstrike", "penetrate", "defend",
+    "hold", "lose", "abandon", "leave", "quit", "flee", "roam", "march", "parade",
+}  # fmt: skip
+#: verbs whose direct object is a place whatever its name ("entered Dahiyat Al-Assad")
+PLACE_ONLY = {"invade", "enter", "storm", "shell", "bomb", "bombard", "besiege", "overrun",
+              "occupy", "liberate", "visit", "tour", "patrol", "infiltrate", "blockade", "rock",
+              "ravage", "devastate", "pound", "raid", "recapture", "retake", "encircle", "annex",
+              "plunder", "loot", "ransack", "airstrike", "penetrate", "roam", "evacuate"}  # fmt: skip
+TARGET_PREPS = {"on", "upon", "against", "for"}
+BATTLES = {"battle", "fight", "fighting", "struggle", "war", "offensive", "campaign", "race"}
+#: verbs that say or judge: their objects' places are not theirs
+SPEECH = {
+    "say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote",
+    "confirm", "reveal", "declare", "write", "explain", "stress", "assert", "allege", "argue",
+    "acknowledge", "admit", "warn", "cite", "disclose", "indicate", "deny", "suggest", "believe",
+    "describe", "comment", "tweet", "post", "reiterate", "emphasize", "emphasise", "assure",
+    "condemn", "denounce", "criticize", "criticise", "blame", "accuse", "praise", "welcome",
+    "hope", "discuss", "urge", "call", "demand", "ask", "appeal", "threaten", "promise",
+    "pledge", "vow", "oppose", "support", "reject", "protest", "deplore", "hail", "decry",
+    "question", "agree", "dispute", "debate", "mourn", "fear", "express", "voice", "learn",
+    "hear", "know", "see", "watch", "expect", "predict", "want", "plan", "decide", "consider",
+}  # fmt: skip
+#: nouns that name an event or a state of affairs: places under them are theirs
+EVENT_NOUNS = {
+    "attack", "fighting", "fight", "violence", "war", "bombing", "clash", "clashes", "strike",
+    "raid", "offensive", "shelling", "killing", "massacre", "operation", "assault", "battle",
+    "conflict", "unrest", "protest", "demonstration", "rally", "crisis", "situation", "siege",
+    "insurgency", "crackdown", "explosion", "blast", "incident", "election", "vote", "talks",
+    "meeting", "summit", "conference", "visit", "trip", "invasion", "occupation", "presence",
+    "airstrike", "campaign", "uprising", "riot", "riots", "shooting", "ambush", "kidnapping",
+    "abduction", "arrest", "arrests", "detention", "deaths", "death", "casualties", "peace",
+    "ceasefire", "truce", "security", "stability", "intervention", "involvement", "policy",
+    "role", "mission", "deployment", "withdrawal", "elections", "fire", "tension", "tensions",
+}  # fmt: skip
+#: nouns for a place or a part of one: their modifiers and "of" objects are places
+PLACE_NOUNS = {
+    "city", "town", "village", "province", "district", "region", "area", "neighborhood",
+    "neighbourhood", "suburb", "suburbs", "outskirts", "street", "streets", "square", "camp",
+    "base", "border", "capital", "country", "state", "county", "governorate", "territory",
+    "countryside", "residence", "home", "house", "market", "marketplace", "mosque", "church",
+    "hospital", "school", "university", "airport", "port", "hotel", "embassy", "consulate",
+    "office", "offices", "compound", "checkpoint", "building", "bridge", "highway", "road",
+    "valley", "mountain", "mountains", "hills", "hill", "river", "desert", "coast", "island",
+    "islands", "sea", "lake", "plain", "plains", "front", "frontline", "enclave", "prison",
+    "jail", "station", "stadium", "park", "palace", "headquarters", "barracks", "outpost",
+    "zone", "strip", "quarter", "municipality", "commune", "locality", "settlement", "hamlet",
+    "kibbutz", "farm", "farms", "plantation", "field", "fields", "forest", "center", "centre",
+    "heart", "downtown", "parts", "part", "vicinity", "environs", "periphery", "edge",
+    "shore", "shores", "bank", "banks", "gate", "gates", "waters", "coastline",
+    "seaport", "harbor", "harbour", "township", "subdistrict", "sub-district", "oblast",
+    "borough", "precinct", "ward", "shrine", "temple", "cathedral", "refinery",
+    "mine", "airbase", "air", "crossing", "corridor", "axis", "line", "lines",
+    "hinterland", "interior", "mainland", "peninsula", "gulf", "bay", "pass",
+    "heights", "plateau", "emirate", "kingdom", "republic", "land",
+    "soil", "territories", "neighborhoods", "towns", "villages", "cities", "areas", "regions",
+    "provinces", "districts", "camps", "bases", "positions", "position", "stronghold",
+    "strongholds", "hideout", "hideouts", "den", "ruins", "site", "sites", "facility",
+    "hostel", "shop", "shops", "restaurant", "cafe", "store", "mall", "museum", "junction",
+    "intersection", "roundabout", "crossroads", "cabin", "apartment", "flat", "homes", "houses",
+    "mosques", "churches", "schools", "hospitals", "markets", "roads", "hut",
+    "monastery", "synagogue", "courthouse", "garden", "gardens", "beach", "dock",
+    "subway", "metro", "terminal", "tunnel", "well", "wells", "oilfield", "pipeline",
+    "skies", "sky", "airspace", "checkpoints", "barrier", "fence", "wall",
+    "doorstep", "entrance", "grounds", "yard", "perimeter", "roof", "rooftop", "spot", "scene",
+    "slope", "slopes", "foothills", "hilltop", "mountaintop", "ridge", "flank", "approaches",
+}  # fmt: skip
+#: "north of Baghdad", "20 km from Mosul": places named as reference points
+RELATIVE = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "kilometers", "kilometres", "km", "miles", "mile", "kilometer", "kilometre", "outskirts",
+    "northwards", "southwards", "west-southwest", "north-northwest",
+}  # fmt: skip
+#: last words of organisation names: "in the Defence Ministry" is no place
+ORG_WORDS = {
+    "ministry", "party", "council", "army", "forces", "front", "brigade", "brigades", "union",
+    "company", "corp", "inc", "group", "association", "committee", "agency", "organization",
+    "organisation", "movement", "commission", "court", "parliament", "assembly", "congress",
+    "senate", "government", "police", "news", "times", "post", "journal", "network",
+    "television", "tv", "radio", "reuters", "afp", "xinhua", "bank", "fund", "institute",
+    "foundation", "corporation", "alliance", "coalition", "league", "federation", "service",
+    "services", "department", "office", "guard", "guards", "battalion", "regiment", "division",
+    "command", "authority", "administration", "cabinet", "tribunal", "board", "daily",
+    "magazine", "channel", "press", "gazette", "herald", "tribune", "telegraph",
+    "club", "team", "airlines", "airways", "operation", "war", "revolution", "state",
+}  # fmt: skip
+#: buildings and sites: where they are named, the town they are in is the location
+FACILITIES = {"consulate", "embassy", "palace", "hotel", "hospital", "school", "university",
+              "airport", "airbase", "base", "prison", "jail", "stadium", "building", "headquarters",
+              "office", "offices", "mosque", "church", "temple", "cathedral", "shrine", "market",
+              "fort", "center", "centre", "college", "academy", "station", "camp", "compound",
+              "bridge", "plant", "factory", "refinery", "hall", "house", "tower", "club"}  # fmt: skip
+#: places people live in: any name on them is theirs ("Nwonko village")
+SETTLEMENTS = {"village", "town", "city", "district", "province", "area", "neighborhood",
+               "neighbourhood", "camp", "region", "suburb", "quarter", "county", "state",
+               "governorate", "municipality", "settlement", "hamlet", "township", "villages",
+               "towns", "cities", "districts", "provinces", "areas", "neighborhoods", "locality",
+               "community", "subdistrict", "sector", "zone", "countryside", "outskirts"}  # fmt: skip
+PORTIONS = {"half", "part", "parts", "much", "most", "swath", "swathes", "swaths", "chunk",
+            "chunks", "rest", "third", "quarter", "all", "control"}  # fmt: skip
+#: things an organisation has: "the Hezbollah positions", "Uber offices" are no places' names
+OWNED = {"office", "offices", "headquarters", "embassy", "consulate", "position", "positions",
+         "base", "bases", "compound", "building", "buildings", "factory", "plant", "store",
+         "shop", "shops", "stronghold", "strongholds", "hideout", "hideouts", "facility",
+         "facilities", "premises", "branch", "branches", "site", "sites"}  # fmt: skip
+#: sub-city areas: their own name modifier is more specific than their "of" place
+AREA_NOUNS = {"area", "district", "neighborhood", "neighbourhood", "quarter", "sector", "region",
+              "zone", "subdistrict", "sub-district", "suburb", "township", "locality",
+              "neighborhoods", "neighbourhoods", "districts", "areas", "camp"}  # fmt: skip
+#: "in the wake of", "in the name of": an "of" object that is no place
+OF_IDIOMS = {"wake", "name", "face", "absence", "presence", "response", "support", "favor",
+             "favour", "case", "light", "spite", "view", "event", "aftermath", "course", "context",
+             "framework", "process", "behalf", "hands", "part", "members", "member", "leader",
+             "government", "president", "people", "army", "forces", "minister", "head", "chief",
+             "citizens", "residents", "police", "troops", "number", "most", "all", "some", "many",
+             "one", "two", "three", "rest", "majority", "request", "invitation"}  # fmt: skip
+RESIDENTS = {"resident", "residents", "people", "inhabitant", "inhabitants", "villager",
+             "villagers", "citizen", "citizens", "population"}  # fmt: skip
+#: event nouns whose "of" object is the place ("the siege of Aleppo", "the fall of Mosul")
+OF_PLACE = {"siege", "bombing", "occupation", "liberation", "fall", "invasion", "capture",
+            "shelling", "bombardment", "blockade", "encirclement", "evacuation", "recapture",
+            "storming", "sack", "destruction", "looting", "battle", "outskirts"}  # fmt: skip
+TIME_MARKS = {"when", "as", "while", "after", "before", "until", "once", "whilst"}
+REQUEST_NOUNS = {"request", "invitation", "behest", "consent", "approval", "permission", "call"}
+CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "nsubj",
+              "nsubjpass", "attr", "appos", "npadvmod", "dep", "oprd"}  # fmt: skip
+# feature -> how specific: a finer place wins within one phrase
+SPECIFIC = {"facility": 0.03, "locality": 0.12, "district": 0.1, "city": 0.08, "admin1": 0.04,
+            "region": 0.02, "country": 0.0}  # fmt: skip
+
+
+@dataclass
+class Toponym:
+    """A place name in the text (token span) and the places it can stand for."""
+
+    start: int
+    end: int
+    head: int
+    start_char: int
+    end_char: int
+    text: str
+    places: list[Place]
+    relative: bool = False  # named only as a reference point ("north of Baghdad")
+    facility: bool = False  # a building or site ("the US consulate"), finer than no town
+
+
+@dataclass
+class Found:
+    """A toponym reached from an event word, and by which rule."""
+
+    toponym: Toponym
+    weight: float
+    rule: str
+
+
+_ARTICLE_PREFIX = (
+    "al-",
+    "el-",
+    "ad-",
+    "as-",
+    "ash-",
+    "ar-",
+    "az-",
+    "at-",
+    "an-",
+    "ed-",
+    "es-",
+    "al ",
+)
+
+
+def _capitalised(word: str) -> bool:
+    """Written as a name: "Mosul", "5th", or an Arabic article before one ("al-Dabbit")."""
+    low = word.lower()
+    for pre in _ARTICLE_PREFIX:
+        if low.startswith(pre) and len(word) > len(pre):
+            word = word[len(pre) :]
+            break
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _strip_the(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    return span
 
 
 class PlaceFinder:
-    def __init__(self, doc: Doc, text: str, gz: Gazetteer, context: set[str]) -> None:
-        self.doc = doc
-        self.text = text
+    """The place rules over one parsed article (see the module docstring)."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        gz: Gazetteer,
+        context: Mapping[str, float] | None = None,
+    ) -> None:
+        assert analysis.doc is not None
+        self.analysis = analysis
+        self.doc: Doc = analysis.doc
+        self.text = analysis.article.text
         self.gz = gz
-        self.context = context
+        self.context: Mapping[str, float] = (
+            context if context is not None else article_context(analysis, gz)
+        )
+        self._event_i = -1  # the event word being located
+        self.ent_of: dict[int, Span] = {}
+        for ent in self.doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        # tokens inside the name of an organisation or a person, except at its head
+        self.people = {m.head for m in analysis.mentions if m.kind in ("person", "pronoun")}
+        self.in_name: dict[int, Mention] = {}
+        for m in analysis.mentions:
+            if m.kind in ("org", "user") or (m.kind == "person" and m.entry is not None):
+                for i in range(m.start, m.end):
+                    self.in_name.setdefault(i, m)
 
-    def _place_np(self, tok: Token) -> tuple[Place, int, int] | None:
-        """A gazetteer place for the noun phrase headed by `tok` (name span in chars)."""
-        cands: list[tuple[int, int]] = []
-        if tok.ent_type_ in PLACE_ENTS:
-            for ent in tok.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    cands.append((ent.start, ent.end))
+    # -- names --------------------------------------------------------------------------------
+    def toponym(self, tok: Token, strength: int) -> Toponym | None:
+        """The place name at `tok`, if it is one.
+
+        `strength` is what the slot says: 2 for the object of a locative preposition or a
+        name modifying a place noun (any name there is a place, "in Garubula"), 1 for the
+        object of a verb that acts on places (a name the gazetteer or the tagger knows as a
+        place: "captured Palmyra", not "captured Beltran"), 0 for any other slot.
+        """
+        if not _capitalised(tok.text) and not (
+            tok.i > 1 and self.doc[tok.i - 1].text == "-" and _capitalised(self.doc[tok.i - 2].text)
+        ):
+            return None  # "Haji-abad" is parsed as "Haji" "-" "abad"
+        ent = self.ent_of.get(tok.i)
+        label = ent.label_ if ent is not None else ""
+        if label in NOT_PLACE_ENTS:
+            return None
+        if ent is not None and (label in PLACE_ENTS or tok.pos_ == "PROPN"):
+            span = _strip_the(ent)
+        elif tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+            start = tok.i
+            while start > tok.sent.start:
+                prev = self.doc[start - 1]
+                if (
+                    prev.head.i in (tok.i, start)
+                    and prev.dep_ in ("compound", "flat", "nmod")
+                    and _capitalised(prev.text)
+                ):
+                    start -= 1
+                elif (
+                    prev.text in ("-", "–")
+                    and start - 2 >= tok.sent.start
+                    and self.doc[start - 2].head.i == tok.i
+                    and _capitalised(self.doc[start - 2].text)
+                ):
+                    start -= 2
+                else:
                     break
-        left = [c for c in tok.lefts if c.dep_ == "compound"]
-        start = left[0].i if left else tok.i
-        cands.append((start, tok.i + 1))
-        cands.append((tok.i, tok.i + 1))
-        for s, e in cands:
-            span = self.doc[s:e]
-            words = span.text
-            if words.lower().startswith("the "):
-                words = words[4:]
-            place = self.gz.best(words, self.context)
-            if place is not None and (
-                tok.pos_ == "PROPN" or place.feature == "country" or tok.ent_type_ in PLACE_ENTS
-            ):
-                return place, span.start_char, span.end_char
-        # "the city of Mosul", "the province of Anbar"
-        for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ == "PROPN":
-                    return self._place_np(pobj)
-        return None
+            span = self.doc[start : tok.i + 1]
+        else:
+            return None
+        while len(span) > 1 and span[-1].tag_ == "POS":
+            span = span[:-1]
+        if not _capitalised(span.text):
+            return None
+        if span.text.lower() in NOT_NAMES or (len(span.text) == 1 and span.text.isalpha()):
+            return None
+        places = self.gz.lookup(span.text)
+        known = bool(places)
+        if label == "NORP" and (not known or strength < 1 or tok.dep_ in ("amod", "compound")):
+            return None  # "Syrian", "Kurdish"; but the tagger calls some towns NORP
+        if tok.i in self.in_name and not (known and label in PLACE_ENTS) and strength < 3:
+            return None  # "the Islamic State", "Hicks": an organisation or a person
+        if not known and any(t.lower_ in ORG_WORDS for t in span):
+            return None  # "the Patriotic Union of Kurdistan", "the Social Democratic Alliance"
+        if tok.i in self.people and strength == 1:
+            return None  # "Khadr was captured": a person, whatever the gazetteer says
+        if tok.pos_ != "PROPN" and label not in PLACE_ENTS and not known:
+            return None
+        if label in PLACE_ENTS:
+            ok = strength >= 1 or known
+        elif known and label not in ("PERSON", "ORG", "PRODUCT"):
+            ok = strength >= 1 or any(p.feature in ("country", "admin1", "region") for p in places)
+        else:
+            ok = strength >= 2 and (label not in ("PERSON", "ORG") or tok.dep_ not in ("nsubj",))
+        if not ok:
+            return None
+        facility = label == "FAC" or span[-1].lower_ in FACILITIES
+        return Toponym(
+            span.start, span.end, tok.i, span.start_char, span.end_char, span.text, [],
+            facility=facility,
+        )  # fmt: skip
 
-    def _pp_place(self, tok: Token, preps: set[str]) -> tuple[Place, int, int] | None:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+    def _is_country(self, t: Toponym) -> bool:
+        return any(p.feature == "country" for p in self.gz.lookup(t.text))
+
+    def np_places(self, n: Token, strength: int, depth: int = 0) -> list[tuple[Toponym, float]]:
+        """Place names in the noun phrase headed by `n` with a penalty each: specific first."""
+        out: list[tuple[Toponym, float]] = []
+        for k, (t, d) in enumerate(self._np_walk(n, strength, depth)):
+            out.append((t, 0.04 * d + 0.015 * min(k, 3)))
+        return out
+
+    def _np_walk(self, n: Token, strength: int, depth: int) -> Iterator[tuple[Toponym, int]]:
+        if depth > 4:
+            return
+        top = self.toponym(n, strength)
+        if top is not None:
+            yield top, depth
+            for c in n.children:
+                if c.dep_ == "conj":
+                    t2 = self.toponym(c, strength)
+                    if t2 is not None:
+                        yield t2, depth
+            return
+        if n.i in self.in_name:
+            return  # "the Islamic State in Iraq": inside a name, not a place of the event
+        lemma = n.lemma_.lower()
+        is_place = lemma in PLACE_NOUNS or n.lower_ in PLACE_NOUNS
+        if not is_place and lemma in PORTIONS and strength >= 1:
+            is_place = True  # "captured more than half of Zaire"
+        relative = lemma in RELATIVE or n.lower_ in RELATIVE
+        kids = list(n.children)
+
+        def named_modifiers(possessors: bool) -> Iterator[tuple[Toponym, int]]:
+            # "her Reshimbagh residence", "Helmand province", "at Siinaay junction", nearest
+            # first; possessors last and only known places ("Sarajevo's streets", not "the
+            # army's positions"); on other nouns only names that are no country ("a US strike"),
+            # and never the country that owns a building ("the US embassy")
+            deps = ("poss",) if possessors else ("compound", "nmod", "amod")
+            for c in sorted(kids, key=lambda k: -k.i):
+                if c.dep_ not in deps or c.i > n.i:
+                    continue
+                label = self.ent_of[c.i].label_ if c.i in self.ent_of else ""
+                level = 2 if is_place else min(strength, 1)
+                if label in ("ORG", "PERSON") and lemma in OWNED:
+                    level = min(level, 1)
+                t = self.toponym(c, level)
+                if t is None:
+                    continue
+                country = any(p.feature == "country" for p in self.gz.lookup(t.text))
+                if country and (not is_place or lemma in FACILITIES):
+                    continue
+                if possessors and not is_place:
+                    continue
+                yield t, depth
+
+        def of_places() -> Iterator[tuple[Toponym, int]]:
+            # "the city of Mosul", "the streets of Katmandu", "north of Baghdad"
+            for c in kids:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ == "of"
+                    and (is_place or relative or strength >= 2)
+                ):
+                    for g in c.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        walk: Iterator[tuple[Toponym, int]]
+                        if lemma in OWNED:  # "the offices of the PUK": an owner, not a place
+                            walk = (
+                                (t, d)
+                                for t, d in self._np_walk(g, 1, depth + 1)
+                                if not self._is_country(t)
+                            )
+                        elif is_place or relative:
+                            walk = self._np_walk(g, 2, depth)
+                        elif lemma not in OF_IDIOMS:
+                            walk = self._np_walk(g, 1, depth + 1)
+                        else:
+                            continue
+                        for t, d in walk:
+                            t.relative = t.relative or relative
+                            yield t, d
+
+        determined = any(c.dep_ == "det" for c in kids)
+        if lemma in AREA_NOUNS or not determined:  # "the Ghazi Qala area of Ghazni city"
+            yield from named_modifiers(False)
+            yield from of_places()
+        else:  # "the West Bank city of Nablus"
+            yield from of_places()
+            if strength >= 1:
+                yield from named_modifiers(False)
+        yield from named_modifiers(True)
+        # "a gold mine north of Bunia"
+        for c in kids:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in RELATIVE:
+                for t, d in self._np_walk(c, 2, depth + 1):
+                    t.relative = True
+                    yield t, d
+        # "a hostel adjoining the Church of the Nativity", "a base located near Tikrit"
+        for c in kids:
+            if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and depth < 3:
+                for f in self._descend(c, 1.0, False, 2):
+                    yield f.toponym, depth + 1
+        # "the capital, Kabul"
+        for c in kids:
+            if c.dep_ == "appos":
+                yield from self._np_walk(c, 2 if is_place else strength, depth + 1)
+        # "a refugee camp in Jenin", "positions near Tikrit"
+        for c in kids:
+            if c.dep_ == "prep" and (c.lower_ in LOC_PREPS or (c.lower_ == "over" and is_place)):
+                for g in self._pp_objects(c):
+                    yield from self._np_walk(g, 2, depth + 1)
+        for c in kids:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+                yield from self._np_walk(c, strength, depth + 1)
+
+    # -- paths from an event word ----------------------------------------------------------
+    def _prep_weight(self, v: Token, prep: Token, visit: bool) -> float:
+        """How surely the object of `prep` on the word `v` is where `v` happened (0: not)."""
+        p = prep.lower_
+        lemma = v.lemma_.lower()
+        if p in LOC_PREPS:
+            return LOC_PREPS[p]
+        objs = list(self._pp_objects(prep))
+        if p in ("on", "upon", "over") and any(o.lemma_.lower() in PLACE_NOUNS for o in objs):
+            return 0.85  # "protested on a central square of Berlin", "on Jolo island"
+        if p == "for" and lemma in BATTLES:
+            return 0.8  # "the battle for Sharqat"
+        if p == "to":  # only the event's own movement: "captured them and shipped them to X"
+            return 0.85 if (lemma in MOTION and v.i == self._event_i) or visit else 0.0
+        if p in ("on", "upon", "against"):
+            return 0.8 if lemma in ATTACKS or v.lower_ in ATTACKS else 0.0
+        if p == "over":
+            return 0.0 if lemma in SPEECH or lemma in EVENT_NOUNS - ATTACKS else 0.7
+        if p == "from" and v.i == self._event_i:
+            return 0.45 if lemma in MOTION | SPEECH | {"fire", "launch", "operate"} else 0.0
+        return 0.0
+
+    def _pp_objects(self, prep: Token) -> Iterator[Token]:
+        """The objects of a preposition and of the prepositions coordinated with it."""
+        for p in [prep, *(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP")]:
+            for g in p.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    yield g
+
+    def _nested(self, n: Token, w: float, depth: int) -> Iterator[Found]:
+        """Locative phrases the parser hung inside an argument ("killed by snipers in Mallouh")."""
+        if depth > 3 or w < 0.2:
+            return
+        for c in n.children:
+            if c.dep_ == "prep":
+                p = c.lower_
+                if p in LOC_PREPS:
+                    for g in self._pp_objects(c):
+                        for t, d in self.np_places(g, 2):
+                            yield Found(t, w * LOC_PREPS[p] - d, "nested locative phrase")
+                elif p == "of" and n.lemma_.lower() in RESIDENTS:
+                    for g in self._pp_objects(c):
+                        for t, d in self.np_places(g, 2):
+                            yield Found(t, w - d, "residents of a place")
+                elif (p in ("on", "upon", "against") and n.lemma_.lower() in ATTACKS) or (
+                    p == "for" and n.lemma_.lower() in BATTLES
+                ):
+                    for g in self._pp_objects(c):
+                        for t, d in self.np_places(g, 1 if g.lemma_ not in PLACE_NOUNS else 2):
+                            yield Found(t, w * 0.8 - d, "target of an attack")
+                elif p not in ("according", "of", "like", "than", "as"):
+                    for g in self._pp_objects(c):
+                        yield from self._nested(g, w * 0.8, depth + 1)
+            elif c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
+                yield from self._descend(c, w * 0.6, False, depth + 1)
+
+    def _descend(
+        self, x: Token, w: float, visit: bool, depth: int = 0, skip: int | None = None
+    ) -> Iterator[Found]:
+        """Rules 1-3 and the clauses below: what the word `x` governs, weighted by path."""
+        if depth > 3 or w < 0.2:
+            return
+        lemma = x.lemma_.lower()
+        speech = lemma in SPEECH
+        subj = [c.i for c in x.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        for c in x.children:
+            if c.i == skip:
+                continue
+            dep = c.dep_
+            if dep in ("prep", "agent", "dative"):
+                pw = self._prep_weight(x, c, visit)
+                if subj and c.i < min(subj):
+                    pw *= 0.7  # "In Hama province, terrorists shelled the village of X": a frame
+                for g in self._pp_objects(c):
+                    if pw:
+                        rule = "locative phrase" if depth == 0 else "locative phrase below"
+                        # "air strikes on ISIL": the object of an attack is a place only by name
+                        level = 1 if c.lower_ in TARGET_PREPS and g.lemma_ not in PLACE_NOUNS else 2
+                        for t, d in self.np_places(g, level):
+                            yield Found(t, w * pw - d, f"{rule} '{c.text}'")
+                    elif (
+                        c.lower_ == "of"
+                        and x.pos_ == "NOUN"
+                        and (lemma in PLACE_VERBS or lemma in OF_PLACE)
+                    ):
+                        for t, d in self.np_places(g, 2):
+                            yield Found(t, w * 0.9 - d, "place of the event noun")
+                    elif g.pos_ in ("VERB", "AUX"):  # "responded by launching airstrikes on X"
+                        if c.lower_ in ("by", "after", "before", "while", "during", "in", "on"):
+                            yield from self._descend(g, w * 0.8, visit, depth + 1)
+                    elif not speech and c.lower_ not in ("according", "of", "like", "than"):
+                        yield from self._nested(g, w * 0.75, depth)
+            elif dep in ("dobj", "nsubjpass", "obj"):
+                if lemma in PLACE_VERBS or (visit and dep == "dobj"):
+                    strength = 3 if lemma in PLACE_ONLY or visit else 1
+                    for t, d in self.np_places(c, strength):
+                        yield Found(t, w * (1.0 if strength == 3 else 0.85) - d, "place acted on")
+                elif not speech:
+                    yield from self._nested(c, w * 0.7, depth)
+            elif dep in ("nsubj", "attr") and not speech:
+                yield from self._nested(c, w * (0.8 if dep == "attr" else 0.6), depth)
+            elif dep in ("compound", "nmod", "amod", "npadvmod") and x.pos_ == "NOUN":
+                mod = self.toponym(c, 1)
+                if mod is not None and not self._is_country(mod):
+                    yield Found(mod, w * 0.9, "place-name modifier")
+            elif dep == "poss" and x.pos_ == "NOUN":
+                mod = self.toponym(c, 0)
+                if mod is not None and self.gz.lookup(mod.text):
+                    yield Found(mod, w * 0.6, "place as possessor")
+            elif dep in ("advmod", "npadvmod") and c.lower_ in RELATIVE:
+                for t, d in self.np_places(c, 1):
+                    yield Found(t, w * 0.8 - d, "reference point")
+            elif dep == "acl" or (dep == "conj" and c.pos_ not in ("VERB", "AUX")):
+                # "111 injured in attacks in Algeria" (a parse that hangs the verb on a number)
+                for g in [c, *c.children] if dep == "conj" else [c]:
+                    if g.dep_ == "acl":
+                        yield from self._descend(g, w * 0.7, False, depth + 1)
+            elif dep == "xcomp":
+                yield from self._descend(c, w * 0.9, visit, depth + 1)
+            elif dep == "conj" and c.pos_ in ("VERB", "AUX"):
+                own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                yield from self._descend(c, w * (0.6 if own_subject else 0.85), visit, depth + 1)
+            elif dep == "advcl":
+                marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "advmod")}
+                has_subj = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                if marks & TIME_MARKS:
+                    yield from self._descend(c, w * 0.55, False, depth + 1)
+                elif not has_subj and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    # "launched an assault to recover the villages of X"
+                    yield from self._descend(c, w * 0.8, False, depth + 1)
+                elif not marks and not has_subj and c.tag_ in ("VBG", "VBN"):
+                    # "Speaking from Berlin, ...": a participle that frames the clause
+                    yield from self._descend(c, w * 0.5, False, depth + 1)
+
+    def found(self, v: Token, cand: Candidate | None = None) -> list[Found]:
+        """Every place reachable from the event word `v`, with its rule and weight."""
+        visit = cand is not None and cand.event_type == "CONSULT" and cand.mode in ("visit", None)
+        visit = visit or v.lemma_.lower() in ("visit", "trip", "tour", "journey")
+        self._event_i = v.i
+        out: list[Found] = list(self._descend(v, 1.0, visit))
+        # rule 4: up the clause, to the verb that carries a noun and to coordinated verbs
+        cur, w = v, 0.75
+        for _ in range(4):
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                # "the poison gas release in the Tokyo subway that killed 12"
+                for t, d in self.np_places(cur.head, 1):
+                    out.append(Found(t, w * 0.8 - d, "place of the antecedent"))
+                break
+            if cur.head.i == cur.i or cur.dep_ not in CLIMB_DEPS:
+                break
+            head = cur.head
+            if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") and (
+                head.lemma_.lower() in SPEECH
+            ):
+                break  # "condemned the attack": the statement's place is not the attack's
+            if head.pos_ in ("VERB", "AUX", "NOUN"):
+                out.extend(
+                    f for f in self._descend(head, w, visit, 1, skip=cur.i) if "phrase" in f.rule
+                    or "acted on" in f.rule
+                )  # fmt: skip
+            cur = head
+            w *= 0.85
+        out.extend(self._fronted(v))
+        out.extend(self._requested_by(v))
+        return out
+
+    def _fronted(self, v: Token) -> Iterator[Found]:
+        """Rule 5: "In Nablus, ..." before the main clause's subject frames the sentence."""
+        sent = v.sent
+        root = sent.root
+        subj = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        first = min(subj) if subj else root.i
+        for c in root.children:
+            if c.dep_ == "prep" and c.i < first and c.lower_ in LOC_PREPS:
+                if any(t.i > first for t in c.subtree):
+                    continue
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        hit = self._place_np(g)
-                        if hit is not None:
-                            return hit
-            if c.dep_ == "npadvmod" and c.ent_type_ in PLACE_ENTS:
-                hit = self._place_np(c)
-                if hit is not None:
-                    return hit
+                        for t, d in self.np_places(g, 2):
+                            yield Found(t, 0.5 * LOC_PREPS[c.lower_] - d, "fronted phrase")
+
+    def _requested_by(self, v: Token) -> Iterator[Found]:
+        """Rule 6: "at the request of the Syrian government": that government's country."""
+        words = [v]
+        while words[-1].dep_ in CLIMB_DEPS and words[-1].head.i != words[-1].i and len(words) < 4:
+            words.append(words[-1].head)
+        for c in (c for x in words for c in x.children):
+            if c.dep_ != "prep" or c.lower_ not in ("at", "under", "upon", "on", "with", "by"):
+                continue
+            for noun in c.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in REQUEST_NOUNS:
+                    continue
+                for of in noun.children:
+                    if of.dep_ != "prep" or of.lower_ != "of":
+                        continue
+                    for g in of.children:
+                        m = self._country_mention(g)
+                        if m is not None:
+                            place = country_place(m.country)
+                            if place is not None:
+                                top = Toponym(
+                                    m.start, m.end, m.head, m.start_char, m.end_char, m.text,
+                                    [place],
+                                )  # fmt: skip
+                                yield Found(top, 0.4, "requested by its government")
+
+    def _country_mention(self, tok: Token) -> Mention | None:
+        for m in self.analysis.mentions:
+            if (
+                m.start <= tok.i < m.end
+                and m.country
+                and m.kind in ("country", "demonym", "role", "capital")
+                and m.sector in ("GOV", None)
+            ):
+                return m
         return None
 
-    def locate(self, cand: Candidate, analysis: Analysis) -> tuple[Place, int, int] | None:
-        tok = self.doc[cand.trigger]
-        hit = self._pp_place(tok, LOC_PREPS - {"from"})
-        if hit:
-            return hit
-        if cand.event_type == "CONSULT" and cand.mode in ("visit", None):
-            hit = self._pp_place(tok, DEST_PREPS)
-            if hit is None and cand.pos == "v":
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    hit = self._place_np(obj)
-            if hit:
-                return hit
-        for c in tok.children:  # "the Kabul bombing"
-            if c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS:
-                hit = self._place_np(c)
-                if hit:
-                    return hit
-        # the recipient's own place: "attacked a camp near Tikrit"
-        for h in cand.target_heads:
-            hit = self._pp_place(self.doc[h], LOC_PREPS - {"from", "on"})
-            if hit:
-                return hit
-        # the clause that carries the noun, and clauses the trigger is coordinated with
+    # -- choosing and resolving -----------------------------------------------------------
+    def resolve(self, top: Toponym) -> Place:
+        """The likeliest place for a name, in the light of the places around it."""
+        if top.places:
+            return top.places[0]
+        ctx: dict[str, float] = dict(self.context)
+        for iso3 in self._containers(top):
+            ctx[iso3] = 2.0
+        ranked = self.gz.ranked(top.text, ctx)
+        if ranked:
+            return ranked[0]
+        country = next(iter(self._containers(top)), None) or self._article_country()
+        feature = "facility" if top.facility else "locality"
+        return Place(_name(top.text), country, None, None, 0, feature)
+
+    def _containers(self, top: Toponym) -> list[str]:
+        """Countries of the named places that contain this one in its sentence."""
+        out: list[str] = []
+        tok = self.doc[top.head]
+        seen = set(range(top.start, top.end))
+        # its own modifiers ("Musa Qala in Helmand province", "Bago, a town of Yangon")
+        near = [t for t in tok.subtree if t.i not in seen]
+        # and the phrase it hangs in ("the Raman district of Yala province")
         cur = tok
         for _ in range(3):
-            if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if cur.pos_ in ("VERB", "AUX", "NOUN"):
-                hit = self._pp_place(cur, LOC_PREPS - {"from", "on"})
-                if hit:
-                    return hit
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            near.extend(t for t in cur.subtree if t.i not in seen and t not in near)
+        for t in near:
+            ent = self.ent_of.get(t.i)
+            if ent is None or ent.label_ not in ("GPE", "LOC") or t.i != ent.root.i:
+                continue
+            ranked = self.gz.ranked(ent.text, self.context)
+            if ranked and ranked[0].country and ranked[0].country not in out:
+                out.append(ranked[0].country)
+        return out
+
+    def _article_country(self) -> str | None:
+        strong = [c for c, w in self.context.items() if w >= 1.0]
+        return strong[0] if len(strong) == 1 else None
+
+    def best(self, v: Token, cand: Candidate | None = None) -> Found | None:
+        """The place of the event at `v`: the strongest path, then the most specific name."""
+        found = self.found(v, cand)
+        if not found:
+            return None
+
+        def key(f: Found) -> tuple[float, int]:
+            place = self.resolve(f.toponym)
+            f.toponym.places = [place]
+            s = f.weight + SPECIFIC.get(place.feature, 0.0)
+            if f.toponym.relative:
+                s -= 0.3
+            return (s, -abs(f.toponym.start - v.i))
+
+        return max(found, key=key)
+
+    def location(self, v: Token, cand: Candidate | None = None) -> Location | None:
+        f = self.best(v, cand)
+        if f is None:
+            return None
+        top = f.toponym
+        place = top.places[0] if top.places else self.resolve(top)
+        return Location(
+            name=place.name,
+            country=place.country,
+            lat=place.lat,
+            lon=place.lon,
+            start=top.start_char,
+            end=top.end_char,
+            text=self.text[top.start_char : top.end_char],
+            geonameid=place.geonameid,
+            feature=place.feature,
+        )
+
+    def locate(self, cand: Candidate, analysis: Analysis) -> Location | None:
+        """The location of a trigger candidate."""
+        return self.location(self.doc[cand.trigger], cand)
+
+
+def _name(words: str) -> str:
+    w = words.strip()
+    return w[4:] if w.lower().startswith("the ") else w
+
+
+def country_place(iso3: str | None) -> Place | None:
+    """A country of wirecoder's table as a place."""
+    from ..actors.dictionary import load_dictionary
+
+    c = load_dictionary(()).countries.get(iso3 or "")
+    if c is None:
         return None
+    return Place(c.name, c.iso3, c.lat, c.lon, c.population, "country")
+
+
+def article_context(analysis: Analysis, gz: Gazetteer) -> dict[str, float]:
+    """How much the article is about each country: its unambiguous places, then its actors.
+
+    The country most of the article's unambiguous place names are in weighs 1, other
+    place countries 0.6, the article's country from the actor stage 0.8, any actor's 0.4.
+    """
+    doc = analysis.doc
+    assert doc is not None
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        countries = {n.place.country for n in gz.named(ent.text) if n.place.country}
+        if len(countries) == 1:
+            counts[countries.pop()] += 1
+    ctx: dict[str, float] = {}
+    if counts:
+        top = max(counts.values())
+        for c, n in counts.items():
+            ctx[c] = 1.0 if n == top else 0.6
+    if analysis.primary_country:
+        ctx[analysis.primary_country] = max(ctx.get(analysis.primary_country, 0.0), 0.8)
+    for m in analysis.mentions:
+        if m.country:
+            ctx.setdefault(m.country, 0.4)
+    return ctx
+
+
+def locate_token(
+    analysis: Analysis,
+    token_index: int,
+    gazetteer: Gazetteer | None = None,
+    *,
+    context: Mapping[str, float] | None = None,
+    candidate: Candidate | None = None,
+) -> Location | None:
+    """Where the event at token `token_index` happened (any word, a trigger or not)."""
+    assert analysis.doc is not None
+    finder = PlaceFinder(analysis, gazetteer or load_gazetteer(), context)
+    return finder.location(analysis.doc[token_index], candidate)
 
 
 class PlaceStage:
@@ -127,105 +854,20 @@ class PlaceStage:
     assigns = ("candidates.location",)
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
-        doc = analysis.doc
-        assert doc is not None
         if not analysis.candidates:
             return
-        context = {m.country for m in analysis.mentions if m.country}
-        if analysis.primary_country:
-            context.add(analysis.primary_country)
-        finder = PlaceFinder(doc, analysis.article.text, resources.gazetteer, context)
+        finder = PlaceFinder(analysis, resources.gazetteer)
         for cand in analysis.candidates:
-            hit = finder.locate(cand, analysis)
-            if hit is None:
-                hit = _bystander_country(cand, analysis)
-            if hit is None:
-                continue
-            place, s, e = hit
-            cand.location = Location(
-                name=place.name,
-                country=place.country,
-                lat=place.lat,
-                lon=place.lon,
-                start=s,
-                end=e,
-                text=analysis.article.text[s:e],
-                geonameid=place.geonameid,
-                feature=place.feature,
-            )
+            cand.location = finder.locate(cand, analysis)
 
 
-def _bystander_country(cand: Candidate, analysis: Analysis) -> tuple[Place, int, int] | None:
-    """Rule 5: a third country named in the same sentence by an actor outside the dyad."""
-    doc = analysis.doc
-    assert doc is not None
-    if (
-        cand.event_type not in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST")
-        or cand.status != "asserted"
-    ):
-        return None
-    sent = doc[cand.trigger].sent
-    sides = {analysis.mentions[k].country for k in cand.sources + cand.targets}
-    found: list[tuple[int, int, str]] = []
-    for m in analysis.mentions:
-        if (
-            sent.start <= m.head < sent.end
-            and m.country
-            and m.country not in sides
-            and m.kind in ("country", "demonym", "role")
-            and m.sector in ("GOV", None, "CVL")
-        ):
-            found.append((m.start_char, m.end_char, m.country))
-    countries = {c for _, _, c in found}
-    if len(countries) != 1:
-        return None
-    iso3 = countries.pop()
-    c = analysis_country(analysis, iso3)
-    if c is None:
-        return None
-    s, e, _ = found[0]
-    return c, s, e
-
-
-def analysis_country(analysis: Analysis, iso3: str) -> Place | None:
-    from ..actors.dictionary import load_dictionary
-
-    c = load_dictionary(()).countries.get(iso3)
-    if c is None:
-        return None
-    return Place(c.name, c.iso3, c.lat, c.lon, c.population, "country")
-
-
-__all__ = ["PlaceFinder", "PlaceStage"]
-
-
-def locate_token(analysis: Analysis, token_index: int, gz: Gazetteer) -> Location | None:
-    """The location of the event at any token (a trigger or not), by the rules above."""
-    doc = analysis.doc
-    assert doc is not None
-    context = {m.country for m in analysis.mentions if m.country}
-    finder = PlaceFinder(doc, analysis.article.text, gz, context)
-    tok = doc[token_index]
-    hit = finder._pp_place(tok, LOC_PREPS - {"from"})
-    if hit is None:
-        for c in tok.children:
-            if c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS:
-                hit = finder._place_np(c)
-                if hit:
-                    break
-    if hit is None:
-        cur = tok
-        for _ in range(3):
-            if cur.head.i == cur.i or cur.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
-                break
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX", "NOUN"):
-                hit = finder._pp_place(cur, LOC_PREPS - {"from", "on"})
-                if hit:
-                    break
-    if hit is None:
-        return None
-    place, s, e = hit
-    return Location(
-        place.name, place.country, place.lat, place.lon, s, e, analysis.article.text[s:e]
-    )
+__all__ = [
+    "Found",
+    "PlaceFinder",
+    "PlaceStage",
+    "Toponym",
+    "article_context",
+    "country_place",
+    "fold",
+    "locate_token",
+]
