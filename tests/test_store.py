@@ -8,6 +8,7 @@ import pytest
 
 from wirecoder.coder import Coded
 from wirecoder.errors import StoreError
+from wirecoder.frames import flat_row
 from wirecoder.records import Article, Rejected
 from wirecoder.store import SCHEMA_VERSION, Item, Store
 from wirecoder.store import rows as rows_mod
@@ -68,17 +69,21 @@ def test_events_round_trip_through_the_store(tmp_path, coded):
             assert [e.to_dict() for e in st.events(it.article.id)] == [
                 e.to_dict() for e in r.events
             ]
-        # flat columns agree with the records, for SQL
-        ev = results[0].events[0]
-        row = st.con.execute(
-            "SELECT source_country, trigger_text, coder_version, event_type FROM events "
-            "WHERE event_id = ?",
-            [ev.event_id],
-        ).fetchall()[0]
-        assert row[1] == ev.trigger.text and row[2] == ev.coder_version
-        assert row[0] == (
-            ";".join(dict.fromkeys(a.country for a in ev.source if a.country)) or None
-        )
+        # flat columns are the ones wirecoder.to_frame shows, for SQL
+        flat = {
+            r["event_id"]: r
+            for r in st.con.sql(
+                "SELECT event_id, source_name, source_country, source_sector, target_name, "
+                "target_country, target_sector, speaker_name AS speaker, trigger_text AS trigger, "
+                "location_name, lat, lon, coder_version FROM events"
+            )
+            .to_arrow_table()
+            .to_pylist()
+        }
+        for r in results:
+            for ev in r.events:
+                want = flat_row(ev)
+                assert {k: want[k] for k in flat[ev.event_id]} == flat[ev.event_id]
         # one actors row per actor mention
         n_actors = sum(
             len(e.source) + len(e.target) + (e.attribution.speaker is not None)

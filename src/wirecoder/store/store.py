@@ -30,7 +30,7 @@ from .rows import (
     ARTICLE_SCHEMA,
     coded_events,
     coded_rejects,
-    event_tables,
+    event_rows,
     row_to_event,
 )
 from .schema import MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE
@@ -254,7 +254,7 @@ class Store:
                         keep.append(i)
                 res.duplicates = len(ids) - len(keep)
                 ok = ok.take(pa.array(keep, pa.int64()))
-                events, actors = event_tables(coded_events(ok))
+                events, actors = event_rows(coded_events(ok))
                 now = utcnow()
                 self._insert("articles", _articles_for_store(ok, now))
                 self._insert("events", events)
@@ -274,7 +274,7 @@ class Store:
         res = BatchResult()
         failed = coded_rejects(coded)
         ok = coded.filter(coded.column("reject_code").is_null())
-        events, actors = event_tables(coded_events(ok))
+        events, actors = event_rows(coded_events(ok))
         upd = _articles_for_store(ok, utcnow()).select(
             ["id", "coder_version", "coded_at", "n_events", "warnings"]
         )
