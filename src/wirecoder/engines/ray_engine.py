@@ -72,6 +72,16 @@ def _quiet_ray_env() -> None:
     os.environ.setdefault("RAY_DEDUP_LOGS", "0")
 
 
+def _cluster_token_auth() -> None:
+    """Joining a cluster: send its token when we have one (Ray >= 2.5x enables token auth
+    on `ray start`, but a connecting driver only uses it with RAY_AUTH_MODE=token)."""
+    if "RAY_AUTH_MODE" in os.environ:
+        return
+    has_token = os.environ.get("RAY_AUTH_TOKEN") or os.environ.get("RAY_AUTH_TOKEN_PATH")
+    if has_token or (Path.home() / ".ray" / "auth_token").is_file():
+        os.environ["RAY_AUTH_MODE"] = "token"
+
+
 class RayEngine:
     """Code batches on a Ray cluster (a local one by default)."""
 
@@ -112,6 +122,7 @@ class RayEngine:
         common: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
         try:
             if self.address:
+                _cluster_token_auth()
                 ray.init(address=self.address, **common)
             else:
                 ray.init(num_cpus=self.num_cpus, include_dashboard=False, **common)
