@@ -1,0 +1,118 @@
+"""Coding throughput: wirecoder vs the bare spaCy model on the same articles.
+
+    python benchmarks/bench_coding.py [--n 1000] [--source auto|synthetic|shared]
+
+Prints articles/s for `nlp.pipe` alone (the model wirecoder loads, `wirecoder.nlp.load_nlp()`,
+with none of wirecoder's stages) and for `Coder.code_many` (parse + every stage), their ratio
+(target >= 0.6), and where the stages spend their time. Both passes run twice, alternating,
+and the faster run of each counts, so a burst of other load hurts neither side alone.
+
+Articles: `wirecoder.examples.synthetic` (written for wirecoder) by default, or with
+`--source shared` the synthetic PLOVER stories in ../shared/data when that folder exists
+(read in place, never copied).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import time
+from collections import defaultdict
+from pathlib import Path
+
+SHARED_CSV = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "synthetic_plover"
+    / "gpt_synthetic_events_2023-10-19_19.csv"
+)
+
+
+def load_articles(n: int, source: str) -> tuple[list[dict[str, str]], str]:
+    if source == "shared" or (source == "auto" and SHARED_CSV.is_file()):
+        with SHARED_CSV.open(encoding="utf-8", newline="") as f:
+            rows = [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
+        out = []
+        for i in range(n):
+            r = rows[i % len(rows)]
+            suffix = f" ({i // len(rows)})" if i >= len(rows) else ""
+            out.append({"title": (r.get("title") or "").strip() + suffix, "text": r["text"]})
+        return out, f"../shared synthetic_plover stories ({SHARED_CSV.name})"
+    from wirecoder.examples.synthetic import synthetic_articles
+
+    return synthetic_articles(n, seed=1), "wirecoder.examples.synthetic (template articles)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--source", choices=("auto", "synthetic", "shared"), default="auto")
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args()
+
+    from wirecoder.coder import Coder
+    from wirecoder.nlp import MODEL_NAME, load_nlp
+    from wirecoder.read import make_article
+
+    records, where = load_articles(args.n, args.source)
+    articles = [
+        make_article(r["text"], title=r.get("title") or None, date="2021-03-03") for r in records
+    ]
+    texts = [a.text for a in articles]
+    chars = sum(len(t) for t in texts)
+    print(f"{len(texts)} articles, {chars / len(texts):.0f} characters on average, from {where}")
+    print(f"model {MODEL_NAME}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+
+    coder = Coder()
+    nlp = load_nlp()
+    # warm both (model, dictionaries, gazetteer, classifier load once)
+    list(coder.code_many(articles[:20]))
+    list(nlp.pipe(texts[:20], batch_size=coder.config.batch_size))
+
+    # time each stage by wrapping the runner (stage objects may be slotted)
+    stage_time: dict[str, float] = defaultdict(float)
+    stages = list(coder.stages)
+
+    def run_stages(analysis):
+        for stage in stages:
+            t = time.perf_counter()
+            stage(analysis, coder.resources)
+            stage_time[stage.name] += time.perf_counter() - t
+        for ev in analysis.events:
+            ev.coder_version = coder.version
+        return analysis
+
+    coder._run_stages = run_stages  # type: ignore[method-assign]
+
+    bare, full = [], []
+    events = 0
+    for _ in range(args.rounds):
+        t = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=coder.config.batch_size):
+            pass
+        bare.append(time.perf_counter() - t)
+        stage_time.clear()
+        t = time.perf_counter()
+        events = sum(len(c.events) for c in coder.code_many(articles))
+        full.append(time.perf_counter() - t)
+    t_bare, t_full = min(bare), min(full)
+    rate_bare, rate_full = len(texts) / t_bare, len(texts) / t_full
+    ratio = rate_full / rate_bare
+    print(f"bare nlp.pipe        {rate_bare:7.1f} articles/s  ({t_bare:.1f} s; runs {_fmt(bare)})")
+    print(f"wirecoder code_many  {rate_full:7.1f} articles/s  ({t_full:.1f} s; runs {_fmt(full)})")
+    print(f"ratio wirecoder / bare model: {ratio:.2f}  (target >= 0.60)  {events} events")
+    total = sum(stage_time.values())
+    parse = full[-1] - total
+    print(f"last wirecoder run: parse {parse:.1f} s, stages {total:.1f} s:")
+    for name, secs in sorted(stage_time.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:12s} {secs:6.2f} s  {100 * secs / full[-1]:5.1f}%")
+
+
+def _fmt(values: list[float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in values)
+
+
+if __name__ == "__main__":
+    main()
