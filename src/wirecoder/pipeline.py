@@ -140,6 +140,7 @@ def registry() -> dict[str, StageFactory]:
     from .events.arguments import ArgumentStage
     from .events.attribution import AttributionStage
     from .events.classifier import ClassifyStage
+    from .events.compose import ComposeStage
     from .events.dedup import DedupStage
     from .events.status import StatusStage
     from .events.triggers import TriggerStage
@@ -153,6 +154,7 @@ def registry() -> dict[str, StageFactory]:
         TriggerStage,
         ArgumentStage,
         StatusStage,
+        ComposeStage,
         AttributionStage,
         TimeStage,
         PlaceStage,

@@ -10,10 +10,10 @@ sentence and from the actors (an armed forces actor gives "military").
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..records import EVENT_TYPES
+from ..records import EVENT_TYPES, QUAD, plover_reading
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -40,46 +40,54 @@ _TOKEN = re.compile(r"[a-z][a-z'-]+")
 def features(text: str) -> list[str]:
     """Bag of lower-cased words and word pairs: the classifier's whole view of a sentence."""
     words = _TOKEN.findall(text.lower())
-    return words + [f"{a}_{b}" for a, b in itertools.pairwise(words)]
+    return words + [f"{a}_{b}" for a, b in pairwise(words)]
 
 
 @dataclass
-class EventClassifier:
-    """A multinomial logistic regression over hashed word features (weights shipped as JSON)."""
+class Head:
+    """One multinomial logistic regression: labels, bias, and weights per feature."""
 
     labels: list[str]
-    weights: np.ndarray  # (n_features, n_labels)
     bias: np.ndarray
-    n_features: int
-
-    def _vector(self, text: str) -> dict[int, float]:
-        import zlib
-
-        counts: dict[int, float] = {}
-        for f in features(text):
-            h = zlib.crc32(f.encode()) % self.n_features
-            counts[h] = counts.get(h, 0.0) + 1.0
-        norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
-        return {k: v / norm for k, v in counts.items()}
+    weights: dict[str, np.ndarray]
 
     def predict_proba(self, text: str) -> dict[str, float]:
-        vec = self._vector(text)
+        feats = set(features(text))
         scores = self.bias.copy()
-        for k, v in vec.items():
-            scores += v * self.weights[k]
+        if feats:
+            norm = math.sqrt(len(feats))
+            for f in feats:
+                w = self.weights.get(f)
+                if w is not None:
+                    scores += w / norm
         scores -= scores.max()
         p = np.exp(scores)
         p /= p.sum()
         return dict(zip(self.labels, (float(x) for x in p), strict=True))
 
+
+@dataclass
+class EventClassifier:
+    """Sentence and lead classifiers trained by scripts/train_classifier.py (shipped as JSON).
+
+    `type`: P(PLOVER type | headline and lead); `quad`: P(quad class 0-4 | sentence).
+    """
+
+    heads: dict[str, Head]
+
+    def predict_proba(self, text: str, head: str = "type") -> dict[str, float]:
+        return self.heads[head].predict_proba(text)
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventClassifier:
-        n = int(data["n_features"])
-        labels = list(data["labels"])
-        w = np.zeros((n, len(labels)), dtype=np.float32)
-        for k, row in data["weights"].items():
-            w[int(k)] = np.asarray(row, dtype=np.float32) / data.get("scale", 1.0)
-        return cls(labels, w, np.asarray(data["bias"], dtype=np.float32), n)
+        heads = {}
+        for name, h in data["heads"].items():
+            heads[name] = Head(
+                labels=list(h["labels"]),
+                bias=np.asarray(h["bias"], dtype=np.float64),
+                weights={k: np.asarray(v, dtype=np.float64) for k, v in h["weights"].items()},
+            )
+        return cls(heads)
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +138,14 @@ def mode_from_context(cand: Candidate, sent: SpacySpan, lex: Lexicon) -> str | N
     return None
 
 
+def _lead_text(analysis: Analysis) -> str:
+    """The headline and first sentence (the text the 'type' head was trained on)."""
+    sents = analysis.sentences[:2]
+    if not sents:
+        return ""
+    return analysis.article.text[sents[0].start_char : sents[-1].end_char]
+
+
 class ClassifyStage:
     """Sets each event's mode (when the trigger left it open), contexts and confidence."""
 
@@ -144,7 +160,8 @@ class ClassifyStage:
             return
         lex = resources.lexicon
         clf = resources.classifier
-        probs: dict[int, dict[str, float]] = {}
+        sent_probs: dict[int, dict[str, float]] = {}
+        doc_probs: dict[str, float] | None = None
         for cand in analysis.candidates:
             sent = doc[cand.trigger].sent
             if cand.mode is None:
@@ -169,13 +186,18 @@ class ClassifyStage:
             sidx = analysis.sentence_index(cand.trigger)
             conf += 0.05 if sidx <= 1 else 0.0
             if clf is not None:
+                # what the story is about (headline and lead) and what this sentence reports
+                if doc_probs is None:
+                    doc_probs = clf.predict_proba(_lead_text(analysis), "type")
                 key = sent.start
-                if key not in probs:
-                    probs[key] = clf.predict_proba(
-                        analysis.article.text[sent.start_char : sent.end_char]
+                if key not in sent_probs:
+                    sent_probs[key] = clf.predict_proba(
+                        analysis.article.text[sent.start_char : sent.end_char], "quad"
                     )
-                p = probs[key].get(cand.event_type, 0.0)
-                conf = 0.6 * conf + 0.4 * min(1.0, p * 2)
+                ptype = plover_reading(cand.event_type, cand.status, bool(cand.sources))
+                p_type = doc_probs.get(ptype, 0.0)
+                p_quad = sent_probs[key].get(str(QUAD.get(ptype, 0)), 0.0)
+                conf = 0.6 * conf + 0.25 * min(1.0, p_type * 2) + 0.15 * min(1.0, p_quad * 1.5)
             cand.confidence = max(0.0, min(1.0, conf))
 
 

@@ -33,7 +33,7 @@ _REQUESTED = """urge ask request demand appeal press pressure pressurize seek or
     lobby beg plead implore petition call want need require encourage invite persuade plea urging"""
 _HYPOTHETICAL = """threaten warn consider discuss propose suggest mull weigh debate try attempt hope wish
     aim contemplate envisage explore prepare offer willing ready able possible possibility option
-    threat risk fear worry chance prospect proposal idea talk"""
+    threat risk fear worry chance prospect proposal idea talk potential possibility"""
 _FUTURE = """plan intend agree promise pledge vow decide expect schedule set going about due commit
     undertake resolve determine agreement postpone delay defer reschedule"""
 _NEGATED = """refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure

@@ -1,0 +1,138 @@
+"""Events read together: what one trigger means given the others and its actors.
+
+A few PLOVER definitions depend on more than the trigger word:
+
+- agreeing to a concession is the concession ("agreed to suspend protests" is CONCEDE), and
+  vowing an attack is a threat ("vowed to wage war" is THREATEN);
+- the demands of a protest are part of the protest ("workers struck, demanding higher pay");
+- aid that "arrives" is aid, not a visit;
+- a non-military actor leaving a country or a treaty is a SANCTION (withdraw), not a military
+  RETREAT;
+- expelling diplomats is SANCTION (expel); expelling activists or migrants is COERCE (deport).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..actors.mentions import Mention
+    from ..pipeline import Analysis, Resources
+    from .candidates import Candidate
+
+INTENT_TYPES = {"AGREE"}
+ARMED = {"MIL", "REB", "UAF", "PRM", "COP"}
+FORCE_WORDS = {
+    "troop",
+    "force",
+    "soldier",
+    "army",
+    "unit",
+    "militia",
+    "fighter",
+    "forces",
+    "troops",
+}
+AID_NOUNS = {
+    "aid",
+    "assistance",
+    "relief",
+    "supply",
+    "supplies",
+    "food",
+    "medicine",
+    "vaccine",
+    "help",
+}
+INDIVIDUAL_SECTORS = {"CVL", "JRN", "REF", "EDU", "LAB", "REL", "OPP", "BUS", "MED", "SOC", "CRM"}
+
+
+def _sectors(analysis: Analysis, ks: list[int]) -> set[str | None]:
+    return {analysis.mentions[k].sector for k in ks}
+
+
+def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Candidate | None:
+    """The event in the complement of an intent verb: "agreed *to suspend* ...", "vowed to *wage* war"."""
+    tok = doc[cand.trigger]
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i in by_token:
+            return by_token[c.i]
+        if c.dep_ in ("xcomp", "ccomp"):
+            for g in c.children:  # "vowed to wage war": the event noun under a light verb
+                if g.dep_ in ("dobj", "obj") and g.i in by_token:
+                    return by_token[g.i]
+    return None
+
+
+def compose(analysis: Analysis) -> None:
+    doc = analysis.doc
+    assert doc is not None
+    by_token = {c.trigger: c for c in analysis.candidates}
+    mentions: list[Mention] = analysis.mentions
+    protests_by_sent: dict[int, list[Candidate]] = {}
+    for c in analysis.candidates:
+        if c.event_type == "PROTEST":
+            protests_by_sent.setdefault(doc[c.trigger].sent.start, []).append(c)
+    for cand in analysis.candidates:
+        tok = doc[cand.trigger]
+        # promises and vows take the meaning of what is promised
+        if cand.event_type in INTENT_TYPES and cand.pos == "v":
+            inner = _embedded(cand, by_token, doc)
+            if inner is not None:
+                if inner.event_type in ("CONCEDE", "RETREAT"):
+                    cand.event_type, cand.mode = "CONCEDE", None
+                    cand.why.append(f"agreeing to '{doc[inner.trigger].text}' is a concession")
+                elif inner.event_type in ("ASSAULT", "COERCE", "SANCTION"):
+                    cand.event_type, cand.mode = "THREATEN", None
+                    cand.why.append(f"vowing '{doc[inner.trigger].text}' is a threat")
+        # a protest's demands belong to the protest
+        if cand.event_type == "REQUEST":
+            for p in protests_by_sent.get(tok.sent.start, []):
+                if p is cand:
+                    continue
+                shares_actor = bool(set(p.sources) & set(cand.sources)) or not cand.sources
+                participle = tok.dep_ in ("advcl", "acl", "xcomp") and tok.tag_ == "VBG"
+                if shares_actor or participle:
+                    cand.referential = True
+                    cand.why.append(f"the demand of the protest '{doc[p.trigger].text}'")
+                    break
+        # aid that arrives
+        if (
+            cand.event_type == "CONSULT"
+            and cand.pos == "v"
+            and tok.lemma_.lower() in ("arrive", "reach")
+        ):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in AID_NOUNS:
+                cand.event_type, cand.mode = "AID", None
+                cand.why.append("aid that arrives is aid")
+        # who withdraws: armed forces retreat; others sanction
+        if cand.event_type == "RETREAT" and cand.mode == "withdraw":
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            forces = obj is not None and obj.lemma_.lower() in FORCE_WORDS
+            if not forces and cand.sources and not (_sectors(analysis, cand.sources) & ARMED):
+                cand.event_type = "SANCTION"
+                cand.why.append("a non-military actor withdrawing: SANCTION (withdraw)")
+        # whom a state expels
+        if cand.event_type == "SANCTION" and cand.mode == "expel" and cand.targets:
+            sectors = _sectors(analysis, cand.targets)
+            persons = any(mentions[k].person for k in cand.targets)
+            if sectors & INDIVIDUAL_SECTORS or (persons and "GOV" not in sectors):
+                cand.event_type, cand.mode = "COERCE", "deport"
+                cand.why.append("expelling individuals: COERCE (deport)")
+
+
+class ComposeStage:
+    """Reads events together: intents, protest demands, arriving aid, who withdraws or is expelled."""
+
+    name = "compose"
+    requires = ("candidates.sources", "candidates.status")
+    assigns = ("candidates.event_type",)
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        compose(analysis)
+
+
+__all__ = ["ComposeStage", "compose"]
