@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import warnings
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np

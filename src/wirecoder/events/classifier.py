@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
