@@ -114,11 +114,15 @@ def main() -> int:
                 row[key] = extra[key]
         if "capitals" in extra:
             row["capital"] = "|".join(extra["capitals"])
-    # an adjective is not a name of the state ("Montenegrin" came as an alternative spelling)
+    # an adjective is not a name of the state ("Montenegrin" came as an alternative spelling),
+    # nor is a word the overrides drop ("Island" for Iceland, "Mann" for the Isle of Man)
     for a3, row in rows.items():
         keep = set(overrides.get(a3, {}).get("aliases", [])) | {row["name"]}
+        drop = set(overrides.get(a3, {}).get("drop_aliases", []))
         dems = {x.lower() for x in row["demonyms"]}
-        row["aliases"] = {a for a in row["aliases"] if a in keep or a.lower() not in dems}
+        row["aliases"] = {
+            a for a in row["aliases"] if a not in drop and (a in keep or a.lower() not in dems)
+        }
     # A demonym two countries claim ("Chinese" for China and Hong Kong) goes to the
     # one whose override lists it, else to the more populous one.
     owners: dict[str, list[str]] = {}

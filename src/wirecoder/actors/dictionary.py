@@ -194,6 +194,51 @@ class ActorDictionary:
                     return Role((low,), r.sector, person=r.person)
         return None
 
+    # -- demonyms the lists lack ------------------------------------------------------------
+    _DEMONYM_ENDINGS = ("ians", "eans", "ans", "ites", "ers", "ese", "ian", "ean", "ish", "ite",
+                        "an", "ic", "er", "is", "i")  # fmt: skip
+
+    def _place_names(self) -> dict[str, str]:
+        names: dict[str, str] | None = getattr(self, "_names_cache", None)
+        if names is None:
+            names = {}
+            for table in (self.folded, self.exact):
+                for key, entries in table.items():
+                    for e in entries:
+                        if e.kind in ("country", "demonym") and e.country:
+                            k = " ".join(key).lower()
+                            if not k.startswith("the "):
+                                names.setdefault(k, e.country)
+            object.__setattr__(self, "_names_cache", names)
+        return names
+
+    def guess_demonym(self, words: list[str]) -> Entry | None:
+        """A nationality form the lists lack, from a known name of the state: "Turkmeni"
+        (Turkmen), "Hong Kongese" (Hong Kong), "Guadeloupian" (Guadeloupe), "Nigeran" (Niger).
+        The stem must be a known name or all of one but its last two letters."""
+        last = words[-1]
+        low = last.lower()
+        names = self._place_names()
+        for ending in self._DEMONYM_ENDINGS:
+            if not low.endswith(ending) or len(low) - len(ending) < 3:
+                continue
+            stem = " ".join([*(w.lower() for w in words[:-1]), low[: -len(ending)]])
+            slack = 2 if len(stem) >= 4 else 1  # "Guadeloup(e)", but "Gaz(a)" at most
+            codes = {names[stem]} if stem in names else set()
+            if not codes:
+                codes = {
+                    c
+                    for n, c in names.items()
+                    if n.startswith(stem) and len(n) <= len(stem) + slack
+                }
+            if len(codes) == 1:
+                code = codes.pop()
+                c = self.countries.get(code)
+                name = c.name if c is not None else code
+                form = " ".join(words)
+                return Entry(name, code, None, None, "demonym", f"guessed from '{form}' ~ {stem}")
+        return None
+
     def country(self, iso3: str | None) -> Country | None:
         return self.countries.get(iso3 or "")
 
@@ -310,20 +355,23 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
         _add_named(d, row, "person", f"people.tsv:{lineno}", common)
     for _, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
         flags = set(filter(None, (row.get("flags") or "").split(",")))
-        # tokenised like the text: "ex-president" is three tokens
-        words = tuple(t for t in _tokens(row["pattern"].lower()) if t.strip())
         sector = "" if row["sector"] == "-" else row["sector"]
-        d.add_role(
-            Role(
-                words,
-                sector,
-                "person" in flags,
-                "weak" in flags,
-                "nocountry" in flags,
-                "mod" in flags,
-                "topic" in flags,
+        # tokenised like the text ("ex-president" is three tokens); abbreviations are one
+        # token before a name ("Gen. Dunford") but two elsewhere ("gen ."): both forms
+        pattern = row["pattern"].lower()
+        forms = {tuple(t for t in _tokens(pattern) if t.strip()), tuple(pattern.split())}
+        for words in forms:
+            d.add_role(
+                Role(
+                    words,
+                    sector,
+                    "person" in flags,
+                    "weak" in flags,
+                    "nocountry" in flags,
+                    "mod" in flags,
+                    "topic" in flags,
+                )
             )
-        )
     return d
 
 

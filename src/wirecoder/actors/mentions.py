@@ -38,7 +38,9 @@ ARMED_ROLE_SECTORS = {"UAF", "REB", "MIL"}
 # words that make an office holder a former one (PLOVER ELI)
 FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "erstwhile", "onetime",
           "one-time", "retired", "toppled", "overthrown", "disgraced"}  # fmt: skip
-ELI_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+ELI_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"}
+# people taking to the streets are civilians whatever their trade ("protesting students")
+PROTESTING = {"protesting", "demonstrating", "rioting", "marching", "anti-government"}
 # relatives of an office holder are ELI too ("the president's wife")
 FAMILY = {"wife", "husband", "spouse", "son", "daughter", "child", "children", "family",
           "widow", "brother", "sister", "nephew", "niece", "relative", "in-law"}  # fmt: skip
@@ -107,7 +109,37 @@ class _Hit:
 
 def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
     words = [t.text for t in doc]
-    return [_Hit(s, e, entries) for s, e, entries in d.find(words)]
+    hits = [_Hit(s, e, entries) for s, e, entries in d.find(words)]
+    # capitalised words the lists lack may still be a nationality ("Turkmeni", "Hong Kongese")
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    for tok in doc:
+        if (
+            tok.i in covered
+            or not tok.text[:1].isupper()
+            or not tok.text.replace("-", "").isalpha()
+            or len(tok.text) < 5
+            or tok.pos_ not in ("ADJ", "PROPN", "NOUN")
+            or tok.ent_type_ == "PERSON"
+        ):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        two = (
+            prev is not None
+            and prev.i not in covered
+            and prev.text[:1].isupper()
+            and prev.text.isalpha()
+        )
+        guess = d.guess_demonym([prev.text, tok.text]) if two and prev is not None else None
+        if guess is not None and prev is not None:
+            hits.append(_Hit(prev.i, tok.i + 1, [guess]))
+            covered.update((prev.i, tok.i))
+            continue
+        guess = d.guess_demonym([tok.text])
+        if guess is not None:
+            hits.append(_Hit(tok.i, tok.i + 1, [guess]))
+            covered.add(tok.i)
+    hits.sort(key=lambda h: h.start)
+    return hits
 
 
 def _pick_entry(entries: list[Entry], date: str | None) -> Entry:
@@ -390,7 +422,10 @@ class MentionFinder:
                 r = self.d.role_at(lemmas, lowers, j, start, qualifier=True)
                 if doc[j - 1].pos_ == "ADJ" and lowers[j - 1] in ADJ_LIKE:
                     r = None
-                if r is not None and not r.weak and not (r.topic and role.sector == "GOV"):
+                usable = r is not None and (
+                    not r.weak or (role.weak and role.sector == "GOV" and bool(r.sector))
+                )  # a weak government word takes any qualifier: "intelligence bureau" SPY
+                if r is not None and usable and not (r.topic and role.sector == "GOV"):
                     k = j - len(r.words)
                     if (k >= 1 and lowers[k - 1] in ("anti", "anti-")) or (
                         k >= 2 and lowers[k - 1] == "-" and lowers[k - 2] == "anti"
@@ -515,6 +550,18 @@ class MentionFinder:
                 ) or (r is not None and r.person and r.sector in ELI_SECTORS):
                     m.sector = "ELI"
                     m.rule.append(f"relative of '{c.text}'→ELI")
+        # "protesting students", "anti-government workers": civilians
+        if (
+            role is not None
+            and role.person
+            and m.sector not in ("GOV", "MIL", "REB", "UAF", "COP", "SPY", "CRM", None)
+        ):
+            lo = role_end - len(role.words)
+            words = [lowers[i] for i in range(start, lo)]
+            joined = " ".join(words).replace(" - ", "-")
+            if any(w in PROTESTING for w in words) or "anti-government" in joined:
+                m.sector = "CVL"
+                m.rule.append("protesting→CVL")
         # a company or outlet the state owns ("state news agency", "state-run television")
         if role is not None and m.sector in ("BUS", "JRN") and m.kind == "role":
             lo = role_end - len(role.words)
@@ -525,6 +572,14 @@ class MentionFinder:
         # country
         if m.kind in ("org", "user") and m.country in NONSTATE and mod_country is None:
             pass
+        elif m.kind in ("org", "user") and m.country in NONSTATE and mod_country is not None:
+            # a national branch of an international body ("the Iraqi Red Crescent") or a
+            # generic name made national ("the Kenyan security council")
+            m.country = self.d.state_of(mod_country.country)
+            m.rule.append(f"national body: country from '{mod_country.name}'→{m.country}")
+            if m.sector is None and role is not None and role.sector:
+                m.sector = role.sector
+                m.rule.append(f"role '{' '.join(role.words)}'→{role.sector}")
         elif mod_country is not None and (
             m.country is None or m.kind in ("role", "entity", "person")
         ):
@@ -659,10 +714,14 @@ def resolve_doc(
     for m in mentions:  # the frame after the string is never part of a mention
         m.end_char = min(m.end_char, len(text))
         m.text = text[m.start_char : m.end_char]
-    if not mentions:
-        return _unresolved(doc, text)
     inside = [t for t in doc if t.idx < len(text) and not (t.is_punct or t.is_space)]
     last = inside[-1].i if inside else len(doc) - 1
+    if inside and not any(m.start <= last < m.end for m in mentions):
+        tail = _role_tail(doc, text, resources.actors, last)
+        if tail is not None:
+            mentions.append(tail)
+    if not mentions:
+        return _unresolved(doc, text)
     # the head of the phrase: the subject of the frame's verb, else its last word
     frame_verb = next((t for t in doc if t.idx >= len(text) and t.pos_ in ("VERB", "AUX")), None)
     subjects = [
@@ -687,7 +746,9 @@ def resolve_doc(
         if later:
             best = min(later, key=lambda m: m.start)
     if best.country is None and best.kind not in ("pronoun", "country", "capital"):
-        before = [m for m in mentions if m.end == best.start and m is not best]
+        # the nearest place before the head, with no other actor in between
+        before = [m for m in mentions if m.end <= best.start and m is not best]
+        before.sort(key=lambda m: m.end)
         if before and before[-1].kind in ("country", "demonym", "capital") and before[-1].country:
             src = before[-1]
             best.country = src.country
@@ -696,6 +757,33 @@ def resolve_doc(
             best.text = text[best.start_char : best.end_char]
     _explain_gaps(best, doc[last])
     return best
+
+
+def _role_tail(doc: Doc, text: str, d: ActorDictionary, last: int) -> Mention | None:
+    """The string ends in a role word the parser did not take for a noun ("non-combatant"
+    tagged as an adjective): a role mention over those words."""
+    lemmas = [t.lemma_.lower() for t in doc]
+    lowers = [t.lower_ for t in doc]
+    role = d.role_at(lemmas, lowers, last + 1, 0)
+    if role is None or not role.sector:
+        return None
+    start = last + 1 - len(role.words)
+    m = Mention(
+        start=start,
+        end=last + 1,
+        head=last,
+        start_char=doc[start].idx,
+        end_char=doc[last].idx + len(doc[last]),
+        text="",
+        kind="role",
+        sector=role.sector,
+        role=" ".join(role.words),
+        person=role.person,
+    )
+    m.text = text[m.start_char : m.end_char]
+    m.heads.add(last)
+    m.rule.append(f"role '{m.role}'→{role.sector} (the parser did not read it as a noun)")
+    return m
 
 
 def _unresolved(doc: Doc, text: str) -> Mention | None:

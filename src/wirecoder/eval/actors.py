@@ -348,17 +348,23 @@ def _predict_spans(coder: Coder, items: list[Item]) -> list[Prediction | None]:
             continue
         s, e = where
         doc = analyses[sent].doc
-        # the span's head: its first token whose own head lies outside the span
+        # the span's head: of its tokens whose own head lies outside it, the one that
+        # governs most of the span
         inside = [t for t in doc if s <= t.idx < e] if doc is not None else []
-        heads = {t.i for t in inside if not (s <= t.head.idx < e) or t.head.i == t.i}
-        head = min(heads, default=-1)
+        tops = [t for t in inside if not (s <= t.head.idx < e) or t.head.i == t.i]
+        head = max(
+            tops,
+            key=lambda t: (sum(1 for x in t.subtree if s <= x.idx < e), -t.i),
+            default=None,
+        )
+        head_i = head.i if head is not None else -1
         best = None
         best_key: tuple[int, int, int, int] = (0, 0, 0, 0)
         for m in analyses[sent].mentions:
             ov = min(e, m.end_char) - max(s, m.start_char)
             if ov <= 0:
                 continue
-            at_head = head in m.heads or (m.start <= head < m.end and m.kind != "pronoun")
+            at_head = head_i in m.heads or (m.start <= head_i < m.end and m.kind != "pronoun")
             key = (int(m.resolved), int(at_head), ov, -m.start_char)
             if best is None or key > best_key:
                 best, best_key = m, key
