@@ -30,14 +30,51 @@ HEDGES = {"allegedly", "reportedly", "apparently", "purportedly", "supposedly", 
           "presumably", "seemingly", "ostensibly"}  # fmt: skip
 
 _REQUESTED = """urge ask request demand appeal press pressure pressurize seek order instruct push
-    lobby beg plead implore petition call want need require encourage invite persuade plea urging"""
+    lobby beg plead implore petition want need require encourage invite persuade plea urging"""
 _HYPOTHETICAL = """threaten warn consider discuss propose suggest mull weigh debate try attempt hope wish
     aim contemplate envisage explore prepare offer willing ready able possible possibility option
-    threat risk fear worry chance prospect proposal idea talk potential possibility"""
+    threat risk fear worry chance prospect proposal idea talk potential possibility likely unlikely"""
 _FUTURE = """plan intend agree promise pledge vow decide expect schedule set going about due commit
     undertake resolve determine agreement postpone delay defer reschedule"""
 _NEGATED = """refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure
     denial unable reluctant scrap"""
+TEMPORAL_PREPS = {
+    "after",
+    "before",
+    "since",
+    "during",
+    "following",
+    "amid",
+    "despite",
+    "until",
+    "ahead",
+}
+#: Verb + preposition pairs whose object is wanted, feared or refused: "called for talks".
+PREP_GOVERNORS: dict[tuple[str, str], str] = {
+    **{
+        (v, "for"): "requested"
+        for v in (
+            "call",
+            "appeal",
+            "press",
+            "push",
+            "ask",
+            "plead",
+            "lobby",
+            "pressure",
+            "campaign",
+        )
+    },
+    ("call", "on"): "requested",
+    ("call", "upon"): "requested",
+    ("hope", "for"): "hypothetical",
+    ("wait", "for"): "hypothetical",
+    ("prepare", "for"): "future",
+    ("plan", "for"): "future",
+    ("threaten", "with"): "hypothetical",
+    ("warn", "of"): "hypothetical",
+    ("warn", "against"): "hypothetical",
+}
 #: Words an embedded event inherits its status from ("urged X to *strike*": requested).
 GOVERNORS: dict[str, str] = {
     **{w: "negated" for w in _NEGATED.split()},
@@ -50,6 +87,10 @@ SPEECH = {"say", "tell", "report", "state", "add", "note", "claim", "announce", 
           "explain", "according", "write", "declare", "admit", "acknowledge", "argue", "assert",
           "learn", "indicate"}  # fmt: skip
 PASS_THROUGH = {"begin", "start", "continue", "keep", "manage", "help", "resume", "succeed", "go"}
+#: Verbs whose infinitive complement did happen ("managed to escape", "was forced to withdraw").
+IMPLICATIVE = PASS_THROUGH | {"force", "compel", "oblige", "dare", "bother", "happen", "proceed", "tend",
+                              "get", "come", "use", "move", "rush", "hurry", "opt", "choose", "like"}  # fmt: skip
+DESIRE_WOULD = {"like", "love", "prefer", "welcome", "appreciate"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 
 
@@ -85,6 +126,8 @@ def _own_markers(tok: Token) -> StatusResult | None:
         low = modal.lower_
         if low in FUTURE_AUX:
             return StatusResult("future", modal.i, reason=f"'{modal.text}'")
+        if low in ("would", "'d") and tok.lemma_.lower() in DESIRE_WOULD:
+            return None  # "would like to": the wish itself is real
         if low in ("would", "'d"):
             has_if = any(
                 c.dep_ == "advcl"
@@ -100,6 +143,17 @@ def _own_markers(tok: Token) -> StatusResult | None:
     for c in tok.children:
         if c.dep_ == "aux" and c.lower_ == "to" and tok.head.lemma_ == "be" and tok.dep_ == "xcomp":
             return StatusResult("future", tok.head.i, reason="'be to'")
+    # a command is a request: "Release the prisoners!", "Please update the file"
+    if (
+        tok.tag_ == "VB"
+        and tok.dep_ == "ROOT"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in tok.children
+        )
+    ):
+        return StatusResult("requested", tok.i, reason="imperative")
+    if any(c.lower_ == "please" for c in tok.children) and tok.tag_ in ("VB", "VBP"):
+        return StatusResult("requested", tok.i, reason="'please'")
     return None
 
 
@@ -163,6 +217,14 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             break
         rel = cur.dep_
         hl = head.lemma_.lower()
+        if rel in ("acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+        ):
+            # an infinitive on a word that wants, fears or plans: "pressure to request" (requested)
+            # (news corpora read other infinitives on nouns as facts: "the ability to cut costs")
+            if hl in GOVERNORS:
+                return StatusResult(GOVERNORS[hl], head.i, hedge, f"infinitive on '{head.text}'")
+            break
         if rel in ("relcl", "appos", "parataxis", "nsubj", "nsubjpass", "csubj"):
             break
         if rel == "advcl":
@@ -184,6 +246,8 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             continue
         if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
             break  # reported speech: the inner clause speaks for itself
+        if hl == "go" and head.tag_ == "VBG" and rel == "xcomp":
+            return StatusResult("future", head.i, hedge, "'going to'")
         governs = rel in (
             "xcomp",
             "ccomp",
@@ -200,7 +264,21 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         if not governs:
             break
         status = GOVERNORS.get(hl)
-        if rel == "prep" and status is None:
+        if rel == "prep":
+            # a prepositional phrase is in a word's scope only as its complement: "calls *for*
+            # talks", "a request *for* strikes" -- not "on a visit", "after the ruling"
+            p = cur.lower_
+            if p in TEMPORAL_PREPS:
+                break
+            if head.pos_ in ("VERB", "AUX"):
+                status = PREP_GOVERNORS.get((hl, p))
+                if status is not None:
+                    return StatusResult(status, head.i, hedge, f"under '{head.text} {cur.text}'")
+                break
+            if status is not None and p in ("for", "of", "on", "to"):
+                return StatusResult(status, head.i, hedge, f"under '{head.text} {cur.text}'")
+            if head.pos_ in ("NOUN", "PROPN") and cur.i > head.i:
+                break  # an adjunct of a noun ("in protest at how ..."): its own clause decides
             cur = head
             continue
         if status is not None:
