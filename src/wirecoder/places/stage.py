@@ -150,6 +150,9 @@ PLACE_NOUNS = {
     "skies", "sky", "airspace", "checkpoints", "barrier", "fence", "wall",
     "doorstep", "entrance", "grounds", "yard", "perimeter", "roof", "rooftop", "spot", "scene",
     "slope", "slopes", "foothills", "hilltop", "mountaintop", "ridge", "flank", "approaches",
+    "slum", "slums", "shantytown", "favela", "installations", "installation", "lot", "plaza",
+    "avenue", "boulevard", "lane", "alley", "alleys", "alleyways", "constituency",
+    "parish", "estate", "campus", "compounds", "villa",
 }  # fmt: skip
 #: "north of Baghdad", "20 km from Mosul": places named as reference points
 RELATIVE = {
@@ -182,6 +185,9 @@ SETTLEMENTS = {"village", "town", "city", "district", "province", "area", "neigh
                "governorate", "municipality", "settlement", "hamlet", "township", "villages",
                "towns", "cities", "districts", "provinces", "areas", "neighborhoods", "locality",
                "community", "subdistrict", "sector", "zone", "countryside", "outskirts"}  # fmt: skip
+#: nouns whose "of" object is the thing itself: "a series of raids", "the course of the operation"
+SERIES = {"series", "wave", "string", "spate", "round", "rounds", "number", "course", "midst",
+          "wake", "middle", "day", "night", "week", "aftermath", "part", "height"}  # fmt: skip
 PORTIONS = {"half", "part", "parts", "much", "most", "swath", "swathes", "swaths", "chunk",
             "chunks", "rest", "third", "quarter", "all", "control"}  # fmt: skip
 #: things an organisation has: "the Hezbollah positions", "Uber offices" are no places' names
@@ -320,6 +326,8 @@ class PlaceFinder:
             return None
         if ent is not None and (label in PLACE_ENTS or tok.pos_ == "PROPN"):
             span = _strip_the(ent)
+            while len(span) > 1 and not _capitalised(span[0].text):
+                span = span[1:]  # "west Baghdad", "southern Aleppo"
         elif tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             start = tok.i
             while start > tok.sent.start:
@@ -350,7 +358,7 @@ class PlaceFinder:
             return None
         places = self.gz.lookup(span.text)
         known = bool(places)
-        if label == "NORP" and (not known or strength < 1 or tok.dep_ in ("amod", "compound")):
+        if label == "NORP" and (not known or strength < 1 or self._demonym(span.text)):
             return None  # "Syrian", "Kurdish"; but the tagger calls some towns NORP
         if tok.i in self.in_name and not (known and label in PLACE_ENTS) and strength < 3:
             return None  # "the Islamic State", "Hicks": an organisation or a person
@@ -374,6 +382,12 @@ class PlaceFinder:
             facility=facility,
         )  # fmt: skip
 
+    def _demonym(self, word: str) -> bool:
+        """ "Arab", "Syrian": a people, however many towns share the name."""
+        from ..actors.dictionary import load_dictionary
+
+        return any(e.kind == "demonym" for e in load_dictionary(()).lookup(word.split()))
+
     def _is_country(self, t: Toponym) -> bool:
         return any(p.feature == "country" for p in self.gz.lookup(t.text))
 
@@ -396,14 +410,18 @@ class PlaceFinder:
                     if t2 is not None:
                         yield t2, depth
             return
-        if n.i in self.in_name:
-            return  # "the Islamic State in Iraq": inside a name, not a place of the event
         lemma = n.lemma_.lower()
         is_place = lemma in PLACE_NOUNS or n.lower_ in PLACE_NOUNS
         if not is_place and lemma in PORTIONS and strength >= 1:
             is_place = True  # "captured more than half of Zaire"
         relative = lemma in RELATIVE or n.lower_ in RELATIVE
         kids = list(n.children)
+        name = self.in_name.get(n.i)
+        if name is not None:
+            # "the Islamic State in Iraq": a place inside a name is no place of the event;
+            # "U.N. forces in Bunia": one after it is
+            kids = [c for c in kids if c.i >= name.end and c.dep_ == "prep"]
+            is_place = relative = False
 
         def named_modifiers(possessors: bool) -> Iterator[tuple[Toponym, int]]:
             # "her Reshimbagh residence", "Helmand province", "at Siinaay junction", nearest
@@ -411,7 +429,11 @@ class PlaceFinder:
             # army's positions"); on other nouns only names that are no country ("a US strike"),
             # and never the country that owns a building ("the US embassy")
             deps = ("poss",) if possessors else ("compound", "nmod", "amod")
-            for c in sorted(kids, key=lambda k: -k.i):
+            mods = list(kids)
+            for c in kids:  # "the Kweyris air base": a name on a lower-case compound
+                if c.dep_ == "compound" and not _capitalised(c.text):
+                    mods.extend(g for g in c.children if g.dep_ == "compound")
+            for c in sorted(mods, key=lambda k: -k.i):
                 if c.dep_ not in deps or c.i > n.i:
                     continue
                 label = self.ent_of[c.i].label_ if c.i in self.ent_of else ""
@@ -421,7 +443,10 @@ class PlaceFinder:
                 t = self.toponym(c, level)
                 if t is None:
                     continue
-                country = any(p.feature == "country" for p in self.gz.lookup(t.text))
+                known = self.gz.lookup(t.text)
+                if (possessors or c.pos_ == "ADJ") and not (known or label in ("GPE", "LOC")):
+                    continue  # "ChevronTexaco's terminal", "Shi'i neighbourhoods"
+                country = any(p.feature == "country" for p in known)
                 if country and (not is_place or lemma in FACILITIES):
                     continue
                 if possessors and not is_place:
@@ -448,7 +473,7 @@ class PlaceFinder:
                             )
                         elif is_place or relative:
                             walk = self._np_walk(g, 2, depth)
-                        elif lemma not in OF_IDIOMS:
+                        elif lemma not in OF_IDIOMS or lemma in SERIES:
                             walk = self._np_walk(g, 1, depth + 1)
                         else:
                             continue
@@ -529,10 +554,17 @@ class PlaceFinder:
                     for g in self._pp_objects(c):
                         for t, d in self.np_places(g, 2):
                             yield Found(t, w * LOC_PREPS[p] - d, "nested locative phrase")
-                elif p == "of" and n.lemma_.lower() in RESIDENTS:
+                elif p == "of" and n.lemma_.lower() in RESIDENTS | PLACE_NOUNS:
+                    # "residents of Kasumbalesa", "the provinces of Idlib and Aleppo"
+                    rule = (
+                        "residents of a place" if n.lemma_.lower() in RESIDENTS else "place named"
+                    )
                     for g in self._pp_objects(c):
                         for t, d in self.np_places(g, 2):
-                            yield Found(t, w - d, "residents of a place")
+                            yield Found(t, w - d, rule)
+                elif p == "of" and n.lemma_.lower() in SERIES:
+                    for g in self._pp_objects(c):  # "during a series of raids in Tikrit"
+                        yield from self._nested(g, w, depth + 1)
                 elif (p in ("on", "upon", "against") and n.lemma_.lower() in ATTACKS) or (
                     p == "for" and n.lemma_.lower() in BATTLES
                 ):
@@ -544,6 +576,8 @@ class PlaceFinder:
                         yield from self._nested(g, w * 0.8, depth + 1)
             elif c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
                 yield from self._descend(c, w * 0.6, False, depth + 1)
+            elif c.dep_ == "appos":  # "Abdullah Kawasme, the Hamas leader in Hebron"
+                yield from self._nested(c, w * 0.9, depth + 1)
 
     def _descend(
         self, x: Token, w: float, visit: bool, depth: int = 0, skip: int | None = None
@@ -585,7 +619,7 @@ class PlaceFinder:
                 if lemma in PLACE_VERBS or (visit and dep == "dobj"):
                     strength = 3 if lemma in PLACE_ONLY or visit else 1
                     for t, d in self.np_places(c, strength):
-                        yield Found(t, w * (1.0 if strength == 3 else 0.85) - d, "place acted on")
+                        yield Found(t, w - d, "place acted on")
                 elif not speech:
                     yield from self._nested(c, w * 0.7, depth)
             elif dep in ("nsubj", "attr") and not speech:
@@ -645,10 +679,7 @@ class PlaceFinder:
             ):
                 break  # "condemned the attack": the statement's place is not the attack's
             if head.pos_ in ("VERB", "AUX", "NOUN"):
-                out.extend(
-                    f for f in self._descend(head, w, visit, 1, skip=cur.i) if "phrase" in f.rule
-                    or "acted on" in f.rule
-                )  # fmt: skip
+                out.extend(self._descend(head, w, visit, 1, skip=cur.i))
             cur = head
             w *= 0.85
         out.extend(self._fronted(v))
