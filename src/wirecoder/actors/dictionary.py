@@ -8,6 +8,7 @@ only with their capitals, so "us" and "amnesty" stay ordinary words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +21,11 @@ import yaml
 from ..errors import Codes, ConfigError, ResourceError
 
 DATA = "wirecoder.actors.data"
+# military aircraft and weapon designators: a maker's or type letters, a dash, a number
+_DESIGNATOR = re.compile(
+    r"^(f|b|a|ah|ch|uh|mh|mq|rq|v|p|c|kc|e|ea|ef|su|mig|tu|il|mi|ka|j|jf|jh|yak|f/a)"
+    r"-?\d{1,3}[a-z]{0,3}(/[a-z]+)?s?$"
+)
 NONSTATE = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"}
 SECTORS = {
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
@@ -59,6 +65,7 @@ class Role:
     nocountry: bool = False
     mod: bool = False  # only qualifies another word ("medical team"), never heads a phrase
     topic: bool = False  # a field, not an institution: "health workers" MED, "health officials" GOV
+    instrument: bool = False  # a weapon: an actor only in a string that names one ("F-16s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +178,8 @@ class ActorDictionary:
                 for i in range(k - 1)
             ):
                 return role
+        if _DESIGNATOR.match(low):  # "F-16", "Su-24s", "MiG-21", "MQ-9"
+            return Role((low,), "MIL", instrument=True)
         return self._compound_role(low)
 
     def _compound_role(self, low: str) -> Role | None:
@@ -370,6 +379,7 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
                     "nocountry" in flags,
                     "mod" in flags,
                     "topic" in flags,
+                    "instrument" in flags,
                 )
             )
     return d

@@ -46,12 +46,14 @@ FAMILY = {"wife", "husband", "spouse", "son", "daughter", "child", "children", "
           "widow", "brother", "sister", "nephew", "niece", "relative", "in-law"}  # fmt: skip
 # a company or outlet the state owns or runs is coded as government
 STATE_OWNED = {"state", "government", "official", "state-owned", "state-run"}
+STATE_OWNED_BUS = {"national", "reserve", "people", "peoples"}  # "national airline", "reserve bank"
 # a weak armed role qualified by these is still armed: "government forces", "opposition fighters"
 ARMED_QUALIFIED = {"GOV": "MIL", "OPP": "REB"}
 # nouns that are also adjectives: as adjectives they say nothing about the sector
 # ("general contractor", "private company", "criminal investigator")
 ADJ_LIKE = {"general", "major", "private", "principal", "cardinal", "national", "local",
             "daily", "individual", "criminal", "commercial", "public", "civilian", "native"}  # fmt: skip
+NEVER_QUALIFY = {"national", "local", "public", "individual"}
 
 
 @dataclass
@@ -343,12 +345,21 @@ class MentionFinder:
                 break
         for j in range(ext_end, head.i, -1):
             r = self.d.role_at(lemmas, lowers, j, start)
+            if r is not None and r.instrument and not self.strings:
+                continue  # a weapon in running text is an instrument, not an actor
             if r is not None and j - len(r.words) <= head.i:
                 role, role_end = r, j
                 end = max(end, j)
                 break
         if role is None and head.pos_ == "PROPN":
             for j in range(head.i, start, -1):
+                inner = hit_at.get(j - 1)
+                if (
+                    inner is not None
+                    and inner is not head_hit
+                    and inner.entries[0].kind != "demonym"
+                ):
+                    continue  # "Muslim" in "Pakistan Muslim League President X" is the party's
                 r = self.d.role_at(lemmas, lowers, j, start)
                 if r is not None:
                     role, role_end = r, j
@@ -365,6 +376,7 @@ class MentionFinder:
                 if r is not None and r.sector:
                     role, role_end, qualifier_head = r, c.i + 1, True
                     break
+        dropped_hit: _Hit | None = None
         # a role word inside a known name ("New People's Army", "UN Security Council",
         # "People's Republic of China", "President Putin"): the name's own entry decides
         role_in_name = (
@@ -388,6 +400,7 @@ class MentionFinder:
             m.entry = None
             m.name = m.country = m.sector = m.wikidata = None
             m.kind = "role"
+            dropped_hit = head_hit
             head_hit = None
         ent = _entity_at(doc, head.i)
         if not found and role is None:
@@ -408,7 +421,7 @@ class MentionFinder:
         mod_org: Entry | None = None
         for i in range(start, end):
             h = hit_at.get(i)
-            if h is None or (head_hit is not None and h is head_hit):
+            if h is None or (head_hit is not None and h is head_hit) or h is dropped_hit:
                 continue
             e = _pick_entry(h.entries, date)
             if e.kind in ("country", "demonym", "capital"):
@@ -420,8 +433,12 @@ class MentionFinder:
             j = role_end - len(role.words)
             while j > start:
                 r = self.d.role_at(lemmas, lowers, j, start, qualifier=True)
-                if doc[j - 1].pos_ == "ADJ" and lowers[j - 1] in ADJ_LIKE:
+                if (doc[j - 1].pos_ == "ADJ" and lowers[j - 1] in ADJ_LIKE) or (
+                    lowers[j - 1] in NEVER_QUALIFY
+                ):
                     r = None
+                if r is not None and r.sector == "CVL" and role.sector == "GOV" and not role.person:
+                    r = None  # "people's committee", "tourist board" stay government bodies
                 usable = r is not None and (
                     not r.weak or (role.weak and role.sector == "GOV" and bool(r.sector))
                 )  # a weak government word takes any qualifier: "intelligence bureau" SPY
@@ -565,7 +582,8 @@ class MentionFinder:
         # a company or outlet the state owns ("state news agency", "state-run television")
         if role is not None and m.sector in ("BUS", "JRN") and m.kind == "role":
             lo = role_end - len(role.words)
-            state = next((doc[i] for i in range(start, lo) if lowers[i] in STATE_OWNED), None)
+            owned = STATE_OWNED | (STATE_OWNED_BUS if m.sector == "BUS" else set())
+            state = next((doc[i] for i in range(start, lo) if lowers[i] in owned), None)
             if state is not None:
                 m.sector = "GOV"
                 m.rule.append(f"'{state.text}'-owned→GOV")
