@@ -62,6 +62,20 @@ def _trigger_span(analysis: Analysis, cand: Candidate) -> Span:
     return Span(analysis.article.text[s:e], s, e)
 
 
+def _argument_span(analysis: Analysis, finder: ArgumentFinder, head: int) -> Span:
+    """The argument phrase; a pronoun stands for its antecedent when that is in the same sentence."""
+    doc = analysis.doc
+    assert doc is not None
+    k = finder.head2m.get(head)
+    if k is not None:
+        m = analysis.mentions[k]
+        if m.kind == "pronoun" and m.antecedents:
+            a = analysis.mentions[m.antecedents[0]]
+            if doc[a.head].sent.start == doc[head].sent.start:
+                return Span(a.text, a.start_char, a.end_char)
+    return finder.span_of(doc[head])
+
+
 def build_event(analysis: Analysis, cand: Candidate) -> Event:
     doc = analysis.doc
     assert doc is not None
@@ -112,9 +126,9 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
     )
     finder = ArgumentFinder(doc, analysis.mentions, text)
     if cand.source_heads:
-        event.source_span = finder.span_of(doc[cand.source_heads[0]])
+        event.source_span = _argument_span(analysis, finder, cand.source_heads[0])
     if cand.target_heads:
-        event.target_span = finder.span_of(doc[cand.target_heads[0]])
+        event.target_span = _argument_span(analysis, finder, cand.target_heads[0])
     speaker = event.attribution.speaker
     own = not (
         speaker is not None

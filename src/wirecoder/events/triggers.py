@@ -97,11 +97,17 @@ def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     toks = [tok.i]
     if e.before:
         prev = _prev_words(tok, len(e.before))
-        if len(prev) != len(e.before) or not all(
+        if len(prev) == len(e.before) and all(
             _word_matches(t, w) for t, w in zip(prev, e.before, strict=True)
         ):
-            return False, ()
-        toks.extend(t.i for t in prev)
+            toks.extend(t.i for t in prev)
+        else:
+            # the modifiers need not be next to the noun: "joint *military* exercises"
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            found = [next((m for m in mods if _word_matches(m, w)), None) for w in e.before]
+            if any(f is None for f in found):
+                return False, ()
+            toks.extend(f.i for f in found if f is not None)
     if e.objects:  # "resumption of (diplomatic) ties"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
