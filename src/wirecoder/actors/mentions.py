@@ -54,6 +54,9 @@ ARMED_QUALIFIED = {"GOV": "MIL", "OPP": "REB"}
 ADJ_LIKE = {"general", "major", "private", "principal", "cardinal", "national", "local",
             "daily", "individual", "criminal", "commercial", "public", "civilian", "native"}  # fmt: skip
 NEVER_QUALIFY = {"national", "local", "public", "individual"}
+# sectors that make a government body theirs ("intelligence bureau", "army command");
+# a field does not ("trade department", "health board" stay GOV)
+INSTITUTION_SECTORS = {"COP", "MIL", "SPY", "JUD", "LEG", "PTY", "REB", "REL", "OPP"}
 
 
 @dataclass
@@ -99,7 +102,8 @@ class Mention:
 
     @property
     def resolved(self) -> bool:
-        return bool(self.country or self.sector or (self.name and self.kind != "pronoun"))
+        named = bool(self.name) and (self.kind != "pronoun" or bool(self.antecedents))
+        return bool(self.country or self.sector or named)
 
 
 @dataclass
@@ -147,6 +151,18 @@ def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
 def _pick_entry(entries: list[Entry], date: str | None) -> Entry:
     valid = [e for e in entries if e.valid_on(date)]
     return (valid or entries)[0]
+
+
+BACKING = {"backed", "supported", "sponsored", "funded", "trained", "armed", "allied",
+           "aligned", "affiliated", "brokered", "installed", "controlled", "held"}  # fmt: skip
+
+
+def _backer(doc: Doc, end: int) -> bool:
+    """Is the name that ends at token `end` the backer in "US-backed", "Iranian-supported"?
+    ("Saudi-led" stays: a coalition is coded as its leader's.)"""
+    return (
+        end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in BACKING
+    ) or (end < len(doc) and doc[end].lower_ in BACKING and doc[end - 1].whitespace_ == "")
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -424,6 +440,8 @@ class MentionFinder:
             if h is None or (head_hit is not None and h is head_hit) or h is dropped_hit:
                 continue
             e = _pick_entry(h.entries, date)
+            if e.kind in ("country", "demonym", "capital", "org", "user") and _backer(doc, h.end):
+                continue  # "US-backed forces" are not the US's
             if e.kind in ("country", "demonym", "capital"):
                 mod_country = mod_country or e
             elif e.kind in ("org", "user", "person") and e.country:
@@ -442,13 +460,30 @@ class MentionFinder:
                 usable = r is not None and (
                     not r.weak or (role.weak and role.sector == "GOV" and bool(r.sector))
                 )  # a weak government word takes any qualifier: "intelligence bureau" SPY
+                if (
+                    usable
+                    and r is not None
+                    and role.weak
+                    and role.sector == "GOV"
+                    and not role.person
+                    and r.sector not in INSTITUTION_SECTORS
+                ):
+                    usable = False  # "bank control department", "tourist board": the state's
                 if r is not None and usable and not (r.topic and role.sector == "GOV"):
                     k = j - len(r.words)
-                    if (k >= 1 and lowers[k - 1] in ("anti", "anti-")) or (
-                        k >= 2 and lowers[k - 1] == "-" and lowers[k - 2] == "anti"
-                    ):
+                    prefix = (
+                        lowers[k - 2]
+                        if k >= 2 and lowers[k - 1] == "-"
+                        else lowers[k - 1].rstrip("-")
+                        if k >= 1
+                        else ""
+                    )
+                    if prefix == "anti":
                         # "anti-government forces": against the government is the opposition
                         r = Role(r.words, "OPP" if r.sector == "GOV" else r.sector, mod=True)
+                    elif prefix == "non":
+                        # "non-governmental organisation": civil society; "non-military": civilian
+                        r = Role(r.words, "SOC" if r.sector == "GOV" else "CVL", mod=True)
                     mod_role = r
                     break
                 j -= 1
@@ -457,12 +492,14 @@ class MentionFinder:
         pp_prep = ""
         if (
             role is not None
-            and role_end <= head.i + 1
-            and (role.weak or role_end - 1 == head.i)
+            and (role_end <= head.i + 1 or role_end - len(role.words) == head.i)
+            and (role.weak or role_end - 1 >= head.i)
             and mod_org is None
             and not qualifier_head
         ):
-            for prep in head.rights:
+            role_last = doc[role_end - 1] if role_end > 0 else head
+            preps = list(head.rights) + (list(role_last.rights) if role_last.i != head.i else [])
+            for prep in preps:
                 if prep.dep_ == "prep" and prep.lower_ in QUALIFIER_PREPS:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is None:
@@ -575,7 +612,7 @@ class MentionFinder:
         ):
             lo = role_end - len(role.words)
             words = [lowers[i] for i in range(start, lo)]
-            joined = " ".join(words).replace(" - ", "-")
+            joined = " ".join(words).replace(" - ", "-").replace("anti ", "anti-")
             if any(w in PROTESTING for w in words) or "anti-government" in joined:
                 m.sector = "CVL"
                 m.rule.append("protesting→CVL")
@@ -783,6 +820,15 @@ def _role_tail(doc: Doc, text: str, d: ActorDictionary, last: int) -> Mention | 
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
     role = d.role_at(lemmas, lowers, last + 1, 0)
+    if (
+        (role is None or not role.sector)
+        and last + 1 < len(doc)
+        and doc[last + 1].text == "."
+        and doc[last + 1].idx < len(text)
+    ):  # "col ." : an abbreviation split from its dot
+        role = d.role_at(lemmas, lowers, last + 2, 0)
+        if role is not None and role.words[-1] == ".":
+            last += 1
     if role is None or not role.sector:
         return None
     start = last + 1 - len(role.words)
