@@ -485,6 +485,13 @@ class MentionFinder:
                         # "non-governmental organisation": civil society; "non-military": civilian
                         r = Role(r.words, "SOC" if r.sector == "GOV" else "CVL", mod=True)
                     mod_role = r
+                    if r.sector in ARMED_ROLE_SECTORS:
+                        # the qualifier is an armed unit with its own qualifier: "rebel army"
+                        for i in range(j - len(r.words), start, -1):
+                            q = self.d.role_at(lemmas, lowers, i, start, qualifier=True)
+                            if q is not None and q.sector in ("REB", "OPP"):
+                                mod_role = Role(r.words, "REB", mod=True)
+                                break
                     break
                 j -= 1
         # of/for-phrases qualify generic heads: "members of parliament", "head of the army"

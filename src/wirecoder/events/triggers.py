@@ -26,7 +26,7 @@ LABOR_WORDS = {
 }  # fmt: skip
 VERBAL_OBJECTS = {
     "policy", "decision", "remark", "comment", "statement", "plan", "proposal", "move", "speech",
-    "report", "claim", "position", "stance", "idea", "law", "bill", "record", "handling", "response",
+    "report", "claim", "stance", "idea", "law", "bill", "record", "handling", "response",
     "approach", "rhetoric", "view", "leadership", "budget",
 }  # fmt: skip
 FORCE_SECTORS = {"MIL", "REB", "COP", "GOV", "UAF", "PRM", "SPY", "CRM"}
@@ -124,6 +124,9 @@ def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     return True, tuple(sorted(toks))
 
 
+#: Nouns that only carry the event named by their modifier: "mediation efforts", "aid package".
+LIGHT_NOUNS = {"effort", "operation", "campaign", "programme", "program", "mission", "package", "drive",
+               "bid", "plan", "process", "deal", "initiative", "scheme", "round", "exercise", "activity"}  # fmt: skip
 #: Verbs that only carry an event noun: "approved the extradition" is the extradition.
 CARRIER_VERBS = {"approve", "authorize", "authorise", "order", "announce", "sign", "complete",
                  "finalize", "finalise", "conclude", "undertake", "conduct", "carry", "launch", "stage",
@@ -204,7 +207,8 @@ class TriggerFinder:
                     continue
                 cand = self._match(tok, "v", head_sector)
             elif pos in ("NOUN", "PROPN"):
-                if tok.dep_ == "compound" or (tok.i in in_name and pos == "PROPN"):
+                light_head = tok.dep_ == "compound" and tok.head.lemma_.lower() in LIGHT_NOUNS
+                if (tok.dep_ == "compound" and not light_head) or (tok.i in in_name and pos == "PROPN"):
                     continue
                 if pos == "PROPN" and tok.ent_type_ in NAME_ENTS:
                     continue
@@ -212,6 +216,10 @@ class TriggerFinder:
             else:
                 continue
             if cand is not None:
+                if cand.pos == "n" and tok.dep_ == "compound":
+                    # "mediation efforts": the phrase's head carries the syntax
+                    cand.tokens = tuple(sorted({*cand.tokens, tok.head.i}))
+                    cand.trigger = tok.head.i
                 _context_override(cand, tok)
                 out.append(cand)
         out = _drop_carriers(out, doc)
