@@ -38,6 +38,24 @@ def load_crosswalk(root: Path) -> dict[str, str]:
     return table
 
 
+def load_details(root: Path) -> dict[str, tuple[str | None, list[str]]]:
+    """CAMEO code -> (PLOVER mode, PLOVER contexts), where the crosswalk gives them."""
+    files = find_files(root, "plover", ["cameo2plover*.csv"], "plover crosswalk")
+    table: dict[str, tuple[str | None, list[str]]] = {}
+    with files[0].open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = (row.get("cameo") or "").strip()
+            mode = (row.get("mode") or "").strip().lower() or None
+            ctx = [
+                c.strip().lower()
+                for c in (row.get("context") or "").replace(";", ",").split(",")
+                if c.strip()
+            ]
+            if code:
+                table[code] = (mode, ctx)
+    return table
+
+
 def to_plover(code: str, crosswalk: dict[str, str]) -> str | None:
     for k in (code, code[:3], code[:2]):
         if k in crosswalk:
@@ -93,6 +111,7 @@ def load_records(
                 gold = []
                 break
             gold.append((ev, _country(c["sourcecode"]), _country(c["targetcode"])))
+            rec.setdefault("_codes", []).append((ev, c["eventcode"]))
         else:
             out.append((rec, gold))
             continue
@@ -106,10 +125,12 @@ def _score(
     rep: Report | None,
     errors: int,
     literal: bool = False,
+    details: dict[str, tuple[str | None, list[str]]] | None = None,
 ) -> tuple[PRF, PRF, PRF]:
     """literal: compare the trigger's own type (a dictionary that codes verb patterns as such,
     like PETRARCH's test dictionary); otherwise PLOVER's reading ("will meet" is AGREE)."""
     types, dyads, pairs = PRF(), PRF(), PRF()
+    details = details or {}
     for rec, gold in items:
         date = rec.get("date")
         date = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if date and len(date) == 8 else None
@@ -128,6 +149,22 @@ def _score(
         if rep is None:
             continue
         rep.n += 1
+        # mode and context, for gold codes whose crosswalk entry names them
+        for ev_type, code in rec.get("_codes", []):
+            mode, ctx = next((details[k] for k in (code, code[:3]) if k in details), (None, []))
+            match = next((e for k, e in zip(kind, events, strict=True) if k == ev_type), None)
+            if match is None:
+                continue
+            if mode:
+                rep.metrics["_mode_n"] = rep.metrics.get("_mode_n", 0) + 1
+                rep.metrics["_mode_ok"] = rep.metrics.get("_mode_ok", 0) + (
+                    (match.mode or "") == mode
+                )
+            if ctx:
+                rep.metrics["_ctx_n"] = rep.metrics.get("_ctx_n", 0) + 1
+                rep.metrics["_ctx_ok"] = rep.metrics.get("_ctx_ok", 0) + bool(
+                    set(ctx) & set(match.contexts)
+                )
         confuse(
             rep.confusion,
             gold_types[0] if gold_types else "none",
@@ -153,7 +190,8 @@ def evaluate(
     rep = Report("petrarch")
     rep.skipped = skipped
     own = coder or Coder(actors=[world_dictionary()])
-    types, dyads, pairs = _score(own, items, rep, errors)
+    types, dyads, pairs = _score(own, items, rep, errors, details=load_details(root))
+    counts = {k: rep.metrics.pop(k, 0) for k in ("_mode_n", "_mode_ok", "_ctx_n", "_ctx_ok")}
     test = Coder(actors=[world_dictionary()], triggers=[world_verbs()])
     t_types, t_dyads, _ = _score(test, items, None, 0, literal=True)
     rep.metrics = {
@@ -165,6 +203,14 @@ def evaluate(
         "type_f1_with_test_dictionary": t_types.micro()[2],
         "dyad_f1_with_test_dictionary": t_dyads.micro()[2],
     }
+    if counts["_mode_n"]:
+        rep.metrics["mode_accuracy"] = counts["_mode_ok"] / counts["_mode_n"]
+    if counts["_ctx_n"]:
+        rep.metrics["context_accuracy"] = counts["_ctx_ok"] / counts["_ctx_n"]
+    rep.notes.append(
+        f"mode/context accuracy: events of the gold type whose CAMEO code names a mode "
+        f"({int(counts['_mode_n'])}) or a context ({int(counts['_ctx_n'])}) in the crosswalk"
+    )
     rep.per_label = types.per_label()
     rep.notes += [
         f"{rep.skipped} records skipped (codes outside the CAMEO→PLOVER crosswalk, or error records)",
