@@ -182,8 +182,14 @@ class ArgumentFinder:
             if v.tag_ == "VBN":  # "the convoy attacked by X": passive reading
                 return None, True, "reduced passive"
             return head, False, f"noun modified by '{v.text}'"
-        purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        if v.dep_ == "advcl" and (v.tag_ in ("VBG", "VBN") or purpose) and head.pos_ in ("VERB", "AUX"):
+        purpose = v.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+        )
+        if (
+            v.dep_ == "advcl"
+            and (v.tag_ in ("VBG", "VBN") or purpose)
+            and head.pos_ in ("VERB", "AUX")
+        ):
             s, _, _ = self.subject(head, depth + 1)
             return s, False, f"subject of '{head.text}' (participle)"
         if v.dep_ in ("pcomp",) and head.head.pos_ in ("VERB", "AUX"):
@@ -410,7 +416,9 @@ class ArgumentFinder:
                         cand.why.append(f"source: subject of '{gov.text}' ({how})")
                 if not cand.targets and rel in ("dobj", "obj"):
                     # "gave Putin a warning", "offered Iraq assistance": the verb's other object
-                    ks, heads, slot = self.targets_in_slots(gov, (*entry.target_slots(), "iobj", "dative"))
+                    ks, heads, slot = self.targets_in_slots(
+                        gov, (*entry.target_slots(), "iobj", "dative")
+                    )
                     if ks:
                         cand.targets, cand.target_heads = ks, [t.i for t in heads]
                         cand.why.append(f"target: {slot} of '{gov.text}'")

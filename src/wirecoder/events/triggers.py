@@ -208,7 +208,9 @@ class TriggerFinder:
                 cand = self._match(tok, "v", head_sector)
             elif pos in ("NOUN", "PROPN"):
                 light_head = tok.dep_ == "compound" and tok.head.lemma_.lower() in LIGHT_NOUNS
-                if (tok.dep_ == "compound" and not light_head) or (tok.i in in_name and pos == "PROPN"):
+                if (tok.dep_ == "compound" and not light_head) or (
+                    tok.i in in_name and pos == "PROPN"
+                ):
                     continue
                 if pos == "PROPN" and tok.ent_type_ in NAME_ENTS:
                     continue
