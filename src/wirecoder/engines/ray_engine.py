@@ -125,7 +125,9 @@ class RayEngine:
                 _cluster_token_auth()
                 ray.init(address=self.address, **common)
             else:
-                ray.init(num_cpus=self.num_cpus, include_dashboard=False, **common)
+                # address="local": always a new instance here, never a stray cluster found
+                # through RAY_ADDRESS or a `ray start` left running on this machine
+                ray.init(address="local", num_cpus=self.num_cpus, include_dashboard=False, **common)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise EngineError(Codes.E602, engine="ray", detail=str(exc).splitlines()[0]) from exc
         return True
