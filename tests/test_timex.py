@@ -34,3 +34,123 @@ def test_future_weekday_and_durations():
     assert resolve_date("Friday", PUB, future=True).date == "2015-10-23"
     assert resolve_date("for more than a year", PUB) is None
     assert resolve_date("two weeks", PUB) is None
+
+
+# -- relative and absolute forms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso", "precision"),
+    [
+        ("late Sunday", "2015-10-18", "day"),
+        ("late on Sunday", "2015-10-18", "day"),
+        ("early Monday morning", "2015-10-19", "day"),
+        ("Sunday night", "2015-10-18", "day"),
+        ("last night", "2015-10-20", "day"),
+        ("this Friday", "2015-10-23", "day"),
+        ("this past Monday", "2015-10-19", "day"),
+        ("next Wednesday", "2015-10-28", "day"),
+        ("in 2014", "2014-01-01", "year"),
+        ("2014", "2014-01-01", "year"),
+        ("mid-October", "2015-10-01", "month"),
+        ("March 2014", "2014-03-01", "month"),
+        ("2015-10-20", "2015-10-20", "day"),
+        ("10/20/2015", "2015-10-20", "day"),
+        ("20 October 2015", "2015-10-20", "day"),
+        ("on Oct. 1", "2015-10-01", "day"),
+        ("the day before", "2015-10-20", "day"),
+    ],
+)
+def test_more_forms(expr, iso, precision):
+    v = resolve_date(expr, PUB)
+    assert v is not None and (v.date, v.precision) == (iso, precision), v
+
+
+def test_the_words_stay_as_written():
+    assert resolve_date("late Sunday", PUB).text == "late Sunday"
+
+
+@pytest.mark.parametrize(
+    ("expr", "prep"),
+    [("since Oct. 1", None), ("Oct. 1", "since"), ("Friday", "until"), ("the 1990s", None)],
+)
+def test_boundaries_and_decades_name_no_day(expr, prep):
+    assert resolve_date(expr, PUB, prep=prep) is None
+
+
+def test_weekdays_ahead_and_behind():
+    assert resolve_date("Monday", PUB).date == "2015-10-19"
+    assert resolve_date("Monday", PUB, future=True).date == "2015-10-26"
+    # the publication's own weekday is the publication day, coming or gone
+    assert resolve_date("Wednesday", PUB).date == "2015-10-21"
+    assert resolve_date("Wednesday", PUB, future=True).date == "2015-10-21"
+
+
+def test_no_anchor_keeps_absolute_dates_only():
+    assert resolve_date("in 2014", None).date == "2014-01-01"
+    assert resolve_date("Tuesday", None) is None
+
+
+# -- which clause a date belongs to (through the pipeline, on texts written for the tests) --
+
+WEDNESDAY = "2015-10-21"
+
+
+def _dates(coder, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    events = coder.code(text, date=WEDNESDAY)
+    return {ev.trigger.text: (ev.date, ev.date_text, ev.date_precision) for ev in events}
+
+
+def test_the_tense_of_the_clause_sets_the_direction(coder):
+    got = _dates(
+        coder,
+        "Talks planned\nIranian officials will meet Syrian officials on Friday. "
+        "Turkish troops attacked Kurdish fighters on Monday.",
+    )
+    assert got["meet"][0] == "2015-10-23"
+    assert got["attacked"][0] == "2015-10-19"
+
+
+def test_a_date_on_the_speech_verb_and_the_events_own_date(coder):
+    got = _dates(
+        coder,
+        "Report\nThe army said on Tuesday that militants attacked a checkpoint late on Sunday.",
+    )
+    assert got["attacked"][:2] == ("2015-10-18", "Sunday") or got["attacked"][0] == "2015-10-18"
+    got = _dates(coder, "Report\nThe army said on Tuesday that its jets bombed rebel positions.")
+    assert got["bombed"][0] == "2015-10-20"  # nothing nearer: the day of the saying
+
+
+def test_the_past_perfect_puts_the_event_before_the_saying(coder):
+    got = _dates(coder, "Report\nPolice said on Tuesday that gunmen had attacked a police station.")
+    assert got["attacked"][2] == "publication"
+
+
+def test_a_period_that_starts_on_a_day_is_not_that_day(coder):
+    got = _dates(coder, "Siege\nGovernment forces have besieged the town since Oct. 1.")
+    assert got["besieged"][2] == "publication"
+
+
+def test_a_time_of_day_does_not_hide_the_day(coder):
+    got = _dates(coder, "Attack\nRebels attacked the base at 3 p.m. on Tuesday.")
+    assert got["attacked"][:2] == ("2015-10-20", "Tuesday")
+
+
+def test_headline_dates_keep_their_words_and_tell_the_past(coder):
+    text = "Police Arrest Two Journalists In Mogadishu On Monday\nThe two were taken away."
+    analysis = coder.analyze(text, date=WEDNESDAY)
+    assert analysis.doc is not None
+    [cand] = [c for c in analysis.candidates if analysis.doc[c.trigger].lower_ == "arrest"]
+    assert (cand.date, cand.date_text) == ("2015-10-19", "Monday")
+
+
+@pytest.mark.shared
+def test_the_seed_articles_relative_dates(coder, shared):
+    analysis = coder.analyze((shared / "seed" / "article.txt").read_text("utf-8"), date=WEDNESDAY)
+    doc = analysis.doc
+    by_word = {doc[c.trigger].text: c for c in analysis.candidates}
+    assert (by_word["trip"].date, by_word["trip"].date_text) == ("2015-10-20", "Tuesday")
+    week = [c for c in analysis.candidates if c.date_text == "last week"]
+    assert week and all((c.date, c.date_precision) == ("2015-10-12", "week") for c in week)
+    assert by_word["raids"].date_precision == "publication"  # "for more than a year"
+    assert by_word["visit"].date != "2015-10-01"  # Oct. 1 is when he became chairman

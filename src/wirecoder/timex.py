@@ -4,8 +4,16 @@
 the story ran. Relative expressions (weekdays, yesterday, last week, earlier this
 month, last year) are resolved here; absolute ones ("Oct. 1", "1 October 2015")
 go to dateparser, anchored on the publication date so a year-less date lands in
-the right year. Durations ("for more than a year") name no single day and are
-left undated. `date_text` always keeps the words the date came from.
+the right year. Durations ("for more than a year"), boundaries ("since Oct. 1",
+"until Friday"), decades and times of day name no single day and are left undated.
+`date_text` always keeps the words the date came from, as written.
+
+A date belongs to the clause it modifies: the event's own clause first, then the
+clauses above it. A date on a speech verb ("police said on Tuesday that ...") dates
+the report; it dates the reported event only when nothing nearer does, and not when
+the report puts the event before the saying ("had attacked"). The tense of the
+date's clause says whether a weekday is the coming or the last one ("will meet on
+Friday", "met on Monday"); headlines tell the past in the present tense.
 """
 
 from __future__ import annotations
@@ -27,7 +35,8 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}  # fmt: skip
 DURATION = re.compile(
-    r"^(for|over|during|throughout|within|in the (past|last|next)|the (past|last|next)|past|nearly|almost|"
+    r"^(for|over|during|throughout|within|in the (past|last|next)|the (past|last|next)|"
+    r"past(?! (monday|tuesday|wednesday|thursday|friday|saturday|sunday))|nearly|almost|"
     r"more than|less than|about|some|several|many|recent)\b|\b(years?|months?|weeks?|days?|hours?|decades?)\s+(ago\s+)?(long|old)\b",
     re.I,
 )
@@ -48,35 +57,54 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
-def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateValue | None:
-    """Normalise one date expression against the publication date (None when it names no day)."""
+_LEAD = re.compile(
+    r"^(on|in|at|during|from|of|late|early|earlier|later|mid|around|about|the|as of)[\s-]+", re.I
+)
+#: words before a date that make it a boundary, not the event's day ("since Oct. 1")
+BOUNDARY = {"since", "until", "till", "by", "before", "after", "through", "throughout", "between"}
+_WEEKDAY = re.compile(
+    r"(last |next |this |this past |past |this coming |coming )?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"( (morning|afternoon|evening|night|overnight))?"
+)
+
+
+def resolve_date(
+    expr: str, anchor: date | None, future: bool = False, prep: str | None = None
+) -> DateValue | None:
+    """Normalise one date expression against the publication date (None when it names no day).
+
+    `future` says the clause speaks of what is still to come ("will meet on Friday": the
+    coming Friday); `prep` is the preposition before the expression, when the parser left it
+    outside ("since Oct. 1" is where a period starts, not the day of the event).
+    """
     text = " ".join(expr.split())
     low = text.lower().strip(" ,.")
-    low = re.sub(r"^(on|in|at|since|by|from|until|earlier|later|late|early)\s+", "", low)
-    low = re.sub(r"^(earlier|later)\s+", "", low)
-    if (
-        not low
-        or (DURATION.search(text) and not re.search(r"\bago\b", low))
-        or PERIOD_ONLY.match(low)
-    ):
+    first = low.split(" ", 1)[0] if low else ""
+    if (prep or "").lower() in BOUNDARY or first in BOUNDARY:
         return None
+    if not low or (DURATION.search(text) and not re.search(r"\bago\b", low)):
+        return None
+    prev = None
+    while prev != low:  # "late on Sunday", "early in the morning of Tuesday"
+        prev = low
+        low = _LEAD.sub("", low).strip()
+    if not low or PERIOD_ONLY.match(low) or re.fullmatch(r"(\d{4}s|\d0s|'\d0s)", low):
+        return None  # "two weeks", "the 1990s"
     if anchor is None:
-        m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
-        if m and re.fullmatch(r"(in\s+)?(1[89]\d\d|20\d\d)", low):
-            return DateValue(f"{m.group(1)}-01-01", "year", text)
+        if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
+            return DateValue(f"{low}-01-01", "year", text)
         return _absolute(text, None)
-    if low in ("today", "this morning", "this afternoon", "this evening", "tonight", "now"):
+    if low in ("today", "this morning", "this afternoon", "this evening", "tonight", "now",
+               "earlier today", "later today", "earlier in the day"):  # fmt: skip
         return DateValue(anchor.isoformat(), "day", text)
-    if low in (
-        "yesterday",
-        "last night",
-        "yesterday morning",
-        "yesterday evening",
-        "yesterday afternoon",
-    ):
+    if low in ("yesterday", "last night", "yesterday morning", "yesterday evening",
+               "yesterday afternoon", "day before", "previous day", "overnight", "last evening"):  # fmt: skip
         return DateValue((anchor - timedelta(days=1)).isoformat(), "day", text)
-    if low in ("tomorrow", "tomorrow morning"):
+    if low in ("tomorrow", "tomorrow morning", "tomorrow evening", "tomorrow night"):
         return DateValue((anchor + timedelta(days=1)).isoformat(), "day", text)
+    if low in ("day before yesterday",):
+        return DateValue((anchor - timedelta(days=2)).isoformat(), "day", text)
     m = re.fullmatch(r"(\w+) (days?|weeks?|months?|years?) ago", low)
     if m:
         n = _number(m.group(1))
@@ -90,52 +118,35 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
                 y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
                 return DateValue(date(y, mo + 1, 1).isoformat(), "month", text)
             return DateValue(date(anchor.year - n, 1, 1).isoformat(), "year", text)
-    # weekdays: "Tuesday", "last Tuesday", "on Tuesday night", "next Friday"
-    m = re.fullmatch(
-        r"(last |next |this |this past |past )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-        r"( (morning|afternoon|evening|night))?",
-        low,
-    )
+    # weekdays: "Tuesday", "last Tuesday", "Tuesday night", "next Friday", "this Friday"
+    m = _WEEKDAY.fullmatch(low)
     if m:
-        wd = WEEKDAYS.index(m.group(2))
-        lead = (m.group(1) or "").strip()
-        if lead == "next" or (future and lead != "last"):
-            delta = (wd - anchor.weekday()) % 7 or 7
-            return DateValue((anchor + timedelta(days=delta)).isoformat(), "day", text)
-        delta = (anchor.weekday() - wd) % 7
-        if lead == "last" and delta == 0:
-            delta = 7
-        return DateValue((anchor - timedelta(days=delta)).isoformat(), "day", text)
-    if low in (
-        "last week",
-        "the previous week",
-        "the week before",
-        "a week ago",
-        "past week",
-        "the past week",
-    ):
+        return DateValue(
+            _weekday(anchor, WEEKDAYS.index(m.group(2)), m.group(1), future), "day", text
+        )
+    if low in ("last week", "previous week", "week before", "a week ago", "past week"):
         return DateValue(_monday(anchor - timedelta(weeks=1)).isoformat(), "week", text)
-    if low in ("this week", "earlier this week", "later this week"):
+    if low in ("this week", "earlier this week", "later this week", "week"):
         return DateValue(_monday(anchor).isoformat(), "week", text)
-    if low in ("next week",):
+    if low in ("next week", "coming week", "following week"):
         return DateValue(_monday(anchor + timedelta(weeks=1)).isoformat(), "week", text)
-    if low in ("this month", "earlier this month", "later this month", "the month"):
+    if low in ("this month", "earlier this month", "later this month", "month"):
         return DateValue(anchor.replace(day=1).isoformat(), "month", text)
-    if low in ("last month", "the previous month", "past month"):
-        first = anchor.replace(day=1) - timedelta(days=1)
-        return DateValue(first.replace(day=1).isoformat(), "month", text)
-    if low in ("next month",):
+    if low in ("last month", "previous month", "past month"):
+        first_day = anchor.replace(day=1) - timedelta(days=1)
+        return DateValue(first_day.replace(day=1).isoformat(), "month", text)
+    if low in ("next month", "coming month"):
         nxt = (anchor.replace(day=28) + timedelta(days=4)).replace(day=1)
         return DateValue(nxt.isoformat(), "month", text)
-    if low in ("this year", "earlier this year", "later this year"):
+    if low in ("this year", "earlier this year", "later this year", "year"):
         return DateValue(date(anchor.year, 1, 1).isoformat(), "year", text)
-    if low in ("last year", "the previous year", "past year"):
+    if low in ("last year", "previous year", "past year"):
         return DateValue(date(anchor.year - 1, 1, 1).isoformat(), "year", text)
-    if low in ("next year",):
+    if low in ("next year", "coming year"):
         return DateValue(date(anchor.year + 1, 1, 1).isoformat(), "year", text)
     m = re.fullmatch(
         r"(last |this |next )?(january|february|march|april|may|june|july|august|september|october|november|december)"
-        r"( (\d{4}))?",
+        r"(,? (\d{4}))?",
         low,
     )
     if m:
@@ -149,9 +160,33 @@ def resolve_date(expr: str, anchor: date | None, future: bool = False) -> DateVa
         elif mo > anchor.month or (lead == "last" and mo >= anchor.month):
             year -= 1
         return DateValue(date(year, mo, 1).isoformat(), "month", text)
-    if re.fullmatch(r"(in )?(1[89]\d\d|20\d\d)", low):
-        return DateValue(f"{low[-4:]}-01-01", "year", text)
+    if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
+        return DateValue(f"{low}-01-01", "year", text)
     return _absolute(text, anchor, future)
+
+
+def _weekday(anchor: date, wd: int, lead: str | None, future: bool) -> str:
+    """The day a weekday name points at, seen from the publication date.
+
+    News names the days of the week around the story: a bare weekday is the last one on
+    or before the publication day, or the next one on or after it when the clause speaks of
+    the future. The publication's own weekday is the publication day (AP style writes
+    "Wednesday" for "today"); "last" and "next" step a full week from it.
+    """
+    lead = (lead or "").strip()
+    ahead = (wd - anchor.weekday()) % 7
+    behind = (anchor.weekday() - wd) % 7
+    if lead == "next":
+        return (anchor + timedelta(days=ahead or 7)).isoformat()
+    if lead in ("this coming", "coming"):
+        return (anchor + timedelta(days=ahead)).isoformat()
+    if lead in ("last", "this past", "past"):
+        return (anchor - timedelta(days=behind or 7)).isoformat()
+    if lead == "this":  # the day of the current week, Monday to Sunday
+        return (_monday(anchor) + timedelta(days=wd)).isoformat()
+    if future:
+        return (anchor + timedelta(days=ahead)).isoformat()
+    return (anchor - timedelta(days=behind)).isoformat()
 
 
 def _number(word: str) -> int | None:
@@ -202,34 +237,139 @@ def _date_entities(sent: SpacySpan) -> list[SpacySpan]:
     return [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
 
 
-def _attaches_to(ent: SpacySpan, tok: Token) -> int:
-    """How many steps up from the trigger to the clause the date belongs to (-1: not at all)."""
-    anchor = ent.root
-    gov = anchor
-    for _ in range(4):  # "on Tuesday" -> prep -> verb
-        if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+#: verbs of saying: a date on them is the day of the saying
+SPEECH = {
+    "say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "confirm",
+    "reveal", "declare", "write", "explain", "stress", "assert", "allege", "argue", "warn",
+    "acknowledge", "admit", "deny", "quote", "cite", "disclose", "indicate", "tweet", "post",
+}  # fmt: skip
+_CLOCK = re.compile(
+    r"^(at |around |about |by |before |after )?(\d{1,2}([:.]\d\d)?\s*(a\.?m\.?|p\.?m\.?|gmt|utc|"
+    r"hours?|hrs|local time)|noon|midnight|dawn|dusk|nightfall|daybreak|sunset|sunrise)"
+    r"(\s*\(.*\))?$",
+    re.I,
+)
+
+
+def _governor(ent: SpacySpan) -> Token:
+    """The word the date modifies: the verb of its clause, or the noun it sits on."""
+    gov = ent.root
+    for _ in range(4):  # "on Tuesday" -> prep -> verb; "Tuesday's attack" -> attack
+        if gov.head.i == gov.i or (gov.i != ent.root.i and gov.pos_ in ("VERB", "AUX", "NOUN")):
             break
         gov = gov.head
+    return gov
+
+
+def _preposition(ent: SpacySpan) -> str | None:
+    """The preposition the parser left outside the date ("since" in "since Oct. 1")."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.dep_ == "prep":
+        return head.lower_
+    if ent.start > ent.sent.start:
+        prev = ent.doc[ent.start - 1]
+        if prev.pos_ == "ADP" or prev.lower_ in BOUNDARY:
+            return prev.lower_
+    return None
+
+
+def _future_clause(gov: Token, headline: bool = False) -> bool | None:
+    """Does the clause of `gov` speak of the future? None when its tense says nothing.
+
+    Headlines tell the past in the present ("Police Arrest Two Journalists On Monday") and
+    the future with "to" ("Leaders To Meet On Friday").
+    """
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    if headline:
+        aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "to"} and gov.tag_ == "VB":
+            return True
+        return False if gov.tag_ in ("VBZ", "VBP", "VBD", "VBN") else None
+    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "shall", "'ll", "wo", "would"}:
+        return True
+    if auxes & {"had", "has", "have", "did", "was", "were"} or gov.tag_ in ("VBD", "VBN"):
+        return False
+    if gov.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "'re"}:
+        return True  # "is meeting on Friday"
+    if gov.tag_ == "VB" and "to" in auxes:
+        head = gov.head.lemma_.lower()
+        if head in ("plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go"):
+            return True
+    if gov.tag_ in ("VBZ", "VBP") and gov.lemma_ != "be":
+        return True  # "The council meets Friday"
+    return None
+
+
+def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
+    """Steps up from the trigger to the date's clause, and whether a speech verb is crossed.
+
+    A date belongs to the clause it modifies and to the clauses below it, never to the
+    clauses above or beside it: "X said on Tuesday that rebels attacked" dates the saying,
+    and the attack only for want of a date of its own.
+    """
+    gov = _governor(ent)
     cur = tok
+    speech = False
     for steps in range(8):
         if cur.i == gov.i:
-            return steps
+            return steps, speech
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in SPEECH:
+            speech = True
+        if cur.dep_ in ("relcl", "csubj") and steps > 0:
+            break
+        cur = cur.head
+    return None
+
+
+def _before_speech(tok: Token) -> bool:
+    """ "...said rebels had attacked": the past perfect puts the event before the saying."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            return any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in cur.children)
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return -1
+    return False
 
 
-def event_date(tok: Token, anchor: date | None, future: bool = False) -> DateValue | None:
-    """The date written in the trigger's own clause or a clause above it (nearest first)."""
+def event_date(
+    tok: Token,
+    anchor: date | None,
+    future: bool = False,
+    text: str | None = None,
+    headline_end: int = -1,
+) -> DateValue | None:
+    """The date written in the trigger's own clause or a clause above it (nearest first).
+
+    `future` is the event's status; the tense of the clause a date sits in decides when it
+    says more ("met on Monday" is past whatever the status). A date on a speech verb dates
+    the reported event only when nothing nearer does, and not when the report puts the event
+    before the saying ("police said on Tuesday the men had attacked the post"). `text` is
+    the article as written: `date_text` keeps its words, not the parser's copy (whose
+    headline may have been lower-cased); `headline_end` is where its headline line ends.
+    """
     best: tuple[int, DateValue] | None = None
     for ent in _date_entities(tok.sent):
-        steps = _attaches_to(ent, tok)
-        if steps < 0:
+        if _CLOCK.match(ent.text.strip()):
+            continue  # "at 3 p.m.": a time of day names no day
+        found = _path(ent, tok)
+        if found is None:
             continue
-        value = resolve_date(ent.text, anchor, future and steps == 0)
+        steps, speech = found
+        if speech and _before_speech(tok):
+            continue
+        tense = _future_clause(_governor(ent), ent.start_char < headline_end)
+        ahead = tense if tense is not None else (future and steps == 0)
+        value = resolve_date(ent.text, anchor, ahead, _preposition(ent))
         if value is None:
             continue
+        if text is not None:
+            value = DateValue(value.date, value.precision, text[ent.start_char : ent.end_char])
         if best is None or steps < best[0]:
             best = (steps, value)
     return best[1] if best else None
@@ -246,8 +386,12 @@ class TimeStage:
         doc = analysis.doc
         assert doc is not None
         anchor = date.fromisoformat(analysis.article.date) if analysis.article.date else None
+        text = analysis.article.text
+        headline_end = text.find("\n") if analysis.article.title else -1
         for cand in analysis.candidates:
-            value = event_date(doc[cand.trigger], anchor, future=cand.status == "future")
+            value = event_date(
+                doc[cand.trigger], anchor, cand.status == "future", text, headline_end
+            )
             if value is not None:
                 cand.date, cand.date_text, cand.date_precision = (
                     value.date,
@@ -258,4 +402,4 @@ class TimeStage:
                 cand.date, cand.date_precision = anchor.isoformat(), "publication"
 
 
-__all__ = ["DateValue", "TimeStage", "event_date", "resolve_date"]
+__all__ = ["BOUNDARY", "DateValue", "TimeStage", "event_date", "resolve_date"]
