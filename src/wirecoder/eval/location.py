@@ -136,14 +136,16 @@ def evaluate(
     right_by_source: Counter[str] = Counter()
     resolved = 0
     for it in items:
-        analysis = coder.analyze({"text": it.text})
+        # a sentence of an article's body, not a headline: a first empty line says so, and
+        # keeps the reader from sentence-casing a capitalised sentence (offsets shift by one)
+        analysis = coder.analyze({"text": "\n" + it.text})
         assert analysis.doc is not None
-        tok = verb_token(analysis.doc, it.verb)
+        tok = verb_token(analysis.doc, (it.verb[0] + 1, it.verb[1] + 1))
         if tok is None:
             rep.skipped += 1
             continue
         loc = locate_token(analysis, tok, coder.resources.gazetteer)
-        pred = (loc.start, loc.end) if loc is not None else None
+        pred = (loc.start - 1, loc.end - 1) if loc is not None else None
         gold = it.locations
         rep.n += 1
         by_source[it.source] += 1

@@ -232,7 +232,7 @@ class Gazetteer:
             if p.country and (fold(p.name), p.country) in self.capitals:
                 s += 3.0
         if named.alternate:
-            s -= 1.0
+            s -= 0.5
         if p.country and p.country in context:
             w = context[p.country] if isinstance(context, Mapping) else 1.0
             s += 5.0 * w

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..records import Location
-from .gazetteer import Gazetteer, Place, fold, load_gazetteer
+from .gazetteer import Gazetteer, Named, Place, fold, load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -291,10 +291,10 @@ class PlaceFinder:
         self.doc: Doc = analysis.doc
         self.text = analysis.article.text
         self.gz = gz
-        self.context: Mapping[str, float] = (
-            context if context is not None else article_context(analysis, gz)
-        )
+        self._given = context
+        self._contexts: dict[str, Mapping[str, float]] = {}
         self._event_i = -1  # the event word being located
+        self._purpose: set[int] = set()  # movements the event is the purpose of
         self.ent_of: dict[int, Span] = {}
         for ent in self.doc.ents:
             for i in range(ent.start, ent.end):
@@ -316,8 +316,8 @@ class PlaceFinder:
         object of a verb that acts on places (a name the gazetteer or the tagger knows as a
         place: "captured Palmyra", not "captured Beltran"), 0 for any other slot.
         """
-        if not _capitalised(tok.text) and not (
-            tok.i > 1 and self.doc[tok.i - 1].text == "-" and _capitalised(self.doc[tok.i - 2].text)
+        if not self._cap(tok) and not (
+            tok.i > 1 and self.doc[tok.i - 1].text == "-" and self._cap(self.doc[tok.i - 2])
         ):
             return None  # "Haji-abad" is parsed as "Haji" "-" "abad"
         ent = self.ent_of.get(tok.i)
@@ -326,7 +326,7 @@ class PlaceFinder:
             return None
         if ent is not None and (label in PLACE_ENTS or tok.pos_ == "PROPN"):
             span = _strip_the(ent)
-            while len(span) > 1 and not _capitalised(span[0].text):
+            while len(span) > 1 and not self._cap(span[0]):
                 span = span[1:]  # "west Baghdad", "southern Aleppo"
         elif tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             start = tok.i
@@ -335,14 +335,14 @@ class PlaceFinder:
                 if (
                     prev.head.i in (tok.i, start)
                     and prev.dep_ in ("compound", "flat", "nmod")
-                    and _capitalised(prev.text)
+                    and self._cap(prev)
                 ):
                     start -= 1
                 elif (
                     prev.text in ("-", "–")
                     and start - 2 >= tok.sent.start
                     and self.doc[start - 2].head.i == tok.i
-                    and _capitalised(self.doc[start - 2].text)
+                    and self._cap(self.doc[start - 2])
                 ):
                     start -= 2
                 else:
@@ -352,7 +352,7 @@ class PlaceFinder:
             return None
         while len(span) > 1 and span[-1].tag_ == "POS":
             span = span[:-1]
-        if not _capitalised(span.text):
+        if not self._cap(span[0]):
             return None
         if span.text.lower() in NOT_NAMES or (len(span.text) == 1 and span.text.isalpha()):
             return None
@@ -366,7 +366,10 @@ class PlaceFinder:
             return None  # "the Patriotic Union of Kurdistan", "the Social Democratic Alliance"
         if tok.i in self.people and strength == 1:
             return None  # "Khadr was captured": a person, whatever the gazetteer says
-        if tok.pos_ != "PROPN" and label not in PLACE_ENTS and not known:
+        proper = tok.pos_ == "PROPN" or (
+            len(span) > 1 and tok.i != tok.sent.start and any(t.pos_ == "PROPN" for t in span)
+        )  # "the South China Sea", "the Golan Heights": a capitalised noun closing a name
+        if not proper and label not in PLACE_ENTS and not known:
             return None
         if label in PLACE_ENTS:
             ok = strength >= 1 or known
@@ -378,9 +381,14 @@ class PlaceFinder:
             return None
         facility = label == "FAC" or span[-1].lower_ in FACILITIES
         return Toponym(
-            span.start, span.end, tok.i, span.start_char, span.end_char, span.text, [],
+            span.start, span.end, tok.i, span.start_char, span.end_char,
+            self.text[span.start_char : span.end_char], [],
             facility=facility,
         )  # fmt: skip
+
+    def _cap(self, tok: Token) -> bool:
+        """Capitalised as written (the parser's copy of a headline may be lower-cased)."""
+        return _capitalised(self.text[tok.idx : tok.idx + len(tok)])
 
     def _demonym(self, word: str) -> bool:
         """ "Arab", "Syrian": a people, however many towns share the name."""
@@ -431,7 +439,7 @@ class PlaceFinder:
             deps = ("poss",) if possessors else ("compound", "nmod", "amod")
             mods = list(kids)
             for c in kids:  # "the Kweyris air base": a name on a lower-case compound
-                if c.dep_ == "compound" and not _capitalised(c.text):
+                if c.dep_ == "compound" and not self._cap(c):
                     mods.extend(g for g in c.children if g.dep_ == "compound")
             for c in sorted(mods, key=lambda k: -k.i):
                 if c.dep_ not in deps or c.i > n.i:
@@ -527,13 +535,16 @@ class PlaceFinder:
         if p == "for" and lemma in BATTLES:
             return 0.8  # "the battle for Sharqat"
         if p == "to":  # only the event's own movement: "captured them and shipped them to X"
-            return 0.85 if (lemma in MOTION and v.i == self._event_i) or visit else 0.0
+            moving = lemma in MOTION and (v.i == self._event_i or v.i in self._purpose)
+            return 0.85 if moving or visit else 0.0
         if p in ("on", "upon", "against"):
             return 0.8 if lemma in ATTACKS or v.lower_ in ATTACKS else 0.0
         if p == "over":
             return 0.0 if lemma in SPEECH or lemma in EVENT_NOUNS - ATTACKS else 0.7
+        if p == "from" and lemma in SPEECH | {"speak", "address", "broadcast", "write", "call"}:
+            return 0.8  # "Speaking from Berlin": where the speaker is
         if p == "from" and v.i == self._event_i:
-            return 0.45 if lemma in MOTION | SPEECH | {"fire", "launch", "operate"} else 0.0
+            return 0.45 if lemma in MOTION | {"fire", "launch", "operate"} else 0.0
         return 0.0
 
     def _pp_objects(self, prep: Token) -> Iterator[Token]:
@@ -662,6 +673,17 @@ class PlaceFinder:
         visit = cand is not None and cand.event_type == "CONSULT" and cand.mode in ("visit", None)
         visit = visit or v.lemma_.lower() in ("visit", "trip", "tour", "journey")
         self._event_i = v.i
+        self._purpose = set()
+        # "flew to Damascus for talks", "went to Baghdad to meet Abadi": the movement's end
+        x = v
+        for _ in range(3):
+            if x.dep_ == "pobj" and x.head.lower_ == "for" and x.head.head.i != x.head.i:
+                self._purpose.add(x.head.head.i)
+            elif x.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in x.children):
+                self._purpose.add(x.head.i)
+            if x.head.i == x.i:
+                break
+            x = x.head
         out: list[Found] = list(self._descend(v, 1.0, visit))
         # rule 4: up the clause, to the verb that carries a noun and to coordinated verbs
         cur, w = v, 0.75
@@ -742,7 +764,7 @@ class PlaceFinder:
         """The likeliest place for a name, in the light of the places around it."""
         if top.places:
             return top.places[0]
-        ctx: dict[str, float] = dict(self.context)
+        ctx: dict[str, float] = dict(self.context_for(top.text))
         for iso3 in self._containers(top):
             ctx[iso3] = 2.0
         ranked = self.gz.ranked(top.text, ctx)
@@ -752,13 +774,23 @@ class PlaceFinder:
         feature = "facility" if top.facility else "locality"
         return Place(_name(top.text), country, None, None, 0, feature)
 
+    def context_for(self, name: str) -> Mapping[str, float]:
+        """The article's countries as evidence for `name`, leaving out that name's own mentions."""
+        if self._given is not None:
+            return self._given
+        key = fold(name)
+        if key not in self._contexts:
+            self._contexts[key] = article_context(self.analysis, self.gz, exclude=name)
+        return self._contexts[key]
+
     def _containers(self, top: Toponym) -> list[str]:
         """Countries of the named places that contain this one in its sentence."""
         out: list[str] = []
         tok = self.doc[top.head]
         seen = set(range(top.start, top.end))
-        # its own modifiers ("Musa Qala in Helmand province", "Bago, a town of Yangon")
-        near = [t for t in tok.subtree if t.i not in seen]
+        # what follows it ("Musa Qala in Helmand province", "Tripoli, Lebanon") and possessors
+        # ("Iraq's Nineveh province"), not the owner of a building ("the USA embassy in London")
+        near = [t for t in tok.subtree if t.i >= top.end or t.dep_ == "poss"]
         # and the phrase it hangs in ("the Raman district of Yala province")
         cur = tok
         for _ in range(3):
@@ -767,18 +799,22 @@ class PlaceFinder:
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 break
-            near.extend(t for t in cur.subtree if t.i not in seen and t not in near)
+            near.extend(
+                t
+                for t in cur.subtree
+                if t.i not in seen and t not in near and (t.i >= top.end or t.dep_ == "poss")
+            )
         for t in near:
             ent = self.ent_of.get(t.i)
             if ent is None or ent.label_ not in ("GPE", "LOC") or t.i != ent.root.i:
                 continue
-            ranked = self.gz.ranked(ent.text, self.context)
+            ranked = self.gz.ranked(ent.text, self.context_for(ent.text))
             if ranked and ranked[0].country and ranked[0].country not in out:
                 out.append(ranked[0].country)
         return out
 
     def _article_country(self) -> str | None:
-        strong = [c for c, w in self.context.items() if w >= 1.0]
+        strong = [c for c, w in self.context_for("").items() if w >= 1.0]
         return strong[0] if len(strong) == 1 else None
 
     def best(self, v: Token, cand: Candidate | None = None) -> Found | None:
@@ -835,32 +871,66 @@ def country_place(iso3: str | None) -> Place | None:
     return Place(c.name, c.iso3, c.lat, c.lon, c.population, "country")
 
 
-def article_context(analysis: Analysis, gz: Gazetteer) -> dict[str, float]:
-    """How much the article is about each country: its unambiguous places, then its actors.
+def article_context(
+    analysis: Analysis, gz: Gazetteer, exclude: str | None = None
+) -> dict[str, float]:
+    """How much the article is about each country, as evidence for ambiguous names.
 
-    The country most of the article's unambiguous place names are in weighs 1, other
-    place countries 0.6, the article's country from the actor stage 0.8, any actor's 0.4.
+    The country most of the article's unambiguous towns and regions are in weighs 1; other
+    such countries and countries named outright 0.6 (a country is often an actor, "the US
+    embassy"); the actor stage's country of the article 0.8; any actor's country or people
+    0.4. A capital named as an actor ("Tripoli said") is no evidence: it is the very name
+    that may need resolving, and neither is any mention of `exclude`, the name being resolved
+    ("Georgia" is no evidence that "Georgia" is the country).
     """
     doc = analysis.doc
     assert doc is not None
-    counts: Counter[str] = Counter()
+    skip = fold(exclude).removeprefix("the ") if exclude else None
+    towns: Counter[str] = Counter()
+    countries: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
             continue
-        countries = {n.place.country for n in gz.named(ent.text) if n.place.country}
-        if len(countries) == 1:
-            counts[countries.pop()] += 1
+        if skip is not None and fold(ent.text).removeprefix("the ") == skip:
+            continue
+        named = gz.named(ent.text)
+        iso3 = _dominant(gz, named)
+        if iso3 is None:
+            continue
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not any(
+            n.place.feature == "country" or n.place.population >= 100_000 for n in named
+        ):
+            continue  # "Beirut" tagged as a person still counts; "Obama" does not
+        if all(n.place.feature == "country" for n in named):
+            countries.add(iso3)
+        else:
+            towns[iso3] += 1
     ctx: dict[str, float] = {}
-    if counts:
-        top = max(counts.values())
-        for c, n in counts.items():
-            ctx[c] = 1.0 if n == top else 0.6
+    top = max(towns.values(), default=0)
+    for c, n in towns.items():
+        ctx[c] = 1.0 if n == top else 0.6
+    for c in countries:
+        ctx[c] = max(ctx.get(c, 0.0), 0.6)
     if analysis.primary_country:
         ctx[analysis.primary_country] = max(ctx.get(analysis.primary_country, 0.0), 0.8)
     for m in analysis.mentions:
-        if m.country:
+        if m.country and m.kind != "capital":
+            if skip is not None and skip in fold(m.text):
+                continue
             ctx.setdefault(m.country, 0.4)
     return ctx
+
+
+def _dominant(gz: Gazetteer, named: list[Named]) -> str | None:
+    """The country a name stands for on its own: the only one, or one far ahead of the rest."""
+    scored = sorted(
+        ((gz.score(n), n.place.country) for n in named if n.place.country), reverse=True
+    )
+    if not scored:
+        return None
+    top, iso3 = scored[0]
+    rival = next((s for s, c in scored[1:] if c != iso3), None)
+    return iso3 if rival is None or top - rival >= 1.5 else None
 
 
 def locate_token(

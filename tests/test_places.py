@@ -1,0 +1,167 @@
+"""Where events happened: the gazetteer's ranking and the place rules, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.places.gazetteer import fold, load_gazetteer
+from wirecoder.places.stage import locate_token
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return load_gazetteer()
+
+
+def place_of(coder, text: str, word: str, nth: int = 0):
+    """The location the rules give the event at the `nth` token spelled `word`."""
+    analysis = coder.analyze(text, date="2016-03-09")
+    assert analysis.doc is not None
+    index = [t.i for t in analysis.doc if t.text == word][nth]
+    return locate_token(analysis, index, coder.resources.gazetteer)
+
+
+# -- the gazetteer ------------------------------------------------------------------------
+
+
+def test_fold_meets_accents_hyphens_and_quotes():
+    assert fold("Bağdat") == "bagdat"
+    assert fold("Al-Qa’im") == fold("al qa'im")
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("USA", "USA"), ("China", "CHN"), ("Jordan", "JOR"), ("Chad", "TCD"), ("U.K.", "GBR")],
+)
+def test_a_country_outranks_towns_of_the_same_name(gz, name, iso3):
+    best = gz.best(name)
+    assert best is not None and (best.feature, best.country) == ("country", iso3)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("Kabul", "AFG"), ("Baghdad", "IRQ"), ("Damascus", "SYR"), ("Mosul", "IRQ"), ("Lagos", "NGA")],
+)
+def test_capitals_and_big_cities_are_towns_of_their_country(gz, name, iso3):
+    best = gz.best(name)
+    assert best is not None and best.feature == "city" and best.country == iso3
+    assert best.lat is not None and best.lon is not None
+
+
+def test_the_article_country_decides_an_ambiguous_town(gz):
+    assert gz.best("Tripoli").country == "LBY"  # the capital, by default
+    assert gz.best("Tripoli", {"LBN": 1.0}).country == "LBN"
+    assert gz.best("Georgia").country == "GEO"
+    assert gz.best("Georgia", {"USA": 1.0}).feature == "admin1"
+
+
+def test_regions_and_provinces(gz):
+    assert gz.best("Helmand province").country == "AFG"
+    assert gz.best("al-Anbar").country == "IRQ"
+    assert gz.best("Chechnya").country == "RUS"
+    gaza = gz.best("Gaza")
+    assert gaza is not None and gaza.country == "PSE" and gaza.feature != "country"
+    # a type word picks the province over the town; without it, the town (a point) wins
+    assert gz.best("Kandahar province").feature == "admin1"
+    assert gz.best("Kandahar").feature == "city"
+
+
+# -- the place rules ----------------------------------------------------------------------
+
+BERLIN = "Speaking from Berlin, the chancellor condemned the shelling of Homs by government forces."
+
+
+def test_a_statement_in_berlin_and_shelling_in_homs(coder):
+    said = place_of(coder, BERLIN, "condemned")
+    assert said is not None and said.name == "Berlin" and said.country == "DEU"
+    shelling = place_of(coder, BERLIN, "shelling")
+    assert shelling is not None and shelling.text == "Homs" and shelling.country == "SYR"
+
+
+def test_a_country_is_not_a_town_of_the_same_name(coder):
+    loc = place_of(coder, "Rebels attacked a border post in Chad on Monday.", "attacked")
+    assert loc is not None and (loc.country, loc.feature) == ("TCD", "country")
+
+
+def test_an_ambiguous_town_takes_the_article_country(coder):
+    lebanon = (
+        "Clashes erupted in Tripoli overnight.\n"
+        "The Lebanese army sent troops into the northern port city, and Beirut called for calm."
+    )
+    libya = (
+        "Clashes erupted in Tripoli overnight.\n"
+        "Libyan militias fought for the capital's airport, Libyan officials said."
+    )
+    assert place_of(coder, lebanon, "erupted").country == "LBN"
+    assert place_of(coder, libya, "erupted").country == "LBY"
+
+
+def test_a_named_container_decides_the_country(coder):
+    loc = place_of(coder, "Gunmen attacked a bus in Tripoli, Lebanon, on Sunday.", "attacked")
+    assert loc is not None and loc.name == "Tripoli" and loc.country == "LBN"
+
+
+def test_the_place_visited(coder):
+    flew = "The Iranian foreign minister flew to Damascus on Sunday for talks with the president."
+    assert place_of(coder, flew, "flew").name == "Damascus"
+    assert place_of(coder, flew, "talks").name == "Damascus"
+    visit = place_of(coder, "The envoy's visit to Beijing was cut short.", "visit")
+    assert visit is not None and visit.country == "CHN"
+
+
+def test_near_a_town(coder):
+    loc = place_of(coder, "Militants attacked an army base near Tikrit on Friday.", "attacked")
+    assert loc is not None and loc.country == "IRQ" and loc.text == "Tikrit"
+
+
+def test_no_place_when_the_sentence_names_none_for_the_event(coder):
+    assert place_of(coder, "The minister said the talks would continue.", "said") is None
+    assert place_of(coder, "Iraq condemned the bombing.", "condemned") is None
+    assert place_of(coder, "Officials discussed the war in Yemen.", "discussed") is None
+
+
+def test_talks_on_a_country_are_not_held_there(coder):
+    assert place_of(coder, "Diplomats held talks on Syria in Geneva.", "held").name == "Geneva"
+
+
+def test_no_place_inside_an_organisation_name(coder):
+    text = "Russian jets struck the Islamic State in Iraq and the Levant on Tuesday."
+    loc = place_of(coder, text, "struck")
+    assert loc is None or loc.country != "IRQ"
+
+
+def test_a_village_the_gazetteer_does_not_know(coder):
+    text = "Gunmen killed five farmers in the village of Dumbarawa in Borno State on Sunday."
+    loc = place_of(coder, text, "killed")
+    assert loc is not None and loc.text == "Dumbarawa"
+    assert loc.feature == "locality" and loc.country == "NGA" and loc.lat is None
+
+
+def test_the_most_specific_place_of_a_phrase(coder):
+    text = "A bomb exploded in a market of the Sadriya district in central Baghdad."
+    assert place_of(coder, text, "exploded").text == "Sadriya"
+
+
+def test_the_place_of_the_object_acted_on(coder):
+    text = "Army retakes desert city\nGovernment troops recaptured Palmyra on Sunday."
+    loc = place_of(coder, text, "recaptured")
+    assert loc is not None and loc.country == "SYR" and loc.text == "Palmyra"
+
+
+def test_the_stage_places_trigger_candidates(coder):
+    text = "Insurgents attacked a police station in Kandahar on Tuesday, killing four officers."
+    events = coder.code(text, date="2016-03-09")
+    attacks = [ev for ev in events if ev.event_type == "ASSAULT"]
+    assert attacks and all(ev.location is not None for ev in attacks)
+    loc = attacks[0].location
+    assert loc.country == "AFG" and loc.lat is not None
+    assert (loc.start, loc.end) == (text.index("Kandahar"), text.index("Kandahar") + 8)
+
+
+@pytest.mark.shared
+def test_location_eval_reads_the_gold_set(coder, shared):
+    from wirecoder.eval.location import evaluate
+
+    rep = evaluate(shared / "data", limit=40, coder=coder, split="all")
+    assert rep.n == 40 and 0.0 <= rep.metrics["accuracy"] <= 1.0
+    assert {"has_location_p", "has_location_r"} <= set(rep.metrics)
