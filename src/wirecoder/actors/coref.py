@@ -209,7 +209,8 @@ def _resolve_pronoun(mentions: list[Mention], k: int, doc: Doc) -> None:
 
 
 def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
-    """The country an article is about: named in two or more sentences, clearly ahead."""
+    """The country an article is about: named in two or more sentences, clearly ahead;
+    or, in a one-sentence text, the only country it names, named twice."""
     sents: dict[str, set[int]] = {}
     counts: Counter[str] = Counter()
     for m in mentions:
@@ -220,6 +221,8 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
         return None
     ranked = counts.most_common(2)
     top, n = ranked[0]
+    if len(counts) == 1 and n >= 2 and sum(1 for _ in doc.sents) == 1:
+        return top  # "Armenian police detained dozens of demonstrators in Yerevan"
     if len(sents[top]) < 2:
         return None
     if len(ranked) > 1 and ranked[1][1] * 1.5 > n:

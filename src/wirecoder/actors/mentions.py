@@ -11,6 +11,7 @@ why a string resolved the way it did.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -199,12 +200,19 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 class MentionFinder:
     """Finds and resolves actor mentions in a parsed document."""
 
-    def __init__(self, d: ActorDictionary, strings: bool = False) -> None:
+    def __init__(
+        self,
+        d: ActorDictionary,
+        strings: bool = False,
+        places: Callable[[str], str | None] | None = None,
+    ) -> None:
         """`strings`: the text is known to name an actor (`wirecoder actor`), so an unknown
         head noun may take its sector from a role word before it ("police commissioner");
-        in running text that would make actors of "diplomatic ties" or "artillery shells"."""
+        in running text that would make actors of "diplomatic ties" or "artillery shells".
+        `places`: the country of a region or city name, when it has only one ("Kirkuk")."""
         self.d = d
         self.strings = strings
+        self.places = places
 
     def find(self, doc: Doc, date: str | None = None, text: str | None = None) -> list[Mention]:
         text = doc.text if text is None else text
@@ -523,6 +531,23 @@ class MentionFinder:
                         end = max(end, sub.end)
                         m.heads.update(sub.heads)
                     break
+        # "Minister of Foreign Affairs and Expatriates of the Hashemite Kingdom of Jordan"
+        if (
+            role is not None
+            and m.country is None
+            and (pp_mention is None or pp_mention.country is None)
+            and mod_country is None
+            and mod_org is None
+        ):
+            last_tok = doc[role_end - 1] if role_end > 0 else head
+            for prep in [*head.rights, *(last_tok.rights if last_tok.i != head.i else [])]:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                deep = self._country_below(prep, hit_at, date)
+                if deep is not None and deep.country:
+                    m.country = self.d.state_of(deep.country)
+                    m.rule.append(f"country from '{deep.name}' further on→{m.country}")
+                    break
         # sector
         if role is not None and role_in_name:
             m.role = " ".join(role.words)
@@ -656,6 +681,15 @@ class MentionFinder:
         elif pp_mention is not None and m.country is None and pp_mention.country:
             m.country = pp_mention.country
             m.rule.append(f"country from '{pp_mention.text}'→{pp_mention.country}")
+        # a region or city among the modifiers: "the Florida legislature", "Kirkuk council"
+        if m.country is None and self.places is not None and m.kind not in ("pronoun",):
+            for a, b in self._place_names(doc, start, head.i, hit_at, lemmas, lowers):
+                name = text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1])]
+                code = self.places(name)
+                if code:
+                    m.country = self.d.state_of(code)
+                    m.rule.append(f"'{name}' is a place in {m.country}")
+                    break
         # bare country name as an actor: the state, i.e. its government
         if m.kind == "country" and m.sector is None and (role is None or role_in_name):
             m.sector = "GOV"
@@ -698,6 +732,52 @@ class MentionFinder:
         m.text = text[m.start_char : m.end_char]
         return m
 
+    def _place_names(
+        self,
+        doc: Doc,
+        start: int,
+        head: int,
+        hit_at: dict[int, _Hit],
+        lemmas: list[str],
+        lowers: list[str],
+    ) -> list[tuple[int, int]]:
+        """Token spans before the head that may name a region or town: place entities, and
+        runs of proper nouns that are not known names, people or role words."""
+        spans = [
+            (e.start, e.end)
+            for e in doc.ents
+            if e.label_ in ("GPE", "LOC") and start <= e.start and e.end <= head
+        ]
+        run: list[int] = []
+        for i in range(start, head + 1):
+            t = doc[i]
+            ok = (
+                i < head
+                and t.pos_ == "PROPN"
+                and i not in hit_at
+                and t.ent_type_ != "PERSON"
+                and self.d.role_at(lemmas, lowers, i + 1, i) is None
+            )
+            if ok:
+                run.append(i)
+            elif run:
+                spans.append((run[0], run[-1] + 1))
+                run = []
+        return [sp for sp in spans if not any(i in hit_at for i in range(*sp))]
+
+    def _country_below(self, tok: Token, hit_at: dict[int, _Hit], date: str | None) -> Entry | None:
+        """The first country named in a chain of of-phrases below `tok`."""
+        for t in tok.subtree:
+            h = hit_at.get(t.i)
+            if h is None:
+                continue
+            e = _pick_entry(h.entries, date)
+            if e.kind in ("country", "capital") and e.country:
+                return e
+            if e.kind not in ("demonym",):
+                return None  # an organisation or a person further on is theirs, not a place
+        return None
+
     @staticmethod
     def _merge_appos(m: Mention, sub: Mention) -> None:
         if sub.kind in ("person", "org", "user", "country") and m.kind in (
@@ -736,8 +816,27 @@ class ActorStage:
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         assert analysis.doc is not None
-        finder = MentionFinder(resources.actors)
+        finder = MentionFinder(resources.actors, places=place_country(resources))
         analysis.mentions = finder.find(analysis.doc, analysis.article.date, analysis.article.text)
+
+
+def place_country(resources: Resources) -> Callable[[str], str | None]:
+    """The one country a region or large town of this name is in (the places gazetteer,
+    loaded on first use); None when the name is ambiguous or unknown."""
+    cache: dict[str, str | None] = {}
+
+    def country(name: str) -> str | None:
+        if name not in cache:
+            found = {
+                p.country
+                for p in resources.gazetteer.lookup(name)
+                if p.country
+                and (p.feature == "admin1" or (p.feature == "city" and p.population >= 100_000))
+            }
+            cache[name] = found.pop() if len(found) == 1 else None
+        return cache[name]
+
+    return country
 
 
 # A bare noun phrase parses badly ("rancher" comes out as an adverb); as the subject of a
@@ -770,7 +869,9 @@ def resolve_doc(
     text = doc.text if text is None else text
     mentions = [
         m
-        for m in MentionFinder(resources.actors, strings=True).find(doc, date, doc.text)
+        for m in MentionFinder(
+            resources.actors, strings=True, places=place_country(resources)
+        ).find(doc, date, doc.text)
         if m.start_char < len(text)
     ]
     for m in mentions:  # the frame after the string is never part of a mention
