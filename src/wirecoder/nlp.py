@@ -66,7 +66,10 @@ def english_words(model: str = MODEL_NAME) -> frozenset[str]:
             words.update(entries)
     except (KeyError, ValueError, AttributeError):
         return frozenset()
-    return frozenset(w for w in words if w.isalpha() or "-" in w)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words.update(STOP_WORDS)  # function words: "Could", "Into", "Over" in a headline
+    return frozenset(w for w in words if w.isalpha() or "-" in w or "'" in w)
 
 
 def _is_common_word(word: str, vocab: frozenset[str]) -> bool:
@@ -125,12 +128,13 @@ def sentence_case_headline(
         word = m.group(0)
         out.append(head[last : m.start()])
         last = m.end()
+        bare = word.removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
         if (
             not first
             and word[0].isupper()
             and not word.isupper()
             and _is_common_word(word, vocab)
-            and not (keep and keep(word))
+            and not (keep and (keep(word) or keep(bare)))
         ):
             word = word.lower()
         out.append(word)

@@ -10,6 +10,7 @@ from .events.attribution import speaker_actor
 from .records import QUAD, Actor, Attribution, Event, Span, plover_reading
 
 if TYPE_CHECKING:
+    from .actors.dictionary import ActorDictionary
     from .actors.mentions import Mention
     from .events.candidates import Candidate
     from .pipeline import Analysis, Resources
@@ -39,12 +40,53 @@ def _actors(analysis: Analysis, ks: list[int]) -> list[Actor]:
                     seen.add(key)
                     out.append(act)
             continue
-        act = m.to_actor()
-        key = (act.name, act.country, act.sector, act.start)
-        if key not in seen:
-            seen.add(key)
-            out.append(act)
+        for act in _split_coordinated(analysis, m):
+            key = (act.name, act.country, act.sector, act.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(act)
     return out
+
+
+def _split_coordinated(analysis: Analysis, m: Mention) -> list[Actor]:
+    """ "Indian and Chinese commanders" are two groups: one actor per coordinated nationality."""
+    act = m.to_actor()
+    doc = analysis.doc
+    if doc is None or m.kind not in ("role", "demonym") or not m.country:
+        return [act]
+    countries: list[str] = []
+    d = analysis_dictionary(analysis)
+    for tok in doc[m.start : m.end]:
+        if tok.dep_ in ("amod", "compound", "conj") and tok.i != m.head:
+            hits = [
+                e for e in d.lookup([tok.text]) if e.kind in ("country", "demonym") and e.country
+            ]
+            country = hits[0].country if hits else None
+            if country and country not in countries:
+                countries.append(country)
+    if len(countries) < 2 or m.country not in countries:
+        return [act]
+    out = []
+    for c in countries:
+        out.append(
+            Actor(
+                act.text,
+                act.start,
+                act.end,
+                act.name,
+                c,
+                act.sector,
+                None,
+                (act.rule or "") + f"; coordinated nationalities→{c}",
+            )
+        )
+    return out
+
+
+def analysis_dictionary(analysis: Analysis) -> ActorDictionary:
+    from .actors.dictionary import load_dictionary
+
+    return load_dictionary(())
 
 
 def _has_actor(analysis: Analysis, ks: list[int]) -> bool:
@@ -129,6 +171,8 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         event.source_span = _argument_span(analysis, finder, cand.source_heads[0])
     if cand.target_heads:
         event.target_span = _argument_span(analysis, finder, cand.target_heads[0])
+    if cand.entry.recip and not event.target and len({a.country for a in event.source}) > 1:
+        event.reciprocal = True  # "Indian and Chinese commanders held talks"
     speaker = event.attribution.speaker
     own = not (
         speaker is not None
@@ -140,6 +184,21 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event
+
+
+#: Events worth a record even when the text names no actor, as long as it says where:
+#: "protests spread across Minsk", "a bomb exploded in a Kabul market".
+PLACE_ONLY_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
+
+
+def _located_conflict(analysis: Analysis, cand: Candidate) -> bool:
+    if cand.event_type not in PLACE_ONLY_TYPES or cand.entry.weak or cand.referential:
+        return False
+    if cand.status != "asserted" or cand.historical or cand.location is None:
+        return False
+    cand.confidence = max(0.0, cand.confidence - 0.15)
+    cand.why.append("kept without actors: a conflict event with a place")
+    return True
 
 
 class RecordStage:
@@ -159,7 +218,7 @@ class RecordStage:
             has_src = _has_actor(analysis, cand.sources)
             has_tgt = _has_actor(analysis, cand.targets)
             if not keep_actorless:
-                if not (has_src or has_tgt):
+                if not (has_src or has_tgt) and not _located_conflict(analysis, cand):
                     cand.dropped = "no actor"
                     continue
                 if cand.entry.weak and not (

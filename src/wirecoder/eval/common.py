@@ -143,7 +143,12 @@ def describe(ev: Event | None) -> str:
         return "(no event)"
     src = ",".join(a.country or a.text for a in ev.source) or "-"
     tgt = ",".join(a.country or a.text for a in ev.target) or "-"
-    return f"{ev.event_type}{'/' + ev.mode if ev.mode else ''} {src}->{tgt} [{ev.status}] '{ev.trigger.text}'"
+    kind = ev.event_type
+    if ev.plover_type and ev.plover_type != ev.event_type:
+        kind += f"(={ev.plover_type})"
+    return (
+        f"{kind}{'/' + ev.mode if ev.mode else ''} {src}->{tgt} [{ev.status}] '{ev.trigger.text}'"
+    )
 
 
 __all__ = ["PRF", "Miss", "Report", "confuse", "data_root", "describe", "find_files", "main_event"]

@@ -137,7 +137,9 @@ def _score(
         # PETRARCH codes the news in a sentence, not its background history
         # and codes verbs: event nouns named as another event's object are not coded
         events = [
-            e for e in coder.code(rec["text"], date=date) if not (e.historical or e.referential)
+            e
+            for e in coder.code(rec["text"], date=date)
+            if not (e.historical or e.referential) and (e.source or e.target)
         ]
         kind = [e.event_type if literal else (e.plover_type or e.event_type) for e in events]
         pred_types = kind

@@ -279,7 +279,9 @@ class TriggerFinder:
     ) -> tuple[TriggerEntry, tuple[int, ...]] | None:
         by_type = {e.event_type: (e, t) for e, t in reversed(ok)}
         types = set(by_type)
-        sent_lemmas = {t.lemma_.lower() for t in tok.sent}
+        sent_lemmas = {t.lemma_.lower() for t in tok.sent} | {
+            t.lower_[:-1] for t in tok.sent if t.lower_.endswith("s")
+        }
         sector = self._subject_sector(tok, head_sector)
         if types >= {"ASSAULT", "PROTEST"} and "labor" in by_type["PROTEST"][0].flags:
             on_strike = tok.head.lower_ == "on" or any(c.lower_ == "on" for c in tok.children)

@@ -1,0 +1,123 @@
+"""Event extraction on short texts written for these tests (model-based)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.coder import Coder
+from wirecoder.errors import ConfigError
+from wirecoder.records import plover_reading
+
+
+def _events(coder, text, date="2021-06-02"):
+    return coder.code(text, date=date)
+
+
+def _find(events, etype, status=None):
+    return [e for e in events if e.event_type == etype and (status is None or e.status == status)]
+
+
+def test_passive_with_agent_codes_the_agent_as_source(coder):
+    evs = _events(
+        coder, "Two Kenyan soldiers were killed by al-Shabaab militants near Mandera on Monday."
+    )
+    [ev] = _find(evs, "ASSAULT")
+    assert ev.source[0].country == "SOM" and ev.source[0].sector == "REB"
+    assert {(a.country, a.sector) for a in ev.target} == {("KEN", "MIL")}
+    assert ev.date == "2021-05-31"
+
+
+def test_compound_subjects_make_one_event_with_both_actors(coder):
+    evs = _events(coder, "Egypt and Sudan condemned the Ethiopian dam project on Tuesday.")
+    [ev] = _find(evs, "ACCUSE")
+    assert {a.country for a in ev.source} == {"EGY", "SDN"}
+
+
+def test_reciprocal_talks_are_coded_once_both_ways(coder):
+    evs = _events(coder, "Indian and Chinese military commanders held talks in Moldo on Sunday.")
+    [ev] = _find(evs, "CONSULT")
+    assert ev.reciprocal
+    assert sorted(ev.dyads()) == [("CHN", "IND"), ("IND", "CHN")]
+
+
+def test_reported_speech_attributes_the_event_to_the_speaker(coder):
+    evs = _events(coder, "Police said protesters attacked a police station in Lagos.")
+    [ev] = _find(evs, "ASSAULT")
+    assert ev.attribution.speaker is not None and ev.attribution.speaker.text == "Police"
+    assert ev.attribution.cue is not None and ev.attribution.cue.text == "said"
+
+
+def test_control_verb_requests_and_embedded_status(coder):
+    evs = _events(coder, "The opposition urged the president to release political prisoners.")
+    [req] = _find(evs, "REQUEST")
+    assert req.status == "asserted"
+    rel = _find(evs, "RETREAT")
+    assert rel and rel[0].status == "requested"
+
+
+def test_negation_future_and_condition(coder):
+    evs = _events(
+        coder,
+        "Turkey will not extradite the journalist. If talks fail, Greece could expel the envoy.",
+    )
+    statuses = {e.event_type: e.status for e in evs}
+    assert statuses.get("COOPERATE") == "negated"
+    assert statuses.get("SANCTION") == "hypothetical"
+
+
+def test_plover_reading_of_intentions():
+    assert plover_reading("CONSULT", "future") == "AGREE"
+    assert plover_reading("ASSAULT", "hypothetical") == "THREATEN"
+    assert plover_reading("RETREAT", "future") == "CONCEDE"
+    assert plover_reading("ASSAULT", "asserted") == "ASSAULT"
+    assert plover_reading("CONSULT", "negated") == "CONSULT"
+
+
+def test_historical_background_is_flagged(coder):
+    evs = _events(
+        coder,
+        "Serbia restored diplomatic ties with Kosovo ten years after rioters burned its embassy.",
+    )
+    burned = [e for e in evs if e.trigger.text == "burned"]
+    assert burned and burned[0].historical
+    assert not any(e.historical for e in evs if e.trigger.text.startswith("restored"))
+
+
+def test_event_named_as_object_is_referential(coder):
+    evs = _events(coder, "France condemned the attack by Houthi rebels on a Saudi tanker.")
+    attack = [e for e in evs if e.event_type == "ASSAULT"]
+    assert attack and attack[0].referential
+    assert attack[0].source[0].country == "YEM"
+
+
+def test_promised_concession_and_vowed_attack(coder):
+    evs = _events(
+        coder, "The rebels agreed to release the hostages. The militia vowed to attack the airport."
+    )
+    assert _find(evs, "CONCEDE")
+    assert _find(evs, "THREATEN")
+
+
+def test_protest_with_a_place_but_no_named_actor(coder):
+    evs = _events(coder, "Protests spread across Minsk on Sunday.")
+    [ev] = _find(evs, "PROTEST")
+    assert ev.location is not None and ev.location.country == "BLR"
+
+
+def test_user_trigger_file_replaces_builtin_entries(tmp_path):
+    f = tmp_path / "verbs.txt"
+    f.write_text(
+        "v:snub | REJECT | meet | tgt=dobj\nv:praise | ACCUSE | disapprove | tgt=dobj\n",
+        encoding="utf-8",
+    )
+    coder = Coder(triggers=[f])
+    evs = coder.code("Japan praised South Korea.", date="2020-01-01")
+    assert [e.event_type for e in evs] == ["ACCUSE"]
+
+
+def test_bad_user_trigger_file_is_a_config_error(tmp_path):
+    f = tmp_path / "verbs.txt"
+    f.write_text("v:snub | NOTATYPE | - | -\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        Coder(triggers=[f])
+    assert err.value.code == "E304"
