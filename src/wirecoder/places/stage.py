@@ -10,8 +10,9 @@ say which paths count, strongest first:
    for attacks ("air strikes on Aleppo"), never for talks *on* Syria;
 2. the object of a verb that acts on a place ("captured Palmyra", "visited Iraq",
    "Baghdad was shelled"), and a place-name modifier of an event noun ("the Kabul bombing");
-3. a locative phrase that the parser hung on the object or subject ("killed 21 civilians in
-   Chlef province") unless that noun is itself an event ("condemned the fighting in Homs");
+3. a locative phrase that the parser hung on an argument ("killed 21 civilians in Chlef
+   province", "killed by snipers in the village of Mallouh"), but not under verbs of saying
+   and judging ("condemned the fighting in Homs": the fighting's place, not the statement's);
 4. the clause the event word belongs to: the verb that carries an event noun ("carried out
    an attack in Kirkuk"), the verb an event is coordinated with or subordinate to, and a
    participle that frames the clause ("Speaking from Berlin, Obama condemned ...");
@@ -20,7 +21,8 @@ say which paths count, strongest first:
 6. the country whose government asked for the event ("at the request of the Syrian
    government, Russia is striking ISIL").
 
-Never a place inside an organisation's name ("Islamic State in Iraq and the Levant"), never
+Each path has a weight (`Found.rule` says which); the heaviest wins. Never a place inside
+an organisation's name ("Islamic State in Iraq and the Levant"), never
 a place the event only talks about, never the place a speech verb was uttered in for the
 events its words report. Within one phrase the most specific name wins: "a market of the
 Zafaraniyah neighbourhood in southern Baghdad" happened in Zafaraniyah.
@@ -179,12 +181,6 @@ FACILITIES = {"consulate", "embassy", "palace", "hotel", "hospital", "school", "
               "office", "offices", "mosque", "church", "temple", "cathedral", "shrine", "market",
               "fort", "center", "centre", "college", "academy", "station", "camp", "compound",
               "bridge", "plant", "factory", "refinery", "hall", "house", "tower", "club"}  # fmt: skip
-#: places people live in: any name on them is theirs ("Nwonko village")
-SETTLEMENTS = {"village", "town", "city", "district", "province", "area", "neighborhood",
-               "neighbourhood", "camp", "region", "suburb", "quarter", "county", "state",
-               "governorate", "municipality", "settlement", "hamlet", "township", "villages",
-               "towns", "cities", "districts", "provinces", "areas", "neighborhoods", "locality",
-               "community", "subdistrict", "sector", "zone", "countryside", "outskirts"}  # fmt: skip
 #: nouns whose "of" object is the thing itself: "a series of raids", "the course of the operation"
 SERIES = {"series", "wave", "string", "spate", "round", "rounds", "number", "course", "midst",
           "wake", "middle", "day", "night", "week", "aftermath", "part", "height"}  # fmt: skip
@@ -311,10 +307,11 @@ class PlaceFinder:
     def toponym(self, tok: Token, strength: int) -> Toponym | None:
         """The place name at `tok`, if it is one.
 
-        `strength` is what the slot says: 2 for the object of a locative preposition or a
-        name modifying a place noun (any name there is a place, "in Garubula"), 1 for the
-        object of a verb that acts on places (a name the gazetteer or the tagger knows as a
-        place: "captured Palmyra", not "captured Beltran"), 0 for any other slot.
+        `strength` is what the slot says: 3 for the object of a verb that only acts on places
+        (whatever the name: "entered Dahiyat Al-Assad"), 2 for the object of a locative
+        preposition or a name on a place noun (any name there is a place: "in Garubula"), 1 for
+        the object of a verb that acts on places or people (a name the gazetteer or the tagger
+        knows as a place: "captured Palmyra", not "captured Beltran"), 0 for any other slot.
         """
         if not self._cap(tok) and not (
             tok.i > 1 and self.doc[tok.i - 1].text == "-" and self._cap(self.doc[tok.i - 2])
@@ -341,10 +338,11 @@ class PlaceFinder:
                 elif (
                     prev.text in ("-", "–")
                     and start - 2 >= tok.sent.start
-                    and self.doc[start - 2].head.i == tok.i
-                    and self._cap(self.doc[start - 2])
+                    and not prev.whitespace_
+                    and not self.doc[start - 2].whitespace_
+                    and (self.doc[start - 2].head.i == tok.i or start - 1 < tok.i)
                 ):
-                    start -= 2
+                    start -= 2  # "Haji-abad", "Mazar-e-Sharif"
                 else:
                     break
             span = self.doc[start : tok.i + 1]
@@ -354,6 +352,8 @@ class PlaceFinder:
             span = span[:-1]
         if not self._cap(span[0]):
             return None
+        if span[0].is_sent_start and span[0].pos_ not in ("PROPN",) and label not in PLACE_ENTS:
+            return None  # "Mobile phone footage": capitalised because it starts the sentence
         if span.text.lower() in NOT_NAMES or (len(span.text) == 1 and span.text.isalpha()):
             return None
         places = self.gz.lookup(span.text)
