@@ -44,8 +44,8 @@ def overlap_f1(gold: list[str], pred: list[str]) -> float:
 
 def sentence_class(events: list[Event]) -> int:
     ev = main_event(events)
-    if ev is None or ev.cameo in ("01", "02"):
-        return 0  # CAMEO statements and appeals are this set's class 0
+    if ev is None or ev.cameo in ("01", "02") or ev.referential:
+        return 0  # CAMEO statements and appeals (and events only spoken about) are this set's 0
     return QUAD.get(ev.plover_type or ev.event_type, 0)
 
 

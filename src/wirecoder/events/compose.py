@@ -87,6 +87,18 @@ def compose(analysis: Analysis) -> None:
                 elif inner.event_type in ("ASSAULT", "COERCE", "SANCTION"):
                     cand.event_type, cand.mode = "THREATEN", None
                     cand.why.append(f"vowing '{doc[inner.trigger].text}' is a threat")
+        # "agreed with X that ...": sharing an opinion is a statement, not an agreement
+        if (
+            cand.event_type == "AGREE"
+            and tok.lemma_.lower() == "agree"
+            and any(
+                c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in tok.children
+            )
+        ):
+            cand.dropped = "agreeing with an opinion is a statement"
+            continue
         # a protest's demands belong to the protest
         if cand.event_type == "REQUEST":
             for p in protests_by_sent.get(tok.sent.start, []):

@@ -8,6 +8,7 @@ different types ("strike": an attack or a walkout), small context rules pick one
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate
@@ -61,6 +62,10 @@ def _object_of(tok: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    # "declined to comment": the verb of the complement
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            return c
     return None
 
 
@@ -155,19 +160,30 @@ def _context_override(cand: Candidate, tok: Token) -> None:
 REFERRING_PREPS = {"for", "after", "following", "over", "about", "against", "despite", "amid"}
 
 
-def _mark_referential(cands: list[Candidate], doc: Doc) -> None:
+def _mark_referential(cands: list[Candidate], doc: Doc, statements: Collection[int] = ()) -> None:
     """Event nouns that are the object of another event ("condemned the attack", "left for
-    meetings") refer to an event reported for its own sake elsewhere, if at all."""
+    meetings"), and events a statement is about ("expressed condolences over the attack",
+    "claimed responsibility for the bombing"), refer to an event reported for its own sake
+    elsewhere, if at all."""
     verbs = {c.trigger for c in cands if c.pos == "v"}
     for c in cands:
-        if c.pos != "n":
-            continue
         tok = doc[c.trigger]
-        head = tok.head
-        if (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in verbs) or (
-            tok.dep_ == "pobj" and head.lower_ in REFERRING_PREPS and head.head.i in verbs
-        ):
-            c.referential = True
+        if c.pos == "n":
+            head = tok.head
+            if (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in verbs) or (
+                tok.dep_ == "pobj" and head.lower_ in REFERRING_PREPS and head.head.i in verbs
+            ):
+                c.referential = True
+                continue
+        if statements:
+            cur = tok
+            for _ in range(4):
+                if cur.head.i == cur.i or cur.dep_ in ("conj", "ROOT"):
+                    break
+                cur = cur.head
+                if cur.i in statements:
+                    c.referential = True
+                    break
 
 
 def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
@@ -186,6 +202,7 @@ def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self.statements: set[int] = set()  # words matched by a 'none' (statement) entry
 
     def find(self, doc: Doc, mentions: list[Mention]) -> list[Candidate]:
         head_sector: dict[int, str | None] = {}
@@ -225,7 +242,7 @@ class TriggerFinder:
                 _context_override(cand, tok)
                 out.append(cand)
         out = _drop_carriers(out, doc)
-        _mark_referential(out, doc)
+        _mark_referential(out, doc, self.statements)
         return out
 
     def _match(self, tok: Token, pos: str, head_sector: dict[int, str | None]) -> Candidate | None:
@@ -252,6 +269,7 @@ class TriggerFinder:
             return None
         entry, toks = chosen
         if entry.blocks:
+            self.statements.add(tok.i)
             return None
         return Candidate(
             trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode
