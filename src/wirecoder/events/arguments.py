@@ -89,9 +89,7 @@ class ArgumentFinder:
     def actors_of(self, tok: Token, fallback: bool = True) -> list[int]:
         """Mentions for the phrase headed by `tok`, with its coordinated phrases."""
         out: list[int] = []
-        for t in (tok, *tok.conjuncts):
-            if t.i < tok.i and t is not tok and tok.dep_ == "conj":
-                continue  # only expand forward from the first conjunct
+        for t in sorted((tok, *tok.conjuncts), key=lambda x: x.i):
             k = self.head2m.get(t.i)
             if k is not None:
                 out.append(k)
@@ -118,8 +116,24 @@ class ArgumentFinder:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of", "with"):
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.i in self.head2m:
-                        found.append(self.head2m[g.i])
+                    if g.dep_ != "pobj":
+                        continue
+                    if g.i in self.head2m:
+                        found.extend(self.actors_of(g, fallback=False))
+                    elif c.lower_ == "of":
+                        # "a resumption of ties with Osgiliath": one level down
+                        found.extend(
+                            k
+                            for gg in g.children
+                            if gg.dep_ == "prep" and gg.lower_ in ("with", "between")
+                            for p in gg.children
+                            if p.dep_ == "pobj"
+                            for k in self.actors_of(p, fallback=False)
+                        )
+            elif c.dep_ == "prep" and c.lower_ == "between":  # "talks between X and Y"
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found.extend(self.actors_of(g, fallback=False))
             elif c.dep_ == "acl":  # "the proposal submitted by X"
                 for p in c.children:
                     if p.dep_ == "agent":
@@ -158,11 +172,13 @@ class ArgumentFinder:
                     if pobj is not None:
                         return pobj, True, "passive agent"
                 return None, True, "passive, no agent"
-        for c in v.children:
-            if c.dep_ in SUBJ:
-                if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                    return v.head, False, "relative clause"
-                return c, False, "subject"
+        subjects = [c for c in v.children if c.dep_ in SUBJ]
+        # "Old foes Gondor and Osgiliath have renewed ties": prefer the subject that names someone
+        subjects.sort(key=lambda c: c.i not in self.head2m)
+        for c in subjects:
+            if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return v.head, False, "relative clause"
+            return c, False, "subject"
         head = v.head
         if head.i == v.i:
             return None, False, ""

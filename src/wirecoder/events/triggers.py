@@ -250,6 +250,13 @@ class TriggerFinder:
         entries = self.lex.entries(pos, lemma)
         if not entries and pos == "n" and tok.lower_ != lemma:
             entries = self.lex.entries(pos, tok.lower_)
+        if not entries and pos == "v":
+            # the lemmatizer misses rare verbs ("cordoned" -> "cordone")
+            low = tok.lower_
+            for suffix, repl in (("ed", ""), ("d", ""), ("ing", ""), ("s", ""), ("ied", "y")):
+                if low.endswith(suffix) and self.lex.entries(pos, low[: -len(suffix)] + repl):
+                    entries = self.lex.entries(pos, low[: -len(suffix)] + repl)
+                    break
         if not entries:
             return None
         ok: list[tuple[TriggerEntry, tuple[int, ...]]] = []
