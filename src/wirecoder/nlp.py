@@ -118,7 +118,9 @@ def sentence_case_headline(
     `keep(word)` says a capitalised word is (part of) a name and must stay as it is.
     """
     nl = text.find("\n")
-    head = text if nl < 0 else text[:nl]
+    if nl < 0 or not text[nl:].strip():
+        return text  # a single line is a sentence, not a headline over a story
+    head = text[:nl]
     if not is_title_case(head):
         return text
     out = []
