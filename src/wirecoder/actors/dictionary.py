@@ -94,6 +94,7 @@ class ActorDictionary:
     first_exact: set[str] = field(default_factory=set)
     first_folded: set[str] = field(default_factory=set)
     max_len: int = 1
+    common: frozenset[str] = frozenset()  # common English words (compounds must be made of them)
 
     # -- building -------------------------------------------------------------------------
     def add(self, tokens: list[str], entry: Entry, case_sensitive: bool) -> None:
@@ -161,14 +162,15 @@ class ActorDictionary:
         """
         low = lowers[end - 1]
         keys = {lemmas[end - 1], low}
-        if low.endswith("s"):
-            keys.add(low[:-1])
         if low.endswith("men"):  # "militiamen", "policemen" -> "-man"
             keys.add(low[:-3] + "man")
-        cands = sorted(
-            {id(r): r for k in keys for r in self.roles.get(k, ())}.values(),
-            key=lambda r: -len(r.words),
-        )
+        exact = {id(r): r for k in keys for r in self.roles.get(k, ())}
+        if low.endswith("s") and low[:-1] not in keys:
+            # a plural the lemmatiser missed; an exact key still wins ("corps" is not "corp")
+            for r in self.roles.get(low[:-1], ()):
+                if not any(len(x.words) == len(r.words) for x in exact.values()):
+                    exact.setdefault(id(r), r)
+        cands = sorted(exact.values(), key=lambda r: -len(r.words))
         for role in cands:
             k = len(role.words)
             if end - k < min_start or (role.mod and not qualifier):
@@ -198,8 +200,10 @@ class ActorDictionary:
                         return Role((low,), r.sector, person=not suffix.endswith(("men", "ople")))
                 return None
         for k in range(3, len(low) - 3):
+            if low[:k] not in self.common:
+                continue  # "striking" is not "stri" + "king"
             for r in self.roles.get(low[k:], ()):
-                if len(r.words) == 1 and r.sector and not r.mod and not r.weak:
+                if len(r.words) == 1 and r.sector and not r.mod:
                     return Role((low,), r.sector, person=r.person)
         return None
 
@@ -328,7 +332,7 @@ def _common_words() -> frozenset[str]:
 def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
     """The dictionary from wirecoder's own data files."""
     common = _common_words() if common is None else common
-    d = ActorDictionary()
+    d = ActorDictionary(common=common)
     # countries: names, demonyms, capitals
     for lineno, row in _read_rows(_builtin("countries.tsv"), "countries.tsv"):
         iso3 = row["iso3"]

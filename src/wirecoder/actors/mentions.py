@@ -57,7 +57,7 @@ ADJ_LIKE = {"general", "major", "private", "principal", "cardinal", "national", 
 NEVER_QUALIFY = {"national", "local", "public", "individual"}
 # sectors that make a government body theirs ("intelligence bureau", "army command");
 # a field does not ("trade department", "health board" stay GOV)
-INSTITUTION_SECTORS = {"COP", "MIL", "SPY", "JUD", "LEG", "PTY", "REB", "REL", "OPP"}
+INSTITUTION_SECTORS = {"COP", "MIL", "SPY", "JUD", "LEG", "PTY", "REB", "REL", "OPP", "LAB"}
 
 
 @dataclass
@@ -114,6 +114,21 @@ class _Hit:
     entries: list[Entry]
 
 
+def _lone_modifier(doc: Doc, tok: Token) -> bool:
+    """A short "person" the tagger saw in a modifier ("Nigeran mujahideen", "McDonald Islander
+    minister"): a guess from a known state name outweighs it there."""
+    ent = _entity_at(doc, tok.i)
+    return (
+        ent is not None
+        and len(ent) <= 3
+        and tok.i == ent.end - 1
+        and tok.dep_ in ("amod", "compound")
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.i > tok.i
+        and tok.head.i >= ent.end
+    )
+
+
 def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
     words = [t.text for t in doc]
     hits = [_Hit(s, e, entries) for s, e, entries in d.find(words)]
@@ -126,7 +141,7 @@ def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
             or not tok.text.replace("-", "").isalpha()
             or len(tok.text) < 5
             or tok.pos_ not in ("ADJ", "PROPN", "NOUN")
-            or tok.ent_type_ == "PERSON"
+            or (tok.ent_type_ == "PERSON" and not _lone_modifier(doc, tok))
         ):
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -185,6 +200,29 @@ def _np_tokens(head: Token) -> list[Token]:
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
     return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+REFUGE = {"flee", "fled", "refuge", "asylum", "refugee", "displace", "displaced"}
+
+
+def _fled(head: Token) -> bool:
+    """Is the group headed by `head` said to flee or to seek refuge, in its own clause?"""
+    for c in head.children:
+        if c.dep_ in ("relcl", "acl") and any(t.lemma_.lower() in REFUGE for t in c.subtree):
+            return True
+    # "thousands of Syrians fled": the quantity is the subject
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+        head = head.head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verb = head.head
+        if verb.lemma_.lower() in REFUGE:
+            return True
+        for c in verb.children:
+            if c.dep_ in ("dobj", "advcl", "xcomp", "prep") and any(
+                t.lemma_.lower() in REFUGE for t in c.subtree
+            ):
+                return True
+    return False
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
@@ -255,6 +293,15 @@ class MentionFinder:
                 continue
             m = self._from_entry(doc, h.start, h.end, h.end - 1, e, date, text)
             m.rule.insert(0, "modifier")
+            possessive = h.end < len(doc) and doc[h.end].text in ("'s", "’s")
+            if (
+                m.sector is None
+                and not self.strings
+                and (e.kind == "country" or (e.kind == "demonym" and possessive))
+            ):
+                # "US strategy", "the Philippine's ceasefire": the state's
+                m.sector = "GOV"
+                m.rule.append("country as state actor→GOV")
             add(m)
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -458,16 +505,36 @@ class MentionFinder:
         if role is not None:
             j = role_end - len(role.words)
             while j > start:
+                inner = hit_at.get(j - 1)
+                if (
+                    inner is not None
+                    and inner.entries[0].kind != "demonym"
+                    and inner is not head_hit
+                ):
+                    j -= 1
+                    continue  # "union" in "European Union", "channel" in "Channel Islander"
+                if (inner is not None and inner.entries[0].kind == "demonym") or (
+                    lowers[j - 1] in FORMER
+                ):
+                    j -= 1
+                    continue  # nationality and status words are not qualifiers ("exiled")
                 r = self.d.role_at(lemmas, lowers, j, start, qualifier=True)
                 if (doc[j - 1].pos_ == "ADJ" and lowers[j - 1] in ADJ_LIKE) or (
                     lowers[j - 1] in NEVER_QUALIFY
                 ):
                     r = None
-                if r is not None and r.sector == "CVL" and role.sector == "GOV" and not role.person:
-                    r = None  # "people's committee", "tourist board" stay government bodies
+                if r is not None and r.sector == "CVL" and not role.person:
+                    r = None  # "people's committee", "pro-democracy movement" keep their sector
                 usable = r is not None and (
-                    not r.weak or (role.weak and role.sector == "GOV" and bool(r.sector))
-                )  # a weak government word takes any qualifier: "intelligence bureau" SPY
+                    not r.weak
+                    or (
+                        role.weak
+                        and bool(r.sector)
+                        and not (r.sector == "CVL" and r.person)
+                        and not (r.person and role.person)
+                    )
+                )  # a weak word takes a weak qualifier too: "intelligence bureau" SPY,
+                # "state employees" GOV, "workers' federation" LAB; not "deputy commissioner"
                 if (
                     usable
                     and r is not None
@@ -570,11 +637,23 @@ class MentionFinder:
                     pp_mention is not None
                     and pp_mention.sector
                     and (pp_mention.kind not in ("country", "capital") or pp_prep in ("of", "for"))
+                    and not (
+                        role.sector == "GOV"
+                        and not role.person
+                        and pp_mention.sector not in INSTITUTION_SECTORS | {"GOV", "ELI"}
+                    )
                 ):
                     # "head of the army"; but "fighters in Syria" are not Syria's government
                     qual = (pp_mention.sector, f"qualified by '{pp_mention.text}'")
                 elif m.sector:
                     qual = (m.sector, "entity sector")
+                if (
+                    qual
+                    and qual[0] == "OPP"
+                    and not role.person
+                    and role.sector not in ("MIL", "REB")
+                ):
+                    qual = ("SOC", f"{qual[1]} (an opposition body is civil society)")
                 if (
                     qual
                     and role.sector in ("MIL", "REB")
@@ -636,6 +715,11 @@ class MentionFinder:
                 ) or (r is not None and r.person and r.sector in ELI_SECTORS):
                     m.sector = "ELI"
                     m.rule.append(f"relative of '{c.text}'→ELI")
+        # people described by their flight are refugees: "people who fled", "nationals who
+        # sought refuge", "families living in refugee camps"
+        if m.sector == "CVL" and m.kind in ("role", "demonym") and _fled(head):
+            m.sector = "REF"
+            m.rule.append("fleeing / seeking refuge→REF")
         # "protesting students", "anti-government workers": civilians
         if (
             role is not None
@@ -765,17 +849,32 @@ class MentionFinder:
                 run = []
         return [sp for sp in spans if not any(i in hit_at for i in range(*sp))]
 
-    def _country_below(self, tok: Token, hit_at: dict[int, _Hit], date: str | None) -> Entry | None:
-        """The first country named in a chain of of-phrases below `tok`."""
-        for t in tok.subtree:
-            h = hit_at.get(t.i)
-            if h is None:
-                continue
-            e = _pick_entry(h.entries, date)
-            if e.kind in ("country", "capital") and e.country:
-                return e
-            if e.kind not in ("demonym",):
-                return None  # an organisation or a person further on is theirs, not a place
+    def _country_below(
+        self, first: Token, hit_at: dict[int, _Hit], date: str | None
+    ) -> Entry | None:
+        """The first country named in a chain of of-phrases from `first` on (not in clauses)."""
+        seen = 0
+        prep: Token | None = first
+        while prep is not None and seen < 6:
+            seen += 1
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            words = [pobj, *(c for c in pobj.lefts if c.dep_ in ("compound", "amod", "det"))]
+            words += [c for c in pobj.children if c.dep_ == "conj"]
+            for t in words:
+                h = hit_at.get(t.i)
+                if h is None:
+                    continue
+                e = _pick_entry(h.entries, date)
+                if e.kind in ("country", "capital") and e.country:
+                    return e
+                if e.kind != "demonym":
+                    return None  # an organisation or a person further on is theirs
+            nxt = [c for c in pobj.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            for conj in (c for c in pobj.children if c.dep_ == "conj"):
+                nxt += [c for c in conj.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            prep = nxt[0] if nxt else None
         return None
 
     @staticmethod
@@ -820,6 +919,20 @@ class ActorStage:
         analysis.mentions = finder.find(analysis.doc, analysis.article.date, analysis.article.text)
 
 
+def _far_larger(codes: set[str], resources: Resources) -> str | None:
+    """Of the countries a place name is in, the one at least ten times as populous as any
+    other ("Florida": the US state, not the Uruguayan department); else none."""
+    if not codes:
+        return None
+    sizes = sorted(
+        ((c.population if (c := resources.actors.country(code)) else 0, code) for code in codes),
+        reverse=True,
+    )
+    if len(sizes) > 1 and sizes[0][0] >= 10 * max(sizes[1][0], 1):
+        return sizes[0][1]
+    return None
+
+
 def place_country(resources: Resources) -> Callable[[str], str | None]:
     """The one country a region or large town of this name is in (the places gazetteer,
     loaded on first use); None when the name is ambiguous or unknown."""
@@ -827,13 +940,20 @@ def place_country(resources: Resources) -> Callable[[str], str | None]:
 
     def country(name: str) -> str | None:
         if name not in cache:
+            key = name.casefold()
             found = {
                 p.country
                 for p in resources.gazetteer.lookup(name)
                 if p.country
-                and (p.feature == "admin1" or (p.feature == "city" and p.population >= 100_000))
+                and (
+                    p.feature == "admin1"
+                    # a town by its own name only ("Floridablanca" also answers to "Florida")
+                    or (
+                        p.feature == "city" and p.population >= 100_000 and p.name.casefold() == key
+                    )
+                )
             }
-            cache[name] = found.pop() if len(found) == 1 else None
+            cache[name] = found.pop() if len(found) == 1 else _far_larger(found, resources)
         return cache[name]
 
     return country
