@@ -121,6 +121,10 @@ def test_coreference_links_surname_and_pronoun(coder):
         # backers are not owners; a coalition is its leader's
         ("US-backed militias", None, "PRM"),
         ("Saudi-led coalition forces", "SAU", "MIL"),
+        # generic names any state has; a title inside a person's listed name
+        ("the Kenyan defence department", "KEN", "GOV"),
+        ("Chinese President Xi Jinping", "CHN", "GOV"),
+        ("the Kandahar governor", "AFG", "GOV"),
         # weapons name the force using them when a string is given as an actor
         ("Turkish F-16s", "TUR", "MIL"),
         ("Gen. Ahmed Khalil", None, "MIL"),

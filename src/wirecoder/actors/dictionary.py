@@ -126,23 +126,39 @@ class ActorDictionary:
         tokens = tuple(words)
         return self.exact.get(tokens, []) + self.folded.get(tuple(t.lower() for t in tokens), [])
 
+    def _longest_at(
+        self, words: list[str], lowered: list[str], i: int
+    ) -> tuple[int, list[Entry]] | None:
+        n = len(words)
+        if words[i] in self.first_exact or lowered[i] in self.first_folded:
+            for j in range(min(n, i + self.max_len), i, -1):
+                hits = self.exact.get(tuple(words[i:j]), []) + self.folded.get(
+                    tuple(lowered[i:j]), []
+                )
+                if hits:
+                    return j, hits
+        return None
+
     def find(self, words: list[str]) -> Iterator[tuple[int, int, list[Entry]]]:
-        """Longest dictionary matches in a token sequence: (start, end, entries)."""
+        """Longest dictionary matches in a token sequence: (start, end, entries). A name that
+        starts inside a match and runs past it wins ("President Xi Jinping" is Xi Jinping)."""
         n = len(words)
         lowered = [w.lower() for w in words]
         i = 0
         while i < n:
-            best: tuple[int, list[Entry]] | None = None
-            w, lw = words[i], lowered[i]
-            if w in self.first_exact or lw in self.first_folded:
-                for j in range(min(n, i + self.max_len), i, -1):
-                    hits = self.exact.get(tuple(words[i:j]), []) + self.folded.get(
-                        tuple(lowered[i:j]), []
-                    )
-                    if hits:
-                        best = (j, hits)
-                        break
+            best = self._longest_at(words, lowered, i)
             if best:
+                later = next(
+                    (
+                        k
+                        for k in range(i + 1, best[0])
+                        if (m := self._longest_at(words, lowered, k)) and m[0] > best[0]
+                    ),
+                    None,
+                )
+                if later is not None:
+                    i = later
+                    continue
                 yield i, best[0], best[1]
                 i = best[0]
             else:

@@ -202,7 +202,8 @@ def _np_tokens(head: Token) -> list[Token]:
     return [head.doc[i] for i in range(lo, hi + 1)]
 
 
-REFUGE = {"flee", "fled", "refuge", "asylum", "refugee", "displace", "displaced"}
+REFUGE = {"flee", "fled", "fleeing", "refuge", "asylum", "refugee", "displace", "displaced",
+          "stateless", "uprooted"}  # fmt: skip
 
 
 def _fled(head: Token) -> bool:
@@ -428,7 +429,7 @@ class MentionFinder:
                 if (
                     inner is not None
                     and inner is not head_hit
-                    and inner.entries[0].kind != "demonym"
+                    and inner.entries[0].kind not in ("demonym", "person")
                 ):
                     continue  # "Muslim" in "Pakistan Muslim League President X" is the party's
                 r = self.d.role_at(lemmas, lowers, j, start)
@@ -448,6 +449,22 @@ class MentionFinder:
                     role, role_end, qualifier_head = r, c.i + 1, True
                     break
         dropped_hit: _Hit | None = None
+        if (
+            head_hit is not None
+            and m.entry is not None
+            and m.entry.kind == "org"
+            and m.entry.country not in NONSTATE
+            and self._generic_name(doc, head_hit)
+        ):
+            other = self._other_nation(doc, start, head_hit, hit_at, date, m.entry.country)
+            if other is not None:
+                # "the Kenyan defence department" is Kenya's, not the Pentagon
+                m.rule.append(f"'{other.name}' {doc[head_hit.start : head_hit.end].text}: generic")
+                m.entry = None
+                m.name = m.country = m.sector = m.wikidata = None
+                m.kind = "role"
+                dropped_hit = head_hit
+                head_hit = None
         # a role word inside a known name ("New People's Army", "UN Security Council",
         # "People's Republic of China", "President Putin"): the name's own entry decides
         role_in_name = (
@@ -508,7 +525,7 @@ class MentionFinder:
                 inner = hit_at.get(j - 1)
                 if (
                     inner is not None
-                    and inner.entries[0].kind != "demonym"
+                    and inner.entries[0].kind not in ("demonym", "person")
                     and inner is not head_hit
                 ):
                     j -= 1
@@ -581,7 +598,10 @@ class MentionFinder:
         ):
             role_last = doc[role_end - 1] if role_end > 0 else head
             preps = list(head.rights) + (list(role_last.rights) if role_last.i != head.i else [])
+            role_start = role_end - len(role.words)
             for prep in preps:
+                if role_start <= prep.i < role_end:
+                    continue  # part of the role itself: "chief of staff"
                 if prep.dep_ == "prep" and prep.lower_ in QUALIFIER_PREPS:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is None:
@@ -717,7 +737,14 @@ class MentionFinder:
                     m.rule.append(f"relative of '{c.text}'→ELI")
         # people described by their flight are refugees: "people who fled", "nationals who
         # sought refuge", "families living in refugee camps"
-        if m.sector == "CVL" and m.kind in ("role", "demonym") and _fled(head):
+        if (
+            m.sector == "CVL"
+            and m.kind in ("role", "demonym")
+            and (
+                _fled(head)
+                or any(lemmas[i] in REFUGE or lowers[i] in REFUGE for i in range(start, head.i))
+            )
+        ):
             m.sector = "REF"
             m.rule.append("fleeing / seeking refuge→REF")
         # "protesting students", "anti-government workers": civilians
@@ -815,6 +842,35 @@ class MentionFinder:
         m.end_char = doc[end - 1].idx + len(doc[end - 1])
         m.text = text[m.start_char : m.end_char]
         return m
+
+    def _generic_name(self, doc: Doc, hit: _Hit) -> bool:
+        """Is a matched name ordinary words ending in a role word ("Defense Department",
+        "Foreign Office"), as any state could have it? ("Hezbollah" is not.)"""
+        words = [t for t in doc[hit.start : hit.end] if t.is_alpha]
+        if len(words) < 2 or not all(t.lower_ in self.d.common for t in words):
+            return False
+        lemmas = [t.lemma_.lower() for t in doc]
+        lowers = [t.lower_ for t in doc]
+        return self.d.role_at(lemmas, lowers, words[-1].i + 1, words[-1].i) is not None
+
+    def _other_nation(
+        self,
+        doc: Doc,
+        start: int,
+        hit: _Hit,
+        hit_at: dict[int, _Hit],
+        date: str | None,
+        own: str | None,
+    ) -> Entry | None:
+        """A nationality before a name that is not the name's own country."""
+        for i in range(start, hit.start):
+            h = hit_at.get(i)
+            if h is None or h is hit:
+                continue
+            e = _pick_entry(h.entries, date)
+            if e.kind in ("country", "demonym") and e.country and self.d.state_of(e.country) != own:
+                return e
+        return None
 
     def _place_names(
         self,
