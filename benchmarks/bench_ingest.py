@@ -255,6 +255,15 @@ def main() -> None:
             f"per coding CPU-s, Ray coded {args.n / max(1.0, coding):.1f} articles vs "
             f"{args.n / max(1.0, local['ours_cpu_s']):.1f} locally (model loading included)"
         )
+    # what the CPU each run needed implies for a machine with no other load
+    ideal_local = local["ours_cpu_s"]  # one process: CPU-bound on one core
+    ideal_ray = max(
+        ray_run["ours_cpu_s"] / ncpu, ray_run["cpu"].get("coding workers", 0) / args.workers
+    )
+    print(
+        f"CPU-bound projection without other load: local {ideal_local:.0f} s, Ray "
+        f">= {ideal_ray:.0f} s -> at most {ideal_local / max(1.0, ideal_ray):.2f}x"
+    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
