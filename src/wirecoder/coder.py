@@ -64,7 +64,7 @@ class Coder:
             _ = self.resources.lexicon
         self.stages: list[Stage] = build_stages(stages)
         check_order(self.stages)
-        self.version = __version__
+        self.version = coder_version(config)
 
     # -- inputs ---------------------------------------------------------------------------
     def to_article(self, item: ArticleLike, date: object = None, origin: str = "<text>") -> Article:
@@ -148,6 +148,42 @@ class Coder:
                 res.events = analysis.events
                 res.warnings = analysis.warnings
                 yield res
+
+
+#: Shipped data that changes what the coder produces.
+_DATA_PACKAGES = (
+    "wirecoder.actors.data",
+    "wirecoder.events.data",
+    "wirecoder.places.data",
+    "wirecoder.models",
+)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(user_files: tuple[str, ...]) -> str:
+    import hashlib
+    from importlib import resources
+
+    h = hashlib.sha1()
+    for pkg in _DATA_PACKAGES:
+        try:
+            files = sorted(resources.files(pkg).iterdir(), key=lambda p: p.name)
+        except (ModuleNotFoundError, FileNotFoundError):
+            continue
+        for f in files:
+            if f.is_file() and not f.name.endswith((".py", ".pyc")):
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    for name in user_files:
+        h.update(Path(name).read_bytes())
+    return h.hexdigest()[:8]
+
+
+def coder_version(config: CoderConfig) -> str:
+    """'0.1.0+1a2b3c4d': the release and a fingerprint of its dictionaries, lexicon and models, so
+    `wirecoder recode` finds events coded before any of them changed."""
+    users = tuple(str(p) for p in (*config.actor_files, *config.trigger_files))
+    return f"{__version__}+{_fingerprint(users)}"
 
 
 @lru_cache(maxsize=4)

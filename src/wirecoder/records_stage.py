@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .events.arguments import ArgumentFinder
 from .events.attribution import speaker_actor
-from .records import QUAD, Actor, Attribution, Event, Span, plover_reading
+from .records import QUAD, Actor, Attribution, Event, Location, Span, plover_reading
 
 if TYPE_CHECKING:
     from .actors.dictionary import ActorDictionary
@@ -194,11 +194,41 @@ PLACE_ONLY_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 def _located_conflict(analysis: Analysis, cand: Candidate) -> bool:
     if cand.event_type not in PLACE_ONLY_TYPES or cand.entry.weak or cand.referential:
         return False
-    if cand.status != "asserted" or cand.historical or cand.location is None:
+    if cand.status != "asserted" or cand.historical:
+        return False
+    if cand.location is None and analysis.sentence_index(cand.trigger) == 0:
+        cand.location = _headline_country(analysis)  # "Angola: Peaceful Demonstration ..."
+    if cand.location is None:
         return False
     cand.confidence = max(0.0, cand.confidence - 0.15)
     cand.why.append("kept without actors: a conflict event with a place")
     return True
+
+
+def _headline_country(analysis: Analysis) -> Location | None:
+    """The country a headline leads with ("Angola: ...") or the story is about."""
+    country = None
+    for m in analysis.mentions:
+        if analysis.sentence_index(m.head) == 0 and m.kind == "country" and m.country:
+            country = m
+            break
+    if country is None:
+        return None
+    from .actors.dictionary import load_dictionary
+
+    c = load_dictionary(()).countries.get(country.country or "")
+    if c is None:
+        return None
+    return Location(
+        name=c.name,
+        country=c.iso3,
+        lat=c.lat,
+        lon=c.lon,
+        start=country.start_char,
+        end=country.end_char,
+        text=country.text,
+        feature="country",
+    )
 
 
 class RecordStage:

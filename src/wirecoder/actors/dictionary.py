@@ -180,13 +180,14 @@ class ActorDictionary:
         keys = {lemmas[end - 1], low}
         if low.endswith("men"):  # "militiamen", "policemen" -> "-man"
             keys.add(low[:-3] + "man")
-        exact = {id(r): r for k in keys for r in self.roles.get(k, ())}
+        # sorted: the same role wins in every process (set order depends on hash seeds)
+        exact = {id(r): r for k in sorted(keys) for r in self.roles.get(k, ())}
         if low.endswith("s") and low[:-1] not in keys:
             # a plural the lemmatiser missed; an exact key still wins ("corps" is not "corp")
             for r in self.roles.get(low[:-1], ()):
                 if not any(len(x.words) == len(r.words) for x in exact.values()):
                     exact.setdefault(id(r), r)
-        cands = sorted(exact.values(), key=lambda r: -len(r.words))
+        cands = sorted(exact.values(), key=lambda r: (-len(r.words), r.words, r.sector))
         for role in cands:
             k = len(role.words)
             if end - k < min_start or (role.mod and not qualifier):
@@ -367,7 +368,7 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
         )
         src = f"countries.tsv:{lineno}"
         qid = row.get("wikidata") or None
-        for form in {row["name"], *row.get("aliases", "").split("|")} - {""}:
+        for form in sorted({row["name"], *row.get("aliases", "").split("|")} - {""}):
             e = Entry(row["name"], iso3, None, qid, "country", src)
             d.add(_tokens(form), e, _is_case_sensitive(form, common))
             if not form.lower().startswith("the "):
