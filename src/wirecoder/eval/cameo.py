@@ -2,7 +2,11 @@
 
 The label is PLOVER's quad class of the sentence's main event (1 verbal
 cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict),
-or 0 when wirecoder codes no event (the set's 0 is "neutral/statement").
+or 0 when wirecoder codes no event (the set's 0 is "neutral/statement"). The set
+is labelled from CAMEO codes, so where CAMEO's own classes decide differently
+the CAMEO root the event carries is used: statements and appeals (01, 02) are 0,
+and an easing actually carried out (CONCEDE with CAMEO 08, "yield") is material
+cooperation.
 Spans: token-overlap F1 between the gold source (target) phrases and the main
 event's source (target) phrases, over sentences that have gold spans.
 """
@@ -46,7 +50,10 @@ def sentence_class(events: list[Event]) -> int:
     ev = main_event(events)
     if ev is None or ev.cameo in ("01", "02") or ev.referential:
         return 0  # CAMEO statements and appeals (and events only spoken about) are this set's 0
-    return QUAD.get(ev.plover_type or ev.event_type, 0)
+    kind = ev.plover_type or ev.event_type
+    if kind == "CONCEDE" and ev.status == "asserted" and ev.cameo == "08":
+        return 2  # an easing carried out is CAMEO's "yield" (08), material cooperation there
+    return QUAD.get(kind, 0)
 
 
 def arg_texts(ev: Event | None, side: str) -> list[str]:
