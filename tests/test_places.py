@@ -165,3 +165,39 @@ def test_location_eval_reads_the_gold_set(coder, shared):
     rep = evaluate(shared / "data", limit=40, coder=coder, split="all")
     assert rep.n == 40 and 0.0 <= rep.metrics["accuracy"] <= 1.0
     assert {"has_location_p", "has_location_r"} <= set(rep.metrics)
+
+
+# -- paths and names (own example sentences) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        # a name no gazetteer knows, taken by a verb that takes people too, is a person
+        ("Commandos captured Ramirez in Nairobi last year.", "captured", "Nairobi"),
+        ("Ramirez was captured in Nairobi last year.", "captured", "Nairobi"),
+        # an event noun inside the locative phrase has the place
+        ("Dozens of fighters were killed in the battle for Sirte.", "killed", "Sirte"),
+        ("Two soldiers died in a clash with rebels in Kasai province.", "died", "Kasai province"),
+        # parts of a place
+        (
+            "A truck bomb destroyed a warehouse on the outskirts of Kandahar.",
+            "destroyed",
+            "Kandahar",
+        ),
+        ("Militias have captured about 40 percent of Darfur.", "captured", "Darfur"),
+        ("Riot police patrolled Nairobi's main thoroughfares on Monday.", "patrolled", "Nairobi"),
+    ],
+)
+def test_paths_to_the_place(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where
+
+
+def test_no_place_in_a_people_or_a_retreat(coder):
+    assert (
+        place_of(coder, "Clashes broke out between ethnic Amhara and Oromo youths.", "broke")
+        is None
+    )
+    text = "Ten militants were killed before the rest withdrew towards Sirte."
+    assert place_of(coder, text, "killed") is None
