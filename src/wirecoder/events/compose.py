@@ -35,6 +35,10 @@ FORCE_WORDS = {
     "forces",
     "troops",
 }
+ACCESS_WORDS = {"peacekeeper", "observer", "inspector", "monitor", "aid worker", "relief worker"}
+CYBER_TARGETS = {"network", "computer", "system", "server", "website", "site", "email", "database",
+                 "grid", "account", "infrastructure"}  # fmt: skip
+CYBER_WORDS = {"hacker", "hack", "cyber", "cyberattack", "malware", "ransomware", "phishing"}
 AID_NOUNS = {
     "aid",
     "assistance",
@@ -54,8 +58,12 @@ def _sectors(analysis: Analysis, ks: list[int]) -> set[str | None]:
 
 
 def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Candidate | None:
-    """The event in the complement of an intent verb: "agreed *to suspend* ...", "vowed to *wage* war"."""
+    """The event in the complement of an intent verb: "agreed *to suspend* ...", "vowed to *wage* war",
+    "promised *concessions*"."""
     tok = doc[cand.trigger]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj") and c.i in by_token:
+            return by_token[c.i]
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp") and c.i in by_token:
             return by_token[c.i]
@@ -110,6 +118,23 @@ def compose(analysis: Analysis) -> None:
                     cand.referential = True
                     cand.why.append(f"the demand of the protest '{doc[p.trigger].text}'")
                     break
+        # peacekeepers or observers who arrive: the host allows them in (RETREAT, access)
+        if (
+            cand.event_type == "CONSULT"
+            and cand.pos == "v"
+            and tok.lemma_.lower() in ("arrive", "reach", "enter", "deploy")
+        ):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in ACCESS_WORDS:
+                cand.event_type, cand.mode = "RETREAT", "access"
+                cand.why.append("peacekeepers or observers arriving: access granted")
+        # attacks on computers and networks are cyber coercion, not armed assault
+        if cand.event_type == "ASSAULT":
+            lemmas = {t.lemma_.lower() for t in tok.sent}
+            tgt = [doc[h].lemma_.lower() for h in cand.target_heads]
+            if lemmas & CYBER_WORDS or any(t in CYBER_TARGETS for t in tgt):
+                cand.event_type, cand.mode = "COERCE", "cyber"
+                cand.why.append("an attack on computers or networks: COERCE (cyber)")
         # aid that arrives
         if (
             cand.event_type == "CONSULT"

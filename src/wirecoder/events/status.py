@@ -92,6 +92,49 @@ IMPLICATIVE = PASS_THROUGH | {"force", "compel", "oblige", "dare", "bother", "ha
                               "get", "come", "use", "move", "rush", "hurry", "opt", "choose", "like"}  # fmt: skip
 DESIRE_WOULD = {"like", "love", "prefer", "welcome", "appreciate"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+#: One-token negated auxiliaries (pre-tokenised or informal text: "hasn't", "dont", "cannot").
+FUSED_NEG = {"cannot", "nt", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent",
+             "werent", "havent", "hasnt", "hadnt", "couldnt", "wouldnt", "shouldnt", "aint"}  # fmt: skip
+#: Words whose *infinitive* complement is wanted, obliged or forgotten, not done: "would like to
+#: see", "has to leave", "is supposed to call", "told them to leave", "forgot to lock".
+#: (Other complements of these words are facts: "likes the plan", "has a plan".)
+INF_GOVERNORS: dict[str, str] = {
+    **{w: "hypothetical" for w in ("wish", "suppose")},
+    **{w: "requested" for w in ("tell", "instruct", "direct", "command", "advise", "remind")},
+    **{w: "negated" for w in ("forget", "neglect", "omit")},
+}
+#: "would like to see" is a wish ("likes to boast" is a habit, a fact).
+WOULD_INF = {"like", "love", "prefer", "hate"}
+#: Said by being said: "I would like to *thank*", "I have to *admit*" are done, not wished.
+PERFORMATIVE = {"thank", "express", "say", "admit", "mention", "confess", "reiterate", "congratulate",
+                "apologize", "apologise", "welcome", "stress", "emphasize", "emphasise", "note",
+                "acknowledge", "inform", "announce", "extend", "offer", "commend", "praise", "add",
+                "point", "recognize", "recognise", "echo", "state", "tell", "remind"}  # fmt: skip
+#: Governors only with an infinitive: "about to", "set to", "due to".
+INF_ONLY = {"about", "set", "due", "going"}
+#: Misread lemmas of governor words ("hoping" -> "hop").
+LEMMA_FIXES = {"hop": "hope", "hoping": "hope", "hoped": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    low = tok.lemma_.lower()
+    if low in LEMMA_FIXES and tok.lower_.startswith("hop") and not tok.lower_.startswith("hopp"):
+        return LEMMA_FIXES[low]
+    return low
+
+
+def _is_neg(c: Token) -> bool:
+    """A negation word on a clause: "not", "n't", "never", "no" (adverb), or a fused "hasn't"."""
+    low = c.lower_
+    if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+        return True
+    return c.dep_ in ("aux", "auxpass", "neg", "advmod") and (
+        low in FUSED_NEG or (low.endswith("n't") and low != "n't")
+    )
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 @dataclass(frozen=True)
@@ -108,7 +151,7 @@ def _own_markers(tok: Token) -> StatusResult | None:
     modal = None
     for c in tok.children:
         low = c.lower_
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+        if _is_neg(c):
             neg = c
         elif c.dep_ in ("aux", "auxpass") and (low in FUTURE_AUX or low in HYPO_AUX):
             modal = modal or c
@@ -216,7 +259,7 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         if head.i == cur.i:
             break
         rel = cur.dep_
-        hl = head.lemma_.lower()
+        hl = _lemma(head)
         if rel in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
         ):
@@ -227,15 +270,26 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             break
         if rel in ("relcl", "appos", "parataxis", "nsubj", "nsubjpass", "csubj"):
             break
+        if (
+            rel == "acl"
+            and cur.tag_ in ("VBN", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in cur.children)
+        ):
+            # a participle describing a noun is a fact about it: "soldiers *captured* in the war",
+            # "sanctions *imposed* in 2019" -- whatever is planned for the noun itself
+            break
         if rel == "advcl":
             mark = next((c for c in cur.children if c.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in CONDITIONAL_MARKS:
                 return StatusResult("hypothetical", mark.i, hedge, f"'{mark.text}' clause")
             break
         if rel == "conj":
-            # coordinated verbs share auxiliaries: "would not attack or invade"
-            if cur.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("aux", "neg") for c in cur.children
+            # coordinated verbs share auxiliaries: "would not attack or invade" (a finite verb
+            # has its own: "did not stop and *went* on")
+            if (
+                cur.pos_ in ("VERB", "AUX")
+                and cur.tag_ not in ("VBD", "VBZ")
+                and not any(c.dep_ in ("aux", "neg", "nsubj", "nsubjpass") for c in cur.children)
             ):
                 inherited = _own_markers(head)
                 if inherited is not None:
@@ -244,6 +298,21 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
                     )
             cur = head
             continue
+        if rel in ("xcomp", "ccomp") and _infinitive(cur):
+            if _lemma(cur) in PERFORMATIVE and hl in WOULD_INF | {"have", "want"}:
+                break  # "I would like to thank ...": the thanks are given
+            would = any(c.lower_ in ("would", "'d", "should") for c in head.children)
+            if hl in INF_GOVERNORS or (hl in WOULD_INF and would):
+                st = INF_GOVERNORS.get(hl, "hypothetical")
+                return StatusResult(st, head.i, hedge, f"to-infinitive on '{head.text}'")
+            if (
+                hl == "have"
+                and head.tag_ in ("VB", "VBP", "VBZ")
+                and not any(c.dep_ == "dobj" for c in head.children)
+                and _own_markers(head) is None
+            ):
+                # "has to leave" is an obligation; "had to leave" says it happened
+                return StatusResult("hypothetical", head.i, hedge, f"'{head.text} to'")
         if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
             break  # reported speech: the inner clause speaks for itself
         if hl == "go" and head.tag_ == "VBG" and rel == "xcomp":
@@ -264,6 +333,8 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         if not governs:
             break
         status = GOVERNORS.get(hl)
+        if hl in INF_ONLY and not (rel == "xcomp" and _infinitive(cur)):
+            status = None  # "is about to leave", but "talked about leaving"; "due to the storm"
         if rel == "prep":
             # a prepositional phrase is in a word's scope only as its complement: "calls *for*
             # talks", "a request *for* strikes" -- not "on a visit", "after the ruling"
