@@ -6,6 +6,13 @@ from docs import make_doc
 from wirecoder.events.status import status_of
 
 
+def _tag(doc, tags: dict[int, str]):
+    """Fine-grained tags where a rule reads tense ("has to" / "had to")."""
+    for i, tag in tags.items():
+        doc[i].tag_ = tag
+    return doc
+
+
 def test_negation_on_the_verb():
     # "Abadi has not discussed strikes"
     doc = make_doc(
@@ -105,3 +112,158 @@ def test_refuse_negates_the_embedded_event_and_hedge_is_kept():
     )
     res = status_of(doc2[2])
     assert res.status == "asserted" and res.hedge == 1
+
+
+def test_fused_negative_auxiliary():
+    # pre-tokenised text keeps "hasn't" whole: "The envoy hasn't arrived"
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "det", 1),
+            ("envoy", "envoy", "NOUN", "nsubj", 3),
+            ("hasn't", "hasn't", "AUX", "aux", 3),
+            ("arrived", "arrive", "VERB", "ROOT", 3),
+        ]
+    )
+    assert status_of(doc[3]).status == "negated"
+
+
+def test_have_to_is_an_obligation_had_to_happened():
+    # "Kenya has to withdraw" / "Kenya had to withdraw"
+    for aux_tag_word, expected in (("has", "hypothetical"), ("had", "asserted")):
+        doc = make_doc(
+            [
+                ("Kenya", "Kenya", "PROPN", "nsubj", 1),
+                (aux_tag_word, "have", "VERB", "ROOT", 1),
+                ("to", "to", "PART", "aux", 3),
+                ("withdraw", "withdraw", "VERB", "xcomp", 1),
+            ]
+        )
+        _tag(doc, {1: "VBZ" if aux_tag_word == "has" else "VBD"})
+        assert status_of(doc[3]).status == expected, aux_tag_word
+
+
+def test_would_like_to_is_a_wish_but_thanks_are_given():
+    # "Oman would like to host talks" / "Oman would like to thank Qatar" / "Oman likes to host"
+    def doc_for(verb, lemma, would=True):
+        rows = [("Oman", "Oman", "PROPN", "nsubj", 2)]
+        rows.append(
+            ("would", "would", "AUX", "aux", 2)
+            if would
+            else ("really", "really", "ADV", "advmod", 2)
+        )
+        rows += [
+            ("like", "like", "VERB", "ROOT", 2),
+            ("to", "to", "PART", "aux", 4),
+            (verb, lemma, "VERB", "xcomp", 2),
+            ("Qatar", "Qatar", "PROPN", "dobj", 4),
+        ]
+        return make_doc(rows)
+
+    assert status_of(doc_for("host", "host")[4]).status == "hypothetical"
+    assert status_of(doc_for("host", "host")[2]).status == "asserted"  # the wish itself
+    assert status_of(doc_for("thank", "thank")[4]).status == "asserted"
+    assert status_of(doc_for("host", "host", would=False)[4]).status == "asserted"  # a habit
+
+
+def test_told_to_is_requested_forgot_to_is_negated():
+    # "The court told police to release him" / "Police forgot to release him"
+    told = make_doc(
+        [
+            ("court", "court", "NOUN", "nsubj", 1),
+            ("told", "tell", "VERB", "ROOT", 1),
+            ("police", "police", "NOUN", "dobj", 1),
+            ("to", "to", "PART", "aux", 4),
+            ("release", "release", "VERB", "xcomp", 1),
+            ("him", "he", "PRON", "dobj", 4),
+        ]
+    )
+    assert status_of(told[4]).status == "requested"
+    forgot = make_doc(
+        [
+            ("Police", "police", "NOUN", "nsubj", 1),
+            ("forgot", "forget", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3),
+            ("release", "release", "VERB", "xcomp", 1),
+            ("him", "he", "PRON", "dobj", 3),
+        ]
+    )
+    assert status_of(forgot[3]).status == "negated"
+
+
+def test_misread_lemma_of_hoping():
+    # "Chad is hoping to mediate": the tagger's lemma for "hoping" is "hop"
+    doc = make_doc(
+        [
+            ("Chad", "Chad", "PROPN", "nsubj", 2),
+            ("is", "be", "AUX", "aux", 2),
+            ("hoping", "hop", "VERB", "ROOT", 2),
+            ("to", "to", "PART", "aux", 4),
+            ("mediate", "mediate", "VERB", "xcomp", 2),
+        ]
+    )
+    assert status_of(doc[4]).status == "hypothetical"
+
+
+def test_participle_on_a_noun_is_a_fact_about_it():
+    # "Rebels urged Mali to free soldiers captured in raids"
+    doc = make_doc(
+        [
+            ("Rebels", "rebel", "NOUN", "nsubj", 1),
+            ("urged", "urge", "VERB", "ROOT", 1),
+            ("Mali", "Mali", "PROPN", "dobj", 1),
+            ("to", "to", "PART", "aux", 4),
+            ("free", "free", "VERB", "xcomp", 1),
+            ("soldiers", "soldier", "NOUN", "dobj", 4),
+            ("captured", "capture", "VERB", "acl", 5),
+            ("in", "in", "ADP", "prep", 6),
+            ("raids", "raid", "NOUN", "pobj", 7),
+        ]
+    )
+    _tag(doc, {6: "VBN"})
+    assert status_of(doc[4]).status == "requested"
+    assert status_of(doc[6]).status == "asserted"
+    assert status_of(doc[8]).status == "asserted"
+
+
+def test_about_to_is_future_talk_about_is_not():
+    # "Benin is about to close the border" / "Benin talked about closing the border"
+    about_to = make_doc(
+        [
+            ("Benin", "Benin", "PROPN", "nsubj", 1),
+            ("is", "be", "AUX", "ROOT", 1),
+            ("about", "about", "ADJ", "acomp", 1),
+            ("to", "to", "PART", "aux", 4),
+            ("close", "close", "VERB", "xcomp", 2),
+            ("border", "border", "NOUN", "dobj", 4),
+        ]
+    )
+    assert status_of(about_to[4]).status == "future"
+    talked = make_doc(
+        [
+            ("Benin", "Benin", "PROPN", "nsubj", 1),
+            ("talked", "talk", "VERB", "ROOT", 1),
+            ("about", "about", "ADP", "prep", 1),
+            ("closing", "close", "VERB", "pcomp", 2),
+            ("border", "border", "NOUN", "dobj", 3),
+        ]
+    )
+    assert status_of(talked[3]).status == "asserted"
+
+
+def test_finite_conjunct_keeps_its_own_tense():
+    # "Troops would not retreat or surrender" / "Troops did not retreat and fought on"
+    def doc_for(second, lemma, tag):
+        d = make_doc(
+            [
+                ("Troops", "troop", "NOUN", "nsubj", 3),
+                ("did", "do", "AUX", "aux", 3),
+                ("not", "not", "PART", "neg", 3),
+                ("retreat", "retreat", "VERB", "ROOT", 3),
+                ("and", "and", "CCONJ", "cc", 3),
+                (second, lemma, "VERB", "conj", 3),
+            ]
+        )
+        return _tag(d, {3: "VB", 5: tag})
+
+    assert status_of(doc_for("surrender", "surrender", "VB")[5]).status == "negated"
+    assert status_of(doc_for("fought", "fight", "VBD")[5]).status == "asserted"
