@@ -201,3 +201,26 @@ def test_no_place_in_a_people_or_a_retreat(coder):
     )
     text = "Ten militants were killed before the rest withdrew towards Sirte."
     assert place_of(coder, text, "killed") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        # a word for a place opens the name, whatever the tagger or a person's name inside says
+        (
+            "Rebels attacked army positions in Dahiyat al-Assad on Monday.",
+            "attacked",
+            "Dahiyat al-Assad",
+        ),
+        ("Government troops recaptured Tal Mustawi on Friday.", "recaptured", "Tal Mustawi"),
+        # a demonym is no place
+        (
+            "Two aid workers were shot near the southern Angolan city of Benguela.",
+            "shot",
+            "Benguela",
+        ),
+    ],
+)
+def test_names_of_places(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where

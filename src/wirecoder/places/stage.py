@@ -183,7 +183,12 @@ FACILITIES = {"consulate", "embassy", "palace", "hotel", "hospital", "school", "
               "airport", "airbase", "base", "prison", "jail", "stadium", "building", "headquarters",
               "office", "offices", "mosque", "church", "temple", "cathedral", "shrine", "market",
               "fort", "center", "centre", "college", "academy", "station", "camp", "compound",
-              "bridge", "plant", "factory", "refinery", "hall", "house", "tower", "club"}  # fmt: skip
+              "bridge", "plant", "factory", "refinery", "hall", "house", "tower", "club", "bar",
+              "restaurant", "cafe", "shop", "store", "mall", "cinema", "theater", "theatre",
+              "warehouse", "supermarket"}  # fmt: skip
+#: premises whose own name is no town's: "the Max shopping center", "the Bilal mosque"
+PREMISES = {"center", "centre", "mall", "bar", "restaurant", "cafe", "shop", "store", "market",
+            "supermarket", "mosque", "church", "cinema", "theater", "theatre", "hotel"}  # fmt: skip
 #: nouns whose "of" object is the thing itself: "a series of raids", "the course of the operation"
 SERIES = {"series", "wave", "string", "spate", "round", "rounds", "number", "course", "midst",
           "wake", "middle", "day", "night", "week", "aftermath", "part", "height"}  # fmt: skip
@@ -259,6 +264,22 @@ _ARTICLE_PREFIX = (
     "es-",
     "al ",
 )
+
+
+#: first words of place names in the news ("Tal Abyad", "Kafr Nabuda", "Mount Hermon")
+PLACE_PREFIXES = {"tal", "tall", "tel", "tell", "jabal", "jebel", "jabel", "kafr", "kfar", "deir",
+                  "dayr", "ain", "ayn", "wadi", "ras", "bir", "khan", "qasr", "dahiyat", "dahiyet",
+                  "hayy", "jisr", "beit", "bayt", "khirbet", "khirbat", "mount", "mt", "lake",
+                  "fort", "cape", "port"}  # fmt: skip
+
+
+def _bare(word: str) -> str:
+    """A word without an Arabic article or an apostrophe: "al-Kafr" -> "kafr"."""
+    low = word.lower().replace("’", "'").strip("'‘")
+    for pre in _ARTICLE_PREFIX:
+        if low.startswith(pre) and len(low) > len(pre):
+            return low[len(pre) :]
+    return low
 
 
 def _capitalised(word: str) -> bool:
@@ -369,26 +390,39 @@ class PlaceFinder:
             return None
         places = self.gz.lookup(span.text)
         known = bool(places)
+        # "Tal Mustawi", "Dahiyat Al-Assad", "Mount Hermon": a word for a place opens the name
+        prefixed = len(span) > 1 and _bare(span[0].text) in PLACE_PREFIXES
         if label == "NORP" and (not known or strength < 1 or self._demonym(span.text)):
             return None  # "Syrian", "Kurdish"; but the tagger calls some towns NORP
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return None  # "ethnic Amhara settlers": a people
-        if tok.i in self.in_name and not (known and label in PLACE_ENTS) and strength < 3:
+        if not known and self._demonym(span.text):
+            return None  # "the southern Angolan city of Benguela"
+        if (
+            tok.i in self.in_name
+            and not (known and label in PLACE_ENTS)
+            and strength < 3
+            and not (prefixed and self.in_name[tok.i].start > span.start)
+        ):
             return None  # "the Islamic State", "Hicks": an organisation or a person
         if not known and any(t.lower_ in ORG_WORDS for t in span):
             return None  # "the Patriotic Union of Kurdistan", "the Social Democratic Alliance"
-        if tok.i in self.people and strength == 1:
+        # "captured Jaffna" with Jaffna tagged a person: a well-known place under its own name
+        town = strength >= 1 and self._well_known(
+            [n.place for n in self.gz.named(span.text) if not n.alternate]
+        )
+        if tok.i in self.people and strength == 1 and not prefixed and not town:
             return None  # "Khadr was captured": a person, whatever the gazetteer says
         proper = tok.pos_ == "PROPN" or (
             len(span) > 1 and tok.i != tok.sent.start and any(t.pos_ == "PROPN" for t in span)
         )  # "the South China Sea", "the Golan Heights": a capitalised noun closing a name
         if not proper and label not in PLACE_ENTS and not known:
             return None
-        if label in PLACE_ENTS:
+        if label in PLACE_ENTS or prefixed:
             ok = strength >= 1 or known
         elif known and label not in ("PERSON", "ORG", "PRODUCT"):
             ok = strength >= 1 or any(p.feature in ("country", "admin1", "region") for p in places)
-        elif known and label == "PRODUCT" and strength >= 1 and self._well_known(places):
+        elif known and label in ("PRODUCT", "PERSON") and town and tok.i not in self.in_name:
             ok = True  # "their advance on Manbij" with Manbij tagged a product
         else:
             ok = strength >= 2 and (label not in ("PERSON", "ORG") or tok.dep_ not in ("nsubj",))
@@ -480,6 +514,8 @@ class PlaceFinder:
                     continue
                 if possessors and not is_place:
                     continue
+                if lemma in PREMISES and not possessors and not known:
+                    t.facility = True  # "the Max shopping center": a building's own name
                 yield t, depth
 
         def of_places() -> Iterator[tuple[Toponym, int]]:
