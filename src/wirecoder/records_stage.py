@@ -181,6 +181,8 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         and speaker.country not in {a.country for a in event.source}
     )
     event.plover_type = plover_reading(event.event_type, event.status, bool(event.source) and own)
+    if cand.refusal and QUAD.get(event.event_type) in (1, 2):
+        event.plover_type = "REJECT"  # refusing to cooperate (CAMEO 12 -> PLOVER REJECT)
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event

@@ -348,7 +348,12 @@ class ArgumentFinder:
         entry = cand.entry
         own = set(cand.tokens)
         # actor modifiers and possessor
-        for c in n.lefts:
+        lefts = list(n.lefts)
+        for c in list(lefts):
+            # "a Syrian regime offensive": the actor is inside a compound modifier
+            if c.dep_ == "compound" and c.i not in self.head2m and c.i not in own:
+                lefts.extend(g for g in c.lefts if g.dep_ in ("amod", "compound", "poss"))
+        for c in lefts:
             if c.i in own:
                 continue
             if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i in self.head2m:

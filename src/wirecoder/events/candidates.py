@@ -31,6 +31,7 @@ class Candidate:
     hedge: int | None = None
     historical: bool = False  # background history ("five years after crowds trashed ...")
     referential: bool = False  # an event noun that is the object of another event
+    refusal: bool = False  # negated by refusing, cancelling or "will not": PLOVER reads REJECT
     governor: int | None = None  # token of the verb this event is embedded under
     # attribution
     speaker: int | None = None  # mention index

@@ -183,6 +183,11 @@ class ClassifyStage:
                 0.1 if any(m.country for m in (analysis.mentions[k] for k in cand.targets)) else 0.0
             )
             conf -= 0.2 if cand.entry.weak else 0.0
+            # the main clause carries the news; subordinate clauses its background
+            depth, cur = 0, doc[cand.trigger]
+            while cur.head.i != cur.i and depth < 6:
+                cur, depth = cur.head, depth + 1
+            conf -= 0.03 * min(depth, 4)
             sidx = analysis.sentence_index(cand.trigger)
             conf += 0.05 if sidx <= 1 else 0.0
             if clf is not None:

@@ -23,6 +23,18 @@ if TYPE_CHECKING:
     from .candidates import Candidate
 
 INTENT_TYPES = {"AGREE"}
+REFUSING = {
+    "refuse",
+    "decline",
+    "cancel",
+    "fail",
+    "reject",
+    "abandon",
+    "scrap",
+    "call",
+    "rule",
+    "veto",
+}
 ARMED = {"MIL", "REB", "UAF", "PRM", "COP"}
 FORCE_WORDS = {
     "troop",
@@ -85,6 +97,15 @@ def compose(analysis: Analysis) -> None:
             protests_by_sent.setdefault(doc[c.trigger].sent.start, []).append(c)
     for cand in analysis.candidates:
         tok = doc[cand.trigger]
+        # "will not release", "refused to meet", "cancelled a planned visit", "failed to reach agreement"
+        if cand.status == "negated" and cand.status_cue is not None:
+            cue = doc[cand.status_cue]
+            modal = any(
+                c.dep_ == "aux" and c.lower_ in ("will", "wo", "would", "shall")
+                for c in cue.head.children
+            )
+            if cue.lemma_.lower() in REFUSING or (cue.dep_ == "neg" and modal):
+                cand.refusal = True
         # promises and vows take the meaning of what is promised
         if cand.event_type in INTENT_TYPES and cand.pos == "v":
             inner = _embedded(cand, by_token, doc)

@@ -74,6 +74,30 @@ PREP_GOVERNORS: dict[tuple[str, str], str] = {
     ("threaten", "with"): "hypothetical",
     ("warn", "of"): "hypothetical",
     ("warn", "against"): "hypothetical",
+    # kept from happening: "prevented them from *leaving*", "decided against *running*"
+    **{
+        (v, "from"): "negated"
+        for v in (
+            "prevent",
+            "stop",
+            "keep",
+            "ban",
+            "bar",
+            "block",
+            "prohibit",
+            "forbid",
+            "restrain",
+            "refrain",
+            "deter",
+            "dissuade",
+            "discourage",
+            "preclude",
+            "spare",
+            "save",
+            "exempt",
+        )
+    },
+    ("decide", "against"): "negated",
 }
 #: Words an embedded event inherits its status from ("urged X to *strike*": requested).
 GOVERNORS: dict[str, str] = {
@@ -112,6 +136,10 @@ PERFORMATIVE = {"thank", "express", "say", "admit", "mention", "confess", "reite
                 "point", "recognize", "recognise", "echo", "state", "tell", "remind"}  # fmt: skip
 #: Governors only with an infinitive: "about to", "set to", "due to".
 INF_ONLY = {"about", "set", "due", "going"}
+#: Subjects that deny the predicate: "nobody came".
+NEG_PRONOUNS = {"nobody", "none", "nothing", "noone", "no-one", "neither"}
+#: Verbs of trying: the attempt is as real as the trying ("tried to storm": an attack took place).
+ATTEMPT = {"try", "attempt"}
 #: Misread lemmas of governor words ("hoping" -> "hop").
 LEMMA_FIXES = {"hop": "hope", "hoping": "hope", "hoped": "hope"}
 
@@ -145,6 +173,46 @@ class StatusResult:
     reason: str = ""
 
 
+def _negative_subject(tok: Token) -> Token | None:
+    """ "*No one* was hurt", "*Nothing* happened", "*no* group claimed", "*none* of them left"."""
+    for c in tok.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "expl"):
+            continue
+        if c.lower_ in NEG_PRONOUNS:
+            return c
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return c
+    return None
+
+
+def _no_longer(tok: Token) -> Token | None:
+    """ "no longer works", "not any more": "no" on a "longer" / "more" adverb of the verb."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more"):
+            for d in c.children:
+                if d.lower_ in ("no", "not", "n't"):
+                    return d
+    return None
+
+
+def _neither_nor(tok: Token) -> Token | None:
+    """ "neither confirmed nor denied": both verbs negated."""
+    for c in tok.children:
+        if c.lower_ == "neither" and c.dep_ in ("preconj", "cc", "det", "advmod"):
+            return c
+    if tok.dep_ == "conj":
+        for c in tok.head.children:
+            if c.dep_ == "cc" and c.lower_ == "nor" and c.i < tok.i:
+                return c
+    return None
+
+
+def _denied(tok: Token) -> bool:
+    """The word itself is negated: "did not prevent", "never failed"."""
+    own = _own_markers(tok)
+    return own is not None and own.status == "negated"
+
+
 def _own_markers(tok: Token) -> StatusResult | None:
     """Negation, modal, future and conditional marked on the word's own clause."""
     neg = None
@@ -159,6 +227,8 @@ def _own_markers(tok: Token) -> StatusResult | None:
         for c in tok.lefts:
             if c.dep_ == "det" and c.lower_ in ("no", "neither"):
                 neg = c
+    if neg is None and tok.pos_ in ("VERB", "AUX", "ADJ"):
+        neg = _negative_subject(tok) or _no_longer(tok) or _neither_nor(tok)
     if neg is not None:
         return StatusResult("negated", neg.i, reason=f"'{neg.text}'")
     # conditional clause: "if X attacks", or a main clause with an if-clause and a modal
@@ -313,6 +383,13 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             ):
                 # "has to leave" is an obligation; "had to leave" says it happened
                 return StatusResult("hypothetical", head.i, hedge, f"'{head.text} to'")
+        if hl in ATTEMPT and head.pos_ in ("VERB", "AUX") and rel == "xcomp":
+            # "tried to storm the embassy": the attempt is the event, as real as the trying
+            # ("will try to": future; "Try to ...": requested)
+            outer = status_of(head, max_up)
+            if outer.status == "asserted":
+                return StatusResult("asserted", None, hedge, "")
+            return StatusResult(outer.status, outer.cue, hedge, outer.reason + f" (on '{head.text}')")
         if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
             break  # reported speech: the inner clause speaks for itself
         if hl == "go" and head.tag_ == "VBG" and rel == "xcomp":
@@ -335,14 +412,25 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         status = GOVERNORS.get(hl)
         if hl in INF_ONLY and not (rel == "xcomp" and _infinitive(cur)):
             status = None  # "is about to leave", but "talked about leaving"; "due to the storm"
+        if hl == "able" and head.dep_ == "acomp" and head.head.tag_ == "VBD":
+            # "was able to escape" says it escaped (a past ability is an achievement);
+            # "is able to", "will be able to" do not; "was not able to" is negated above it
+            cur = head
+            continue
         if rel == "prep":
             # a prepositional phrase is in a word's scope only as its complement: "calls *for*
             # talks", "a request *for* strikes" -- not "on a visit", "after the ruling"
             p = cur.lower_
+            if p == "without" or (p == "of" and hl == "instead") or (p == "than" and hl == "rather"):
+                # "left without *paying*", "instead of *talking*", "rather than *fight*"
+                return StatusResult("negated", cur.i, hedge, f"'{cur.text}'")
             if p in TEMPORAL_PREPS:
                 break
             if head.pos_ in ("VERB", "AUX"):
                 status = PREP_GOVERNORS.get((hl, p))
+                if status == "negated" and _denied(head):
+                    cur = head  # "did not stop them from *marching*": they marched
+                    continue
                 if status is not None:
                     return StatusResult(status, head.i, hedge, f"under '{head.text} {cur.text}'")
                 break
@@ -352,6 +440,8 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
                 break  # an adjunct of a noun ("in protest at how ..."): its own clause decides
             cur = head
             continue
+        if status == "negated" and hl in ("fail", "prevent", "stop") and _denied(head):
+            status = None  # "never failed to *pay*": paid
         if status is not None:
             return StatusResult(status, head.i, hedge, f"under '{head.text}'")
         if rel in ("dobj", "pobj", "xcomp", "ccomp", "acl", "pcomp") and head.pos_ in (
@@ -361,7 +451,7 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             "ADJ",
         ):
             own_h = _own_markers(head)
-            if own_h is not None and hl not in PASS_THROUGH:
+            if own_h is not None and (hl not in PASS_THROUGH or own_h.status == "negated"):
                 return StatusResult(
                     own_h.status, own_h.cue, hedge, own_h.reason + f" (on '{head.text}')"
                 )
