@@ -267,3 +267,135 @@ def test_finite_conjunct_keeps_its_own_tense():
 
     assert status_of(doc_for("surrender", "surrender", "VB")[5]).status == "negated"
     assert status_of(doc_for("fought", "fight", "VBD")[5]).status == "asserted"
+
+
+def test_negative_subject_no_longer_and_neither_nor():
+    # "No one was injured"
+    doc = make_doc(
+        [
+            ("No", "no", "DET", "det", 1),
+            ("one", "one", "NOUN", "nsubjpass", 3),
+            ("was", "be", "AUX", "auxpass", 3),
+            ("injured", "injure", "VERB", "ROOT", 3),
+        ]
+    )
+    assert status_of(doc[3]).status == "negated"
+    # "Togo no longer exports cocoa"
+    doc = make_doc(
+        [
+            ("Togo", "Togo", "PROPN", "nsubj", 3),
+            ("no", "no", "ADV", "neg", 2),
+            ("longer", "long", "ADV", "advmod", 3),
+            ("exports", "export", "VERB", "ROOT", 3),
+            ("cocoa", "cocoa", "NOUN", "dobj", 3),
+        ]
+    )
+    assert status_of(doc[3]).status == "negated"
+    # "Seoul neither confirmed nor denied the visit"
+    doc = make_doc(
+        [
+            ("Seoul", "Seoul", "PROPN", "nsubj", 2),
+            ("neither", "neither", "CCONJ", "preconj", 2),
+            ("confirmed", "confirm", "VERB", "ROOT", 2),
+            ("nor", "nor", "CCONJ", "cc", 2),
+            ("denied", "deny", "VERB", "conj", 2),
+            ("the", "the", "DET", "det", 6),
+            ("visit", "visit", "NOUN", "dobj", 4),
+        ]
+    )
+    _tag(doc, {2: "VBD", 4: "VBD"})
+    assert status_of(doc[2]).status == "negated"
+    assert status_of(doc[4]).status == "negated"
+
+
+def test_without_and_instead_of():
+    # "Guards fired without warning" / "They talked instead of fighting"
+    doc = make_doc(
+        [
+            ("Guards", "guard", "NOUN", "nsubj", 1),
+            ("fired", "fire", "VERB", "ROOT", 1),
+            ("without", "without", "ADP", "prep", 1),
+            ("warning", "warn", "VERB", "pcomp", 2),
+        ]
+    )
+    assert status_of(doc[1]).status == "asserted"
+    assert status_of(doc[3]).status == "negated"
+    doc = make_doc(
+        [
+            ("They", "they", "PRON", "nsubj", 1),
+            ("talked", "talk", "VERB", "ROOT", 1),
+            ("instead", "instead", "ADV", "advmod", 1),
+            ("of", "of", "ADP", "prep", 2),
+            ("fighting", "fight", "VERB", "pcomp", 3),
+        ]
+    )
+    assert status_of(doc[4]).status == "negated"
+
+
+def test_prevented_from_unless_not_prevented():
+    # "Police (did not) prevent marchers from entering the square"
+    def doc_for(negated):
+        rows = [("Police", "police", "NOUN", "nsubj", 3)]
+        rows += (
+            [("did", "do", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3)]
+            if negated
+            else [
+                ("quickly", "quickly", "ADV", "advmod", 3),
+                ("then", "then", "ADV", "advmod", 3),
+            ]
+        )
+        rows += [
+            ("prevent", "prevent", "VERB", "ROOT", 3),
+            ("marchers", "marcher", "NOUN", "dobj", 3),
+            ("from", "from", "ADP", "prep", 3),
+            ("entering", "enter", "VERB", "pcomp", 5),
+        ]
+        return make_doc(rows)
+
+    assert status_of(doc_for(False)[6]).status == "negated"
+    assert status_of(doc_for(True)[6]).status == "asserted"
+
+
+def test_past_ability_and_attempts_happened():
+    # "Hostages were able to escape" / "Rebels tried to storm the base" / "Rebels will try to ..."
+    able = make_doc(
+        [
+            ("Hostages", "hostage", "NOUN", "nsubj", 1),
+            ("were", "be", "AUX", "ROOT", 1),
+            ("able", "able", "ADJ", "acomp", 1),
+            ("to", "to", "PART", "aux", 4),
+            ("escape", "escape", "VERB", "xcomp", 2),
+        ]
+    )
+    assert status_of(_tag(able, {1: "VBD"})[4]).status == "asserted"
+    assert status_of(_tag(able, {1: "VB"})[4]).status == "hypothetical"
+
+    def tried(will):
+        rows = [("Rebels", "rebel", "NOUN", "nsubj", 2)]
+        rows.append(
+            ("will", "will", "AUX", "aux", 2) if will else ("again", "again", "ADV", "advmod", 2)
+        )
+        rows += [
+            ("try", "try", "VERB", "ROOT", 2),
+            ("to", "to", "PART", "aux", 4),
+            ("storm", "storm", "VERB", "xcomp", 2),
+            ("base", "base", "NOUN", "dobj", 4),
+        ]
+        return make_doc(rows)
+
+    assert status_of(tried(False)[4]).status == "asserted"
+    assert status_of(tried(True)[4]).status == "future"
+
+
+def test_negation_passes_through_aspect_verbs():
+    # "Iraq has not begun talks"
+    doc = make_doc(
+        [
+            ("Iraq", "Iraq", "PROPN", "nsubj", 3),
+            ("has", "have", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3),
+            ("begun", "begin", "VERB", "ROOT", 3),
+            ("talks", "talk", "NOUN", "dobj", 3),
+        ]
+    )
+    assert status_of(doc[4]).status == "negated"

@@ -389,7 +389,9 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             outer = status_of(head, max_up)
             if outer.status == "asserted":
                 return StatusResult("asserted", None, hedge, "")
-            return StatusResult(outer.status, outer.cue, hedge, outer.reason + f" (on '{head.text}')")
+            return StatusResult(
+                outer.status, outer.cue, hedge, outer.reason + f" (on '{head.text}')"
+            )
         if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
             break  # reported speech: the inner clause speaks for itself
         if hl == "go" and head.tag_ == "VBG" and rel == "xcomp":
@@ -421,7 +423,11 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             # a prepositional phrase is in a word's scope only as its complement: "calls *for*
             # talks", "a request *for* strikes" -- not "on a visit", "after the ruling"
             p = cur.lower_
-            if p == "without" or (p == "of" and hl == "instead") or (p == "than" and hl == "rather"):
+            if (
+                p == "without"
+                or (p == "of" and hl == "instead")
+                or (p == "than" and hl == "rather")
+            ):
                 # "left without *paying*", "instead of *talking*", "rather than *fight*"
                 return StatusResult("negated", cur.i, hedge, f"'{cur.text}'")
             if p in TEMPORAL_PREPS:
