@@ -183,6 +183,14 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
     event.plover_type = plover_reading(event.event_type, event.status, bool(event.source) and own)
     if cand.refusal and QUAD.get(event.event_type) in (1, 2):
         event.plover_type = "REJECT"  # refusing to cooperate (CAMEO 12 -> PLOVER REJECT)
+    if (
+        event.status == "hypothetical"
+        and cand.status_cue is not None
+        and doc[cand.status_cue].lower_ in ("must", "should", "ought")
+        and speaker is not None
+        and not own
+    ):
+        event.plover_type = "REQUEST"  # "X said Y must withdraw": X demands it of Y
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event

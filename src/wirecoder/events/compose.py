@@ -47,6 +47,7 @@ FORCE_WORDS = {
     "forces",
     "troops",
 }
+PURPOSE_VERBS = {"help", "support", "assist", "aid", "benefit", "feed", "rebuild", "protect"}
 ACCESS_WORDS = {"peacekeeper", "observer", "inspector", "monitor", "aid worker", "relief worker"}
 CYBER_TARGETS = {"network", "computer", "system", "server", "website", "site", "email", "database",
                  "grid", "account", "infrastructure"}  # fmt: skip
@@ -156,6 +157,23 @@ def compose(analysis: Analysis) -> None:
             if lemmas & CYBER_WORDS or any(t in CYBER_TARGETS for t in tgt):
                 cand.event_type, cand.mode = "COERCE", "cyber"
                 cand.why.append("an attack on computers or networks: COERCE (cyber)")
+        # aid given "to help/support X": X receives it, and the purpose is not a second event
+        if cand.event_type == "AID" and not cand.targets:
+            for c in tok.children:
+                if (
+                    c.dep_ in ("advcl", "xcomp")
+                    and c.lemma_.lower() in PURPOSE_VERBS
+                    and c.i in by_token
+                ):
+                    inner = by_token[c.i]
+                    if inner.targets:
+                        cand.targets, cand.target_heads = (
+                            list(inner.targets),
+                            list(inner.target_heads),
+                        )
+                        inner.referential = True
+                        cand.why.append(f"recipient from the purpose '{c.text}'")
+                        break
         # aid that arrives
         if (
             cand.event_type == "CONSULT"

@@ -140,6 +140,9 @@ INF_ONLY = {"about", "set", "due", "going"}
 NEG_PRONOUNS = {"nobody", "none", "nothing", "noone", "no-one", "neither"}
 #: Verbs of trying: the attempt is as real as the trying ("tried to storm": an attack took place).
 ATTEMPT = {"try", "attempt"}
+#: Verbs whose negation is read inside their clause: "I don't think he left" (he did not).
+NEG_RAISING = {"think", "believe", "expect", "suppose", "imagine", "reckon", "seem", "appear",
+               "want", "anticipate", "guess", "feel"}  # fmt: skip
 #: Misread lemmas of governor words ("hoping" -> "hop").
 LEMMA_FIXES = {"hop": "hope", "hoping": "hope", "hoped": "hope"}
 
@@ -205,6 +208,19 @@ def _neither_nor(tok: Token) -> Token | None:
             if c.dep_ == "cc" and c.lower_ == "nor" and c.i < tok.i:
                 return c
     return None
+
+
+def _finite(tok: Token) -> bool:
+    """A clause with its own subject and tense ("that troops *had* left"), not a small clause
+    ("let anyone *intimidate* him", "see them *doing* it")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(
+        c.dep_ in ("aux", "auxpass", "mark") and c.tag_ in ("VBD", "VBZ", "VBP", "MD", "IN")
+        for c in tok.children
+    )
 
 
 def _denied(tok: Token) -> bool:
@@ -341,12 +357,12 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         if rel in ("relcl", "appos", "parataxis", "nsubj", "nsubjpass", "csubj"):
             break
         if (
-            rel == "acl"
+            rel in ("acl", "amod")
             and cur.tag_ in ("VBN", "VBG")
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in cur.children)
         ):
             # a participle describing a noun is a fact about it: "soldiers *captured* in the war",
-            # "sanctions *imposed* in 2019" -- whatever is planned for the noun itself
+            # "publicly *held* shares", "the *attached* file" -- whatever is planned for the noun
             break
         if rel == "advcl":
             mark = next((c for c in cur.children if c.dep_ == "mark"), None)
@@ -457,6 +473,16 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             "ADJ",
         ):
             own_h = _own_markers(head)
+            if (
+                own_h is not None
+                and own_h.status == "negated"
+                and rel == "ccomp"
+                and hl not in NEG_RAISING
+                and _finite(cur)
+            ):
+                # a clause under a denied verb is not denied: "did not know that troops *had*
+                # *left*" (but "do not think they *left*" is a denial of the leaving)
+                own_h = None
             if own_h is not None and (hl not in PASS_THROUGH or own_h.status == "negated"):
                 return StatusResult(
                     own_h.status, own_h.cue, hedge, own_h.reason + f" (on '{head.text}')"

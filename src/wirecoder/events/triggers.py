@@ -75,6 +75,8 @@ def _object_phrases(obj: Token) -> set[str]:
     if mods:
         phrases.add(" ".join([*(m.lower_ for m in mods[-1:]), obj.lemma_.lower()]))
         phrases.add(" ".join([*(m.lower_ for m in mods), obj.lemma_.lower()]))
+    if obj.lemma_.lower() in LIGHT_NOUNS:  # "mediation efforts" stands for "mediation"
+        phrases.update(m.lemma_.lower() for m in obj.lefts if m.dep_ == "compound")
     words = [t.lower_ for t in obj.subtree if t.dep_ not in ("det", "poss", "punct")]
     phrases.add(" ".join(words))
     if len(words) > 1:
