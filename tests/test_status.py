@@ -399,3 +399,48 @@ def test_negation_passes_through_aspect_verbs():
         ]
     )
     assert status_of(doc[4]).status == "negated"
+
+
+def test_prenominal_participle_is_a_fact_about_its_noun():
+    # "Read the attached report"
+    doc = make_doc(
+        [
+            ("Read", "read", "VERB", "ROOT", 0),
+            ("the", "the", "DET", "det", 3),
+            ("attached", "attach", "VERB", "amod", 3),
+            ("report", "report", "NOUN", "dobj", 0),
+        ]
+    )
+    _tag(doc, {0: "VB", 2: "VBN"})
+    assert status_of(doc[0]).status == "requested"
+    assert status_of(doc[2]).status == "asserted"
+
+
+def test_denied_verb_does_not_deny_its_finite_clause():
+    # "Oslo did not know that troops had left" / "Oslo does not think troops left"
+    def doc_for(verb, lemma, had):
+        rows = [
+            ("Oslo", "Oslo", "PROPN", "nsubj", 3),
+            ("did", "do", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3),
+            (verb, lemma, "VERB", "ROOT", 3),
+            ("troops", "troop", "NOUN", "nsubj", 6),
+        ]
+        rows.append(("had", "have", "AUX", "aux", 6) if had else ("all", "all", "ADV", "advmod", 6))
+        rows.append(("left", "leave", "VERB", "ccomp", 3))
+        return _tag(make_doc(rows), {5: "VBD" if had else "RB", 6: "VBN" if had else "VBD"})
+
+    assert status_of(doc_for("know", "know", True)[6]).status == "asserted"
+    assert status_of(doc_for("think", "think", False)[6]).status == "negated"
+    # "Oslo did not let anyone leave": a small clause stays in the denial
+    doc = make_doc(
+        [
+            ("Oslo", "Oslo", "PROPN", "nsubj", 3),
+            ("did", "do", "AUX", "aux", 3),
+            ("not", "not", "PART", "neg", 3),
+            ("let", "let", "VERB", "ROOT", 3),
+            ("anyone", "anyone", "PRON", "nsubj", 5),
+            ("leave", "leave", "VERB", "ccomp", 3),
+        ]
+    )
+    assert status_of(_tag(doc, {5: "VB"})[5]).status == "negated"

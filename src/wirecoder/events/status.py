@@ -408,6 +408,10 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             return StatusResult(
                 outer.status, outer.cue, hedge, outer.reason + f" (on '{head.text}')"
             )
+        if hl in NEG_RAISING and rel == "ccomp" and _denied(head):
+            neg = _own_markers(head)
+            assert neg is not None
+            return StatusResult("negated", neg.cue, hedge, neg.reason + f" (on '{head.text}')")
         if hl in SPEECH and rel in ("ccomp", "xcomp", "advcl", "dobj"):
             break  # reported speech: the inner clause speaks for itself
         if hl == "go" and head.tag_ == "VBG" and rel == "xcomp":
