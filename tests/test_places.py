@@ -224,3 +224,39 @@ def test_no_place_in_a_people_or_a_retreat(coder):
 def test_names_of_places(coder, text, word, where):
     loc = place_of(coder, text, word)
     assert loc is not None and loc.text == where
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        ("Much of Kandahar was destroyed in the fighting.", "destroyed", "Kandahar"),
+        # who runs a place is not where it is
+        ("A bomb exploded near a U.S.-run checkpoint outside Kandahar.", "exploded", "Kandahar"),
+        # the container named before "city of" comes after the town
+        (
+            "Rockets struck a market in the Black Sea port city of Odessa on Sunday.",
+            "struck",
+            "Odessa",
+        ),
+        ("The reporter was captured during the 2003 invasion of Iraq.", "captured", "Iraq"),
+        ("The bombs killed dozens of people in Mosul.", "killed", "Mosul"),
+        # a hotel in a country is no embassy of it
+        ("Rebels attacked a Nairobi hotel on Monday.", "attacked", "Nairobi"),
+        # fronted phrases inside an adverb or a date
+        ("Earlier in Jenin, soldiers shot a teenager.", "shot", "Jenin"),
+        ("On Tuesday in Kabul, a suicide bomber killed 12 people.", "killed", "Kabul"),
+        # a name the parser hangs on the date after it
+        ("Riot police patrolled Harare Saturday.", "patrolled", "Harare"),
+    ],
+)
+def test_more_paths_to_the_place(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where
+
+
+def test_a_person_is_no_place(coder):
+    text = "Protesters marched in support of their jailed leader Ahmed Kamal on Friday."
+    loc = place_of(coder, text, "marched")
+    assert loc is None or "Kamal" not in loc.text
+    loc = place_of(coder, "Downey, 72, was captured by rebels in Beirut.", "captured")
+    assert loc is not None and loc.text == "Beirut"

@@ -55,6 +55,9 @@ NOT_PLACE_ENTS = {"DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT"
                   "CARDINAL", "ORDINAL", "WORK_OF_ART"}  # fmt: skip
 #: labels the tagger gives some well-known places in a place's slot ("attacks on Aleppo")
 MISTAGGED = {"WORK_OF_ART", "LANGUAGE", "EVENT", "LAW"}
+#: "U.S.-run", "Saudi-led": an actor's modifier, never a place's name
+BACKED = {"run", "led", "backed", "controlled", "held", "owned", "funded", "sponsored", "allied",
+          "aligned", "supported", "linked", "affiliated", "operated", "dominated", "brokered"}  # fmt: skip
 #: capitalised words that are no place in any slot
 NOT_NAMES = {"gmt", "utc", "a.m.", "p.m.", "am", "pm", "i", "ii", "iii", "iv", "v", "mr", "mrs",
              "dr", "god", "allah", "internet", "web", "twitter", "facebook", "youtube"}  # fmt: skip
@@ -195,6 +198,11 @@ SERIES = {"series", "wave", "string", "spate", "round", "rounds", "number", "cou
 PORTIONS = {"half", "part", "parts", "much", "most", "swath", "swathes", "swaths", "chunk",
             "chunks", "rest", "third", "quarter", "all", "control", "percent", "percentage",
             "%"}  # fmt: skip
+#: quantities whose "of" object is what the phrase is about: "dozens of people in Hasakah"
+QUANTITIES = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+              "millions", "score", "scores", "number", "group", "handful", "couple", "lot", "lots",
+              "some", "many", "most", "several", "all", "one", "two", "three", "four", "five",
+              "six", "seven", "eight", "nine", "ten", "none", "each", "both", "members"}  # fmt: skip
 #: things an organisation has: "the Hezbollah positions", "Uber offices" are no places' names
 OWNED = {"office", "offices", "headquarters", "embassy", "consulate", "position", "positions",
          "base", "bases", "compound", "building", "buildings", "factory", "plant", "store",
@@ -203,7 +211,8 @@ OWNED = {"office", "offices", "headquarters", "embassy", "consulate", "position"
 #: sub-city areas: their own name modifier is more specific than their "of" place
 AREA_NOUNS = {"area", "district", "neighborhood", "neighbourhood", "quarter", "sector", "region",
               "zone", "subdistrict", "sub-district", "suburb", "township", "locality",
-              "neighborhoods", "neighbourhoods", "districts", "areas", "camp"}  # fmt: skip
+              "neighborhoods", "neighbourhoods", "districts", "areas", "camp", "axis", "front",
+              "flank", "corridor", "frontline"}  # fmt: skip
 #: "in the wake of", "in the name of": an "of" object that is no place
 OF_IDIOMS = {"wake", "name", "face", "absence", "presence", "response", "support", "favor",
              "favour", "case", "light", "spite", "view", "event", "aftermath", "course", "context",
@@ -388,6 +397,12 @@ class PlaceFinder:
             return None  # "Mobile phone footage": capitalised because it starts the sentence
         if span.text.lower() in NOT_NAMES or (len(span.text) == 1 and span.text.isalpha()):
             return None
+        if self._aged(span) and strength < 3:
+            return None  # "Downey, 72, was captured": a person's age
+        if len(span) == 1 and span[0].lower_ in PORTIONS | SERIES:
+            return None  # "Much of Pervomayskaya was destroyed"
+        if span[-1].lower_.rsplit("-", 1)[-1] in BACKED:
+            return None  # "a U.S.-run prison": who runs it, not where it is
         places = self.gz.lookup(span.text)
         known = bool(places)
         # "Tal Mustawi", "Dahiyat Al-Assad", "Mount Hermon": a word for a place opens the name
@@ -422,7 +437,7 @@ class PlaceFinder:
             ok = strength >= 1 or known
         elif known and label not in ("PERSON", "ORG", "PRODUCT"):
             ok = strength >= 1 or any(p.feature in ("country", "admin1", "region") for p in places)
-        elif known and label in ("PRODUCT", "PERSON") and town and tok.i not in self.in_name:
+        elif known and label in ("PRODUCT", "PERSON", "ORG") and town and tok.i not in self.in_name:
             ok = True  # "their advance on Manbij" with Manbij tagged a product
         else:
             ok = strength >= 2 and (label not in ("PERSON", "ORG") or tok.dep_ not in ("nsubj",))
@@ -434,6 +449,19 @@ class PlaceFinder:
             self.text[span.start_char : span.end_char], [],
             facility=facility,
         )  # fmt: skip
+
+    def _aged(self, span: Span) -> bool:
+        """A name followed by an age: "Downey, 72,"."""
+        doc = self.doc
+        k = span.end
+        return (
+            k + 2 < len(doc)
+            and doc[k].text == ","
+            and doc[k + 1].like_num
+            and doc[k + 1].text.isdigit()
+            and 0 < int(doc[k + 1].text) < 120
+            and doc[k + 2].text in (",", ")")
+        )
 
     def _well_known(self, places: list[Place]) -> bool:
         """A country, a first-level region or a town of 50,000 people or more."""
@@ -510,7 +538,7 @@ class PlaceFinder:
                 if (possessors or c.pos_ == "ADJ") and not (known or label in ("GPE", "LOC")):
                     continue  # "ChevronTexaco's terminal", "Shi'i neighbourhoods"
                 country = any(p.feature == "country" for p in known)
-                if country and (not is_place or lemma in FACILITIES):
+                if country and (not is_place or lemma in OWNED):
                     continue
                 if possessors and not is_place:
                     continue
@@ -550,10 +578,12 @@ class PlaceFinder:
         if lemma in AREA_NOUNS or not determined:  # "the Ghazi Qala area of Ghazni city"
             yield from named_modifiers(False)
             yield from of_places()
-        else:  # "the West Bank city of Nablus"
-            yield from of_places()
+        else:  # "the West Bank city of Nablus": the container comes after the town
+            named_of = list(of_places())
+            yield from named_of
             if strength >= 1:
-                yield from named_modifiers(False)
+                for t, d in named_modifiers(False):
+                    yield t, d + (1 if named_of else 0)
         yield from named_modifiers(True)
         # "a gold mine north of Bunia"
         for c in kids:
@@ -566,10 +596,10 @@ class PlaceFinder:
             if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and depth < 3:
                 for f in self._descend(c, 1.0, False, 2):
                     yield f.toponym, depth + 1
-        # "the capital, Kabul"
+        # "the capital, Kabul"; not "their leader Yasser Arafat"
         for c in kids:
             if c.dep_ == "appos":
-                yield from self._np_walk(c, 2 if is_place else strength, depth + 1)
+                yield from self._np_walk(c, 2 if is_place else min(strength, 1), depth + 1)
         # "a refugee camp in Jenin", "positions near Tikrit"
         for c in kids:
             if c.dep_ == "prep" and (
@@ -641,6 +671,18 @@ class PlaceFinder:
                             yield Found(t, w - d, rule)
                 elif p == "of" and n.lemma_.lower() in SERIES:
                     for g in self._pp_objects(c):  # "during a series of raids in Tikrit"
+                        yield from self._nested(g, w, depth + 1)
+                elif (
+                    p == "of"
+                    and n.lemma_.lower() in OF_PLACE
+                    and n.dep_ == "pobj"
+                    and n.head.lower_ in ("during", "in", "amid", "amidst", "throughout")
+                ):
+                    for g in self._pp_objects(c):  # "captured during the invasion of Panama"
+                        for t, d in self.np_places(g, 2):
+                            yield Found(t, w * 0.8 - d, "place of the event noun")
+                elif p == "of" and (n.pos_ == "NUM" or n.lemma_.lower() in QUANTITIES):
+                    for g in self._pp_objects(c):  # "killed dozens of people in Hasakah"
                         yield from self._nested(g, w, depth + 1)
                 elif (p in ("on", "upon", "against") and n.lemma_.lower() in ATTACKS) or (
                     p == "for" and n.lemma_.lower() in BATTLES
@@ -717,6 +759,8 @@ class PlaceFinder:
                 mod = self.toponym(c, 0)
                 if mod is not None and self.gz.lookup(mod.text):
                     yield Found(mod, w * 0.6, "place as possessor")
+            elif dep == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+                yield from self._before_date(x, c, w)
             elif dep in ("advmod", "npadvmod") and c.lower_ in RELATIVE:
                 for t, d in self.np_places(c, 1):
                     yield Found(t, w * 0.8 - d, "reference point")
@@ -741,6 +785,28 @@ class PlaceFinder:
                 elif not marks and not has_subj and c.tag_ in ("VBG", "VBN"):
                     # "Speaking from Berlin, ...": a participle that frames the clause
                     yield from self._descend(c, w * 0.5, False, depth + 1)
+
+    def _before_date(self, x: Token, date: Token, w: float) -> Iterator[Found]:
+        """ "patrolled Harare Saturday", "marched in the capital Warsaw Friday": the parser
+        hangs the name on the date; it belongs to the slot before it."""
+        for g in date.children:
+            if g.dep_ != "compound" or g.i > date.i or g.ent_type_ in ("DATE", "TIME"):
+                continue
+            first = min(t.i for t in g.subtree)
+            prev = self.doc[first - 1] if first > 0 else None
+            if prev is not None and (
+                prev.lemma_.lower() in PLACE_NOUNS
+                or (prev.dep_ == "pobj" and prev.head.lower_ in LOC_PREPS)
+                or prev.lower_ in LOC_PREPS
+            ):
+                strength = 2
+            elif prev is not None and prev.i == x.i and x.lemma_.lower() in PLACE_VERBS:
+                strength = 1
+            else:
+                continue
+            top = self.toponym(g, strength)
+            if top is not None:
+                yield Found(top, w * 0.95, "name before a date")
 
     def found(self, v: Token, cand: Candidate | None = None) -> list[Found]:
         """Every place reachable from the event word `v`, with its rule and weight."""
@@ -793,13 +859,25 @@ class PlaceFinder:
         subj = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         first = min(subj) if subj else root.i
         for c in root.children:
-            if c.dep_ == "prep" and c.i < first and c.lower_ in LOC_PREPS:
-                if any(t.i > first for t in c.subtree):
-                    continue
-                for g in c.children:
+            if c.i >= first or any(t.i > first for t in c.subtree):
+                continue
+            if c.dep_ == "prep" and c.lower_ in LOC_PREPS:
+                preps = [c]
+            elif c.dep_ in ("prep", "advmod", "npadvmod"):
+                # "Earlier in Khan Younis, ...", "On Tuesday in Kabul, ...", "Back in Tal Afar"
+                preps = [
+                    p
+                    for g in (c, *c.children)
+                    for p in g.children
+                    if p.dep_ == "prep" and p.lower_ in LOC_PREPS
+                ]
+            else:
+                continue
+            for prep in preps:
+                for g in prep.children:
                     if g.dep_ == "pobj":
                         for t, d in self.np_places(g, 2):
-                            yield Found(t, 0.5 * LOC_PREPS[c.lower_] - d, "fronted phrase")
+                            yield Found(t, 0.5 * LOC_PREPS[prep.lower_] - d, "fronted phrase")
 
     def _requested_by(self, v: Token) -> Iterator[Found]:
         """Rule 6: "at the request of the Syrian government": that government's country."""
