@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis, Resources
 
 SUBJ = ("nsubj", "csubj", "expl")
+LISTABLE = {"country", "org", "user", "person", "capital"}
 RECEIVE_VERBS = {
     "win",
     "receive",
@@ -92,6 +93,7 @@ class ArgumentFinder:
         for t in sorted((tok, *tok.conjuncts), key=lambda x: x.i):
             k = self.head2m.get(t.i)
             if k is not None:
+                out.extend(self._listed_inside(k))
                 out.append(k)
             elif fallback:
                 out.extend(self._inner_actors(t))
@@ -100,6 +102,25 @@ class ArgumentFinder:
             if k not in seen:
                 seen.append(k)
         return seen
+
+    def _listed_inside(self, k: int) -> list[int]:
+        """Names listed inside one mis-parsed phrase: "Arnor, Calenardhon and the evil Gondor"."""
+        m = self.mentions[k]
+        inside = self.doc[m.start : m.end]
+        if not any(t.text == "," or t.dep_ == "cc" for t in inside):
+            return []
+        out = []
+        for j, other in enumerate(self.mentions):
+            if j == k or other.kind not in LISTABLE or not (m.start <= other.head < m.end):
+                continue
+            h = self.doc[other.head]
+            if (
+                h.dep_ in ("conj", "nmod", "appos", "compound")
+                and h.i < m.head
+                and other.head not in m.heads
+            ):
+                out.append(j)
+        return out
 
     def _inner_actors(self, t: Token) -> list[int]:
         """Actors inside a non-actor phrase: "Netanyahu's suggestion", "a request from the NYT"."""
