@@ -444,3 +444,62 @@ def test_denied_verb_does_not_deny_its_finite_clause():
         ]
     )
     assert status_of(_tag(doc, {5: "VB"})[5]).status == "negated"
+
+
+def test_be_to_future_versus_extraposed_and_specifying_subjects():
+    # "The minister is to visit Oman" / "It is hard to say" / "The plan is to withdraw"
+    def doc_for(subj, subj_lemma, pos, mid, verb):
+        rows = [(subj, subj_lemma, pos, "nsubj", 1), ("is", "be", "AUX", "ROOT", 1)]
+        rows.append(mid)
+        rows += [("to", "to", "PART", "aux", 4), (verb, verb, "VERB", "xcomp", 1)]
+        return make_doc(rows)
+
+    minister = doc_for(
+        "minister", "minister", "NOUN", ("soon", "soon", "ADV", "advmod", 1), "visit"
+    )
+    assert status_of(minister[4]).status == "future"
+    hard = doc_for("It", "it", "PRON", ("hard", "hard", "ADJ", "acomp", 1), "say")
+    assert status_of(hard[4]).status == "asserted"
+    plan = doc_for("plan", "plan", "NOUN", ("now", "now", "ADV", "advmod", 1), "withdraw")
+    assert status_of(plan[4]).status == "future"
+
+
+def test_dropped_subject_past_is_not_a_command():
+    # "Took the ferry to Bari" (a diary's dropped subject) / "Take the ferry to Bari"
+    for word, expected in (("Took", "asserted"), ("Take", "requested")):
+        doc = make_doc(
+            [
+                (word, "take", "VERB", "ROOT", 0),
+                ("the", "the", "DET", "det", 2),
+                ("ferry", "ferry", "NOUN", "dobj", 0),
+            ]
+        )
+        assert status_of(_tag(doc, {0: "VB"})[0]).status == expected, word
+
+
+def test_would_welcome_is_conditional_and_wh_infinitive():
+    # "Cairo would welcome talks"
+    doc = make_doc(
+        [
+            ("Cairo", "Cairo", "PROPN", "nsubj", 2),
+            ("would", "would", "AUX", "aux", 2),
+            ("welcome", "welcome", "VERB", "ROOT", 2),
+            ("talks", "talk", "NOUN", "dobj", 2),
+        ]
+    )
+    assert status_of(doc[2]).status == "hypothetical"
+    # "Envoys discussed how to end the siege"
+    doc = make_doc(
+        [
+            ("Envoys", "envoy", "NOUN", "nsubj", 1),
+            ("discussed", "discuss", "VERB", "ROOT", 1),
+            ("how", "how", "ADV", "advmod", 4),
+            ("to", "to", "PART", "aux", 4),
+            ("end", "end", "VERB", "xcomp", 1),
+            ("the", "the", "DET", "det", 6),
+            ("siege", "siege", "NOUN", "dobj", 4),
+        ]
+    )
+    _tag(doc, {2: "WRB"})
+    assert status_of(doc[1]).status == "asserted"
+    assert status_of(doc[4]).status == "hypothetical"

@@ -114,7 +114,7 @@ PASS_THROUGH = {"begin", "start", "continue", "keep", "manage", "help", "resume"
 #: Verbs whose infinitive complement did happen ("managed to escape", "was forced to withdraw").
 IMPLICATIVE = PASS_THROUGH | {"force", "compel", "oblige", "dare", "bother", "happen", "proceed", "tend",
                               "get", "come", "use", "move", "rush", "hurry", "opt", "choose", "like"}  # fmt: skip
-DESIRE_WOULD = {"like", "love", "prefer", "welcome", "appreciate"}
+DESIRE_WOULD = {"like", "love", "prefer"}  # "would welcome talks" is conditional
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 #: One-token negated auxiliaries (pre-tokenised or informal text: "hasn't", "dont", "cannot").
 FUSED_NEG = {"cannot", "nt", "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent",
@@ -143,6 +143,11 @@ ATTEMPT = {"try", "attempt"}
 #: Verbs whose negation is read inside their clause: "I don't think he left" (he did not).
 NEG_RAISING = {"think", "believe", "expect", "suppose", "imagine", "reckon", "seem", "appear",
                "want", "anticipate", "guess", "feel"}  # fmt: skip
+#: Irregular past forms ("Took my car in": a dropped subject, not a command).
+IRREGULAR_PAST = {"took", "got", "went", "came", "made", "bought", "had", "said", "told", "saw",
+                  "gave", "found", "felt", "kept", "brought", "thought", "ate", "drove", "ran",
+                  "sent", "spent", "paid", "met", "won", "knew", "wrote", "began", "did", "was",
+                  "were", "became", "chose", "flew", "forgot", "heard", "sold", "taught"}  # fmt: skip
 #: Misread lemmas of governor words ("hoping" -> "hop").
 LEMMA_FIXES = {"hop": "hope", "hoping": "hope", "hoped": "hope"}
 
@@ -223,6 +228,14 @@ def _finite(tok: Token) -> bool:
     )
 
 
+def _past_form(tok: Token) -> bool:
+    """A past form the tagger read as a bare verb ("Took", "Restored" opening a sentence)."""
+    low = tok.lower_
+    if low in IRREGULAR_PAST:
+        return True
+    return len(low) > 4 and low.endswith("ed") and not low.endswith("eed") and low[-3] != "e"
+
+
 def _denied(tok: Token) -> bool:
     """The word itself is negated: "did not prevent", "never failed"."""
     own = _own_markers(tok)
@@ -269,13 +282,32 @@ def _own_markers(tok: Token) -> StatusResult | None:
                 return StatusResult("future", modal.i, reason="'would' in reported speech")
         return StatusResult("hypothetical", modal.i, reason=f"'{modal.text}'")
     # "is to visit", "is set to", "are expected to"
-    for c in tok.children:
-        if c.dep_ == "aux" and c.lower_ == "to" and tok.head.lemma_ == "be" and tok.dep_ == "xcomp":
-            return StatusResult("future", tok.head.i, reason="'be to'")
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and _infinitive(tok):
+        be = tok.head
+        subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None and subj.lemma_.lower() in GOVERNORS and subj.pos_ == "NOUN":
+            # "the plan is to *withdraw*": what the plan, demand or hope is
+            st = GOVERNORS[subj.lemma_.lower()]
+            return StatusResult(st, subj.i, reason=f"'{subj.text} is to'")
+        if (
+            subj is not None
+            and subj.lower_ not in ("it", "this", "that")
+            and subj.pos_ in ("PROPN", "PRON", "NOUN")
+            and not any(c.dep_ in ("acomp", "attr") for c in be.children)
+        ):
+            # "the president is to *visit*" (not "it is hard to *say*", "my job is to *sell*")
+            return StatusResult("future", be.i, reason="'be to'")
+    # "how to *apply*", "what to *do*", "whether to *stay*": a question about what to do
+    if _infinitive(tok) and any(
+        (c.tag_ in ("WRB", "WP", "WDT") or c.lower_ == "whether") and c.i < tok.i
+        for c in tok.children
+    ):
+        return StatusResult("hypothetical", tok.i, reason="wh-infinitive")
     # a command is a request: "Release the prisoners!", "Please update the file"
     if (
         tok.tag_ == "VB"
         and tok.dep_ == "ROOT"
+        and not _past_form(tok)  # "Took my car in twice": a diary's dropped subject, not a command
         and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in tok.children
         )
