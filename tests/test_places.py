@@ -260,3 +260,27 @@ def test_a_person_is_no_place(coder):
     assert loc is None or "Kamal" not in loc.text
     loc = place_of(coder, "Downey, 72, was captured by rebels in Beirut.", "captured")
     assert loc is not None and loc.text == "Beirut"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        # a locative phrase on the second of coordinated victims
+        ("Soldiers shot a farmer and his son in the village of Qabatiya.", "shot", "Qabatiya"),
+        # what the victim was doing then, where the attackers waited
+        (
+            "Gunmen shot a teacher who was riding his bicycle through the Shalman area.",
+            "shot",
+            "Shalman",
+        ),
+    ],
+)
+def test_places_of_the_participants_at_the_time(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where
+
+
+def test_no_place_from_a_participant_s_background(coder):
+    text = "A commander who was leading operations in Idlib was killed on Friday."
+    loc = place_of(coder, text, "killed")
+    assert loc is None

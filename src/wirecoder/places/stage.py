@@ -697,6 +697,19 @@ class PlaceFinder:
                 yield from self._descend(c, w * 0.6, False, depth + 1)
             elif c.dep_ == "appos":  # "Abdullah Kawasme, the Hamas leader in Hebron"
                 yield from self._nested(c, w * 0.9, depth + 1)
+            elif (
+                c.dep_ == "relcl"
+                and n.dep_ in ("dobj", "nsubjpass", "pobj")
+                and depth <= 1
+                and (c.tag_ == "VBG" or (n.dep_ == "pobj" and n.head.dep_ == "agent"))
+                and c.lemma_ not in ("have", "be", "base", "live", "lead", "head", "command")
+            ):
+                # "shot a man who was riding home in X": what the victim was doing then;
+                # "shot by gunmen who waited for him inside ...": where the attackers were
+                yield from self._descend(c, w * 0.6, False, depth + 1)
+            elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and n.pos_ in ("NOUN", "PROPN"):
+                # "shot a policeman and a boy in the town of Tulkarm"
+                yield from self._nested(c, w, depth + 1)
 
     def _descend(
         self, x: Token, w: float, visit: bool, depth: int = 0, skip: int | None = None
