@@ -503,3 +503,40 @@ def test_would_welcome_is_conditional_and_wh_infinitive():
     _tag(doc, {2: "WRB"})
     assert status_of(doc[1]).status == "asserted"
     assert status_of(doc[4]).status == "hypothetical"
+
+
+def test_yet_to_too_to_and_neither_subject():
+    # "Kabul has yet to respond"
+    doc = make_doc(
+        [
+            ("Kabul", "Kabul", "PROPN", "nsubj", 1),
+            ("has", "have", "VERB", "ROOT", 1),
+            ("yet", "yet", "ADV", "advmod", 1),
+            ("to", "to", "PART", "aux", 4),
+            ("respond", "respond", "VERB", "xcomp", 1),
+        ]
+    )
+    assert status_of(doc[4]).status == "negated"
+    # "The garrison was too weak to resist"
+    doc = make_doc(
+        [
+            ("garrison", "garrison", "NOUN", "nsubj", 1),
+            ("was", "be", "AUX", "ROOT", 1),
+            ("too", "too", "ADV", "advmod", 3),
+            ("weak", "weak", "ADJ", "acomp", 1),
+            ("to", "to", "PART", "aux", 5),
+            ("resist", "resist", "VERB", "xcomp", 3),
+        ]
+    )
+    assert status_of(doc[5]).status == "negated"
+    # "Neither Oslo nor Rome replied"
+    doc = make_doc(
+        [
+            ("Neither", "neither", "CCONJ", "preconj", 1),
+            ("Oslo", "Oslo", "PROPN", "nsubj", 4),
+            ("nor", "nor", "CCONJ", "cc", 1),
+            ("Rome", "Rome", "PROPN", "conj", 1),
+            ("replied", "reply", "VERB", "ROOT", 4),
+        ]
+    )
+    assert status_of(_tag(doc, {4: "VBD"})[4]).status == "negated"

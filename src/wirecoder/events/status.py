@@ -37,7 +37,7 @@ _HYPOTHETICAL = """threaten warn consider discuss propose suggest mull weigh deb
 _FUTURE = """plan intend agree promise pledge vow decide expect schedule set going about due commit
     undertake resolve determine agreement postpone delay defer reschedule"""
 _NEGATED = """refuse decline fail deny reject avoid cancel abandon halt stop prevent refusal failure
-    denial unable reluctant scrap"""
+    denial unable reluctant scrap unwilling"""
 TEMPORAL_PREPS = {
     "after",
     "before",
@@ -188,7 +188,11 @@ def _negative_subject(tok: Token) -> Token | None:
             continue
         if c.lower_ in NEG_PRONOUNS:
             return c
-        if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+        if any(
+            (d.dep_ == "det" and d.lower_ == "no")
+            or (d.dep_ == "preconj" and d.lower_ == "neither")
+            for d in c.children
+        ):
             return c
     return None
 
@@ -416,6 +420,19 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
                     )
             cur = head
             continue
+        if rel in ("xcomp", "ccomp", "advcl") and _infinitive(cur):
+            yet = next((c for c in head.children if c.lower_ == "yet" and c.dep_ == "advmod"), None)
+            if yet is not None and hl in ("have", "be") and rel == "xcomp":
+                # "has yet to *respond*": it has not
+                return StatusResult("negated", yet.i, hedge, "'yet to'")
+            too = next((c for c in head.children if c.lower_ == "too" and c.dep_ == "advmod"), None)
+            if (
+                too is not None
+                and head.pos_ == "ADJ"
+                and not (cur.lemma_ == "begin" and any(c.lower_ == "with" for c in cur.children))
+            ):  # (not the idiom "to begin with")
+                # "too afraid to *stay*", "too weak to *fight*": they did not
+                return StatusResult("negated", too.i, hedge, f"'too {head.text} to'")
         if rel in ("xcomp", "ccomp") and _infinitive(cur):
             if _lemma(cur) in PERFORMATIVE and hl in WOULD_INF | {"have", "want"}:
                 break  # "I would like to thank ...": the thanks are given
