@@ -284,3 +284,24 @@ def test_no_place_from_a_participant_s_background(coder):
     text = "A commander who was leading operations in Idlib was killed on Friday."
     loc = place_of(coder, text, "killed")
     assert loc is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        # compound prepositions
+        ("A bomb exploded next to a bus station in Kandahar.", "exploded", "Kandahar"),
+        ("A bomb exploded close to the main market of Kandahar.", "exploded", "Kandahar"),
+        ("He was shot as he stepped out of a central Kiev courthouse.", "shot", "Kiev"),
+        # protesters where they are, not the place they protest about
+        ("Kurdish activists in Hamburg protested against the arrest.", "protested", "Hamburg"),
+    ],
+)
+def test_compound_prepositions_and_protesters(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where
+
+
+def test_the_place_protested_about_is_not_the_protest_s(coder):
+    text = "Students protested against the detention of activists in Hakkari province."
+    assert place_of(coder, text, "protested") is None

@@ -55,6 +55,9 @@ NOT_PLACE_ENTS = {"DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT"
                   "CARDINAL", "ORDINAL", "WORK_OF_ART"}  # fmt: skip
 #: labels the tagger gives some well-known places in a place's slot ("attacks on Aleppo")
 MISTAGGED = {"WORK_OF_ART", "LANGUAGE", "EVENT", "LAW"}
+#: words that locate with "to" or "of" after them: "next to X", "close to X", "out of X"
+ADV_PREPS: dict[str, float] = {"next": 0.95, "close": 0.9, "adjacent": 0.9, "near": 0.95,
+                               "out": 0.8, "inside": 1.0, "outside": 0.95}  # fmt: skip
 #: "U.S.-run", "Saudi-led": an actor's modifier, never a place's name
 BACKED = {"run", "led", "backed", "controlled", "held", "owned", "funded", "sponsored", "allied",
           "aligned", "supported", "linked", "affiliated", "operated", "dominated", "brokered"}  # fmt: skip
@@ -602,8 +605,9 @@ class PlaceFinder:
                 yield from self._np_walk(c, 2 if is_place else min(strength, 1), depth + 1)
         # "a refugee camp in Jenin", "positions near Tikrit"
         for c in kids:
-            if c.dep_ == "prep" and (
+            if (c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ADV_PREPS)) and (
                 c.lower_ in LOC_PREPS
+                or c.lower_ in ADV_PREPS
                 or (c.lower_ == "over" and is_place)
                 or (  # "a factory on the outskirts of Khartoum"
                     c.lower_ in ("on", "upon")
@@ -621,6 +625,8 @@ class PlaceFinder:
         """How surely the object of `prep` on the word `v` is where `v` happened (0: not)."""
         p = prep.lower_
         lemma = v.lemma_.lower()
+        if p in ADV_PREPS and p not in LOC_PREPS:
+            return ADV_PREPS[p] if any(True for _ in self._pp_objects(prep)) else 0.0
         if p in ("towards", "toward") and v.i != self._event_i:
             return 0.0  # "killed before the rest withdrew towards Manbij": not where it happened
         if p in LOC_PREPS:
@@ -649,6 +655,9 @@ class PlaceFinder:
             for g in p.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     yield g
+                elif g.dep_ == "prep" and g.lower_ in ("of", "to") and p.lower_ in ADV_PREPS:
+                    # "out of a courthouse", "next to a bus station", "inside of Inkhil"
+                    yield from (o for o in g.children if o.dep_ in ("pobj", "pcomp"))
 
     def _nested(self, n: Token, w: float, depth: int) -> Iterator[Found]:
         """Locative phrases the parser hung inside an argument ("killed by snipers in Mallouh")."""
@@ -724,6 +733,8 @@ class PlaceFinder:
             if c.i == skip:
                 continue
             dep = c.dep_
+            if dep == "advmod" and c.lower_ in ADV_PREPS:
+                dep = "prep"  # "exploded next to a bus station", "close to the market of X"
             if dep in ("prep", "agent", "dative"):
                 pw = self._prep_weight(x, c, visit)
                 if subj and c.i < min(subj):
@@ -762,7 +773,8 @@ class PlaceFinder:
                         yield Found(t, w - d, "place acted on")
                 elif not speech:
                     yield from self._nested(c, w * 0.7, depth)
-            elif dep in ("nsubj", "attr") and not speech:
+            elif dep in ("nsubj", "attr") and (not speech or lemma == "protest"):
+                # "Kurdish activists in Germany protested against the arrest": where they are
                 yield from self._nested(c, w * (0.8 if dep == "attr" else 0.6), depth)
             elif dep in ("compound", "nmod", "amod", "npadvmod") and x.pos_ == "NOUN":
                 mod = self.toponym(c, 1)
