@@ -540,3 +540,39 @@ def test_yet_to_too_to_and_neither_subject():
         ]
     )
     assert status_of(_tag(doc, {4: "VBD"})[4]).status == "negated"
+
+
+def test_conditional_covers_a_coordination_with_its_own_subject():
+    # "It is unclear whether rebels fled or troops killed them"
+    doc = make_doc(
+        [
+            ("unclear", "unclear", "ADJ", "ROOT", 0),
+            ("whether", "whether", "SCONJ", "mark", 3),
+            ("rebels", "rebel", "NOUN", "nsubj", 3),
+            ("fled", "flee", "VERB", "ccomp", 0),
+            ("or", "or", "CCONJ", "cc", 3),
+            ("troops", "troop", "NOUN", "nsubj", 6),
+            ("killed", "kill", "VERB", "conj", 3),
+            ("them", "they", "PRON", "dobj", 6),
+        ]
+    )
+    _tag(doc, {3: "VBD", 6: "VBD"})
+    assert status_of(doc[3]).status == "hypothetical"
+    assert status_of(doc[6]).status == "hypothetical"
+
+
+def test_relative_pronoun_is_no_wh_infinitive():
+    # "the officer whom police hope to arrest" -> hypothetical by "hope", not a question;
+    # "the man whom police managed to arrest" -> asserted
+    doc = make_doc(
+        [
+            ("man", "man", "NOUN", "ROOT", 0),
+            ("whom", "whom", "PRON", "dobj", 5),
+            ("police", "police", "NOUN", "nsubj", 3),
+            ("managed", "manage", "VERB", "relcl", 0),
+            ("to", "to", "PART", "aux", 5),
+            ("arrest", "arrest", "VERB", "xcomp", 3),
+        ]
+    )
+    _tag(doc, {1: "WP", 3: "VBD"})
+    assert status_of(doc[5]).status == "asserted"

@@ -302,8 +302,10 @@ def _own_markers(tok: Token) -> StatusResult | None:
             # "the president is to *visit*" (not "it is hard to *say*", "my job is to *sell*")
             return StatusResult("future", be.i, reason="'be to'")
     # "how to *apply*", "what to *do*", "whether to *stay*": a question about what to do
-    if _infinitive(tok) and any(
-        (c.tag_ in ("WRB", "WP", "WDT") or c.lower_ == "whether") and c.i < tok.i
+    # (the wh-word right before "to": not a relative "whom police are seeking to *arrest*")
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and any(
+        (c.tag_ in ("WRB", "WP", "WDT") or c.lower_ == "whether") and c.i == to.i - 1
         for c in tok.children
     ):
         return StatusResult("hypothetical", tok.i, reason="wh-infinitive")
@@ -408,13 +410,19 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         if rel == "conj":
             # coordinated verbs share auxiliaries: "would not attack or invade" (a finite verb
             # has its own: "did not stop and *went* on")
-            if (
-                cur.pos_ in ("VERB", "AUX")
-                and cur.tag_ not in ("VBD", "VBZ")
-                and not any(c.dep_ in ("aux", "neg", "nsubj", "nsubjpass") for c in cur.children)
-            ):
+            if cur.pos_ in ("VERB", "AUX"):
                 inherited = _own_markers(head)
-                if inherited is not None:
+                own_clause = any(
+                    c.dep_ in ("aux", "neg", "nsubj", "nsubjpass") for c in cur.children
+                )
+                # ... but a conditional covers the whole coordination: "whether they left or
+                # police *shot* them", unless the conjunct has its own "if"
+                shares = (
+                    cur.tag_ not in ("VBD", "VBZ") and not own_clause
+                    if inherited is None or not inherited.reason.endswith("clause")
+                    else not any(c.dep_ == "mark" for c in cur.children)
+                )
+                if inherited is not None and shares:
                     return StatusResult(
                         inherited.status, inherited.cue, hedge, inherited.reason + " (shared)"
                     )
