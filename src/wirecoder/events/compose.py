@@ -159,20 +159,20 @@ def compose(analysis: Analysis) -> None:
                 cand.why.append("an attack on computers or networks: COERCE (cyber)")
         # aid given "to help/support X": X receives it, and the purpose is not a second event
         if cand.event_type == "AID" and not cand.targets:
-            for c in tok.children:
+            for child in tok.children:
                 if (
-                    c.dep_ in ("advcl", "xcomp")
-                    and c.lemma_.lower() in PURPOSE_VERBS
-                    and c.i in by_token
+                    child.dep_ in ("advcl", "xcomp")
+                    and child.lemma_.lower() in PURPOSE_VERBS
+                    and child.i in by_token
                 ):
-                    inner = by_token[c.i]
+                    inner = by_token[child.i]
                     if inner.targets:
                         cand.targets, cand.target_heads = (
                             list(inner.targets),
                             list(inner.target_heads),
                         )
                         inner.referential = True
-                        cand.why.append(f"recipient from the purpose '{c.text}'")
+                        cand.why.append(f"recipient from the purpose '{child.text}'")
                         break
         # aid that arrives
         if (
