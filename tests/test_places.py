@@ -305,3 +305,26 @@ def test_compound_prepositions_and_protesters(coder, text, word, where):
 def test_the_place_protested_about_is_not_the_protest_s(coder):
     text = "Students protested against the detention of activists in Hakkari province."
     assert place_of(coder, text, "protested") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        ("Hundreds of students demonstrated at the entrance to Hebron.", "demonstrated", "Hebron"),
+        ("He was captured on a Belgrade bus in July.", "captured", "Belgrade"),
+        # an attack's own relative clause
+        (
+            "Nine people died in a car bomb attack that targeted a police post in Rouiba.",
+            "died",
+            "Rouiba",
+        ),
+    ],
+)
+def test_entrances_vehicles_and_attacks_that_targeted(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where
+
+
+def test_no_place_from_who_someone_is(coder):
+    text = "A Briton who was born in Leeds was captured by Marines last week."
+    assert place_of(coder, text, "captured") is None

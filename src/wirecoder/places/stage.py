@@ -58,6 +58,11 @@ MISTAGGED = {"WORK_OF_ART", "LANGUAGE", "EVENT", "LAW"}
 #: words that locate with "to" or "of" after them: "next to X", "close to X", "out of X"
 ADV_PREPS: dict[str, float] = {"next": 0.95, "close": 0.9, "adjacent": 0.9, "near": 0.95,
                                "out": 0.8, "inside": 1.0, "outside": 0.95}  # fmt: skip
+#: verbs of a relative clause that tell who someone is, not what happened then
+BACKGROUND = {"be", "bear", "have", "base", "live", "command", "lead", "ally", "establish",
+              "follow", "precede", "know", "call", "name"}  # fmt: skip
+#: "the entrance to Bethlehem": the place the way leads into
+ENTRANCES = {"entrance", "entrances", "gate", "gates", "gateway", "approach", "approaches"}
 #: "U.S.-run", "Saudi-led": an actor's modifier, never a place's name
 BACKED = {"run", "led", "backed", "controlled", "held", "owned", "funded", "sponsored", "allied",
           "aligned", "supported", "linked", "affiliated", "operated", "dominated", "brokered"}  # fmt: skip
@@ -162,7 +167,8 @@ PLACE_NOUNS = {
     "slope", "slopes", "foothills", "hilltop", "mountaintop", "ridge", "flank", "approaches",
     "slum", "slums", "shantytown", "favela", "installations", "installation", "lot", "plaza",
     "avenue", "boulevard", "lane", "alley", "alleys", "alleyways", "constituency",
-    "parish", "estate", "campus", "compounds", "villa", "outskirt", "thoroughfare",
+    "parish", "estate", "campus", "compounds", "villa", "outskirt", "thoroughfare", "bastion",
+    "battlefield", "battlefields", "bus", "train", "ferry", "side",
     "thoroughfares",
 }  # fmt: skip
 #: "north of Baghdad", "20 km from Mosul": places named as reference points
@@ -554,7 +560,7 @@ class PlaceFinder:
             for c in kids:
                 if (
                     c.dep_ == "prep"
-                    and c.lower_ == "of"
+                    and (c.lower_ == "of" or (c.lower_ == "to" and lemma in ENTRANCES))
                     and (is_place or relative or strength >= 2)
                 ):
                     for g in c.children:
@@ -594,9 +600,15 @@ class PlaceFinder:
                 for t, d in self._np_walk(c, 2, depth + 1):
                     t.relative = True
                     yield t, d
-        # "a hostel adjoining the Church of the Nativity", "a base located near Tikrit"
+        # "a hostel adjoining the Church of the Nativity", "a base located near Tikrit"; "a
+        # car bomb attack that targeted a gendarme post in Rouiba"
         for c in kids:
-            if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and depth < 3:
+            if (c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and depth < 3) or (
+                c.dep_ == "relcl"
+                and depth < 2
+                and (lemma in EVENT_NOUNS or lemma in ATTACKS)
+                and c.lemma_.lower() not in SPEECH | BACKGROUND
+            ):
                 for f in self._descend(c, 1.0, False, 2):
                     yield f.toponym, depth + 1
         # "the capital, Kabul"; not "their leader Yasser Arafat"
@@ -760,7 +772,13 @@ class PlaceFinder:
                     elif g.pos_ in ("VERB", "AUX"):  # "responded by launching airstrikes on X"
                         if c.lower_ in ("by", "after", "before", "while", "during", "in", "on"):
                             yield from self._descend(g, w * 0.8, visit, depth + 1)
-                    elif not speech and c.lower_ not in ("according", "of", "like", "than"):
+                    elif not speech and c.lower_ not in (
+                        "according",
+                        "of",
+                        "like",
+                        "than",
+                        "towards",
+                    ):
                         yield from self._nested(g, w * 0.75, depth)
             elif dep in ("dobj", "nsubjpass", "obj"):
                 if lemma in PLACE_VERBS or (visit and dep == "dobj"):
