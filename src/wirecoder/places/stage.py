@@ -61,6 +61,9 @@ ADV_PREPS: dict[str, float] = {"next": 0.95, "close": 0.9, "adjacent": 0.9, "nea
 #: verbs of a relative clause that tell who someone is, not what happened then
 BACKGROUND = {"be", "bear", "have", "base", "live", "command", "lead", "ally", "establish",
               "follow", "precede", "know", "call", "name"}  # fmt: skip
+#: what a group holds: an unknown name on them is the holder ("Uber offices")
+HELD = {"office", "offices", "position", "positions", "headquarters", "stronghold",
+        "strongholds", "hideout", "hideouts", "defenses", "defences", "lines"}  # fmt: skip
 #: "the entrance to Bethlehem": the place the way leads into
 ENTRANCES = {"entrance", "entrances", "gate", "gates", "gateway", "approach", "approaches"}
 #: "U.S.-run", "Saudi-led": an actor's modifier, never a place's name
@@ -551,6 +554,8 @@ class PlaceFinder:
                     continue
                 if possessors and not is_place:
                     continue
+                if lemma in HELD and not known and label not in ("GPE", "LOC"):
+                    continue  # "raided Uber offices", "the JFS positions": whose, not where
                 if lemma in PREMISES and not possessors and not known:
                     t.facility = True  # "the Max shopping center": a building's own name
                 yield t, depth
