@@ -328,3 +328,19 @@ def test_entrances_vehicles_and_attacks_that_targeted(coder, text, word, where):
 def test_no_place_from_who_someone_is(coder):
     text = "A Briton who was born in Leeds was captured by Marines last week."
     assert place_of(coder, text, "captured") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        ("Guerrillas shot down two army helicopters over northern Colombia.", "shot", "Colombia"),
+        (
+            "The accident occurred in May, when a blast killed nine miners in Donetsk.",
+            "occurred",
+            "Donetsk",
+        ),
+    ],
+)
+def test_airspace_and_dates_with_a_clause(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and where in loc.text

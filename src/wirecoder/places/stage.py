@@ -716,6 +716,10 @@ class PlaceFinder:
                     for g in self._pp_objects(c):
                         for t, d in self.np_places(g, 1 if g.lemma_ not in PLACE_NOUNS else 2):
                             yield Found(t, w * 0.8 - d, "target of an attack")
+                elif p == "over":
+                    for g in self._pp_objects(c):  # "shot down two helicopters over Iraq"
+                        for t, d in self.np_places(g, 1):
+                            yield Found(t, w * 0.7 - d, "nested locative phrase")
                 elif p not in ("according", "of", "like", "than", "as"):
                     for g in self._pp_objects(c):
                         yield from self._nested(g, w * 0.8, depth + 1)
@@ -757,6 +761,10 @@ class PlaceFinder:
                 if subj and c.i < min(subj):
                     pw *= 0.7  # "In Hama province, terrorists shelled the village of X": a frame
                 for g in self._pp_objects(c):
+                    if g.ent_type_ in ("DATE", "TIME") and c.lower_ in ("in", "on", "at", "during"):
+                        for r in g.children:  # "occurred in April, when a blast killed ..."
+                            if r.dep_ == "relcl":
+                                yield from self._descend(r, w * 0.55, False, depth + 1)
                     if pw:
                         rule = "locative phrase" if depth == 0 else "locative phrase below"
                         # "air strikes on ISIL": the object of an attack is a place only by name
