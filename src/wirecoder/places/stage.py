@@ -582,6 +582,9 @@ class PlaceFinder:
                             walk = self._np_walk(g, 2, depth)
                         elif lemma not in OF_IDIOMS or lemma in SERIES:
                             walk = self._np_walk(g, 1, depth + 1)
+                        elif strength >= 2 and (n.pos_ == "NUM" or lemma in QUANTITIES):
+                            # "in the parking lot of one of the stores in suburban Phoenix"
+                            walk = self._np_walk(g, 1, depth + 1)
                         else:
                             continue
                         for t, d in walk:
