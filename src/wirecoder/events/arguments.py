@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..pipeline import Analysis, Resources
 
 SUBJ = ("nsubj", "csubj", "expl")
+TIMES = ("DATE", "TIME")
 LISTABLE = {"country", "org", "user", "person", "capital"}
 RECEIVE_VERBS = {
     "win",
@@ -254,7 +255,13 @@ class ArgumentFinder:
             out = []
             for c in tok.children:
                 if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ == prep:
-                    out.extend(g for g in c.children if g.dep_ == "pobj")
+                    # "lifted sanctions on Wednesday": a date is when, never whom
+                    out.extend(
+                        g
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                        and (g.ent_type_ not in TIMES or any(t.i in self.head2m for t in g.subtree))
+                    )
             return out
         return []
 
@@ -335,6 +342,18 @@ class ArgumentFinder:
             ks, heads, slot = self.targets_in_slots(tok, ("P:with", "P:between"))
             if ks:
                 cand.targets, cand.target_heads = ks, [t.i for t in heads]
+        if not cand.targets and not passive:
+            # "lifted its blockade of Qatar", "lifted sanctions imposed on Eritrea": the object
+            # named in the trigger carries the target
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.i in cand.tokens:
+                hosts = [obj, *(c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+                for host in hosts:
+                    ks, heads, slot = self.targets_in_slots(host, (*slots, "P:of"))
+                    if ks:
+                        cand.targets, cand.target_heads = ks, [t.i for t in heads]
+                        cand.why.append(f"target: {slot} of '{host.text}'")
+                        break
         if not cand.targets and not passive and slots:
             # "seek Russia's help", "request Russian intervention": the actor inside the object
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)

@@ -1,0 +1,23 @@
+"""Who an event is done to: argument slots on short texts written for these tests (model-based)."""
+
+from __future__ import annotations
+
+
+def _one(coder, text, etype):
+    evs = [e for e in coder.code(text, date="2022-04-06") if e.event_type == etype]
+    assert len(evs) == 1, [(e.event_type, e.trigger.text) for e in evs]
+    return evs[0]
+
+
+def test_a_date_in_a_target_slot_is_never_the_target(coder):
+    ev = _one(coder, "The Ghanaian government on Thursday lifted a curfew in the north.", "CONCEDE")
+    assert ev.target_span is None or "Thursday" not in ev.target_span.text
+    assert ev.date == "2022-03-31"
+
+
+def test_the_object_named_in_the_trigger_carries_the_target(coder):
+    ev = _one(coder, "Kenya lifted its blockade of Somalia on Monday.", "CONCEDE")
+    assert [a.country for a in ev.target] == ["SOM"]
+    assert ev.target_span is not None and ev.target_span.text == "Somalia"
+    ev = _one(coder, "The African Union lifted sanctions imposed on Mali in 2021.", "CONCEDE")
+    assert [a.country for a in ev.target] == ["MLI"]
