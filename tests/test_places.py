@@ -344,3 +344,9 @@ def test_no_place_from_who_someone_is(coder):
 def test_airspace_and_dates_with_a_clause(coder, text, word, where):
     loc = place_of(coder, text, word)
     assert loc is not None and where in loc.text
+
+
+def test_an_ayn_mark_opens_a_name(coder):
+    text = "Government forces stormed the village of Rasm Al-‘Omar on Sunday."
+    loc = place_of(coder, text, "stormed")
+    assert loc is not None and loc.text == "Rasm Al-‘Omar"

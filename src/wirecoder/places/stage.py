@@ -294,6 +294,10 @@ PLACE_PREFIXES = {"tal", "tall", "tel", "tell", "jabal", "jebel", "jabel", "kafr
                   "fort", "cape", "port"}  # fmt: skip
 
 
+#: marks for the Arabic ayn and hamza that may open a transliterated name ("‘Ibta")
+AYN = "‘’'ʿʾʻ`"
+
+
 def _bare(word: str) -> str:
     """A word without an Arabic article or an apostrophe: "al-Kafr" -> "kafr"."""
     low = word.lower().replace("’", "'").strip("'‘")
@@ -304,12 +308,14 @@ def _bare(word: str) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    """Written as a name: "Mosul", "5th", or an Arabic article before one ("al-Dabbit")."""
+    """Written as a name: "Mosul", "5th", or an Arabic article before one ("al-Dabbit"); an
+    ayn or hamza mark may open it ("‘Ibta", "Al-‘Arfi", "Jebel 'Amer")."""
     low = word.lower()
     for pre in _ARTICLE_PREFIX:
         if low.startswith(pre) and len(word) > len(pre):
             word = word[len(pre) :]
             break
+    word = word.lstrip(AYN)
     return word[:1].isupper() or word[:1].isdigit()
 
 
