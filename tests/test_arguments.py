@@ -21,3 +21,33 @@ def test_the_object_named_in_the_trigger_carries_the_target(coder):
     assert ev.target_span is not None and ev.target_span.text == "Somalia"
     ev = _one(coder, "The African Union lifted sanctions imposed on Mali in 2021.", "CONCEDE")
     assert [a.country for a in ev.target] == ["MLI"]
+
+
+def test_a_statement_urging_someone_is_its_issuer_urging(coder):
+    ev = _one(
+        coder,
+        "The Norwegian Refugee Council issued a statement urging Chad to reopen the border.",
+        "REQUEST",
+    )
+    assert [a.name for a in ev.source] and ev.source_span is not None
+    assert ev.source_span.text == "The Norwegian Refugee Council"
+    assert [a.country for a in ev.target] == ["TCD"]
+
+
+def test_a_parade_supporting_someone_is_not_its_boycotters_support(coder):
+    evs = coder.code("Two unions boycotted the parade supporting the mayor.", date="2022-04-06")
+    for ev in evs:
+        if ev.event_type == "SUPPORT":
+            assert ev.source_span is None or "unions" not in ev.source_span.text
+
+
+def test_argument_spans_leave_out_time_words_and_stay_contiguous(coder):
+    ev = _one(coder, "Hours earlier Maduro expelled the Colombian ambassador.", "SANCTION")
+    assert ev.source_span is not None and ev.source_span.text == "Maduro"
+    text = (
+        "Chile and Peru have signed a fishing accord, the two countries announced on "
+        "Friday, promising to share patrol data."
+    )
+    for ev in coder.code(text, date="2022-04-06"):
+        if ev.source_span is not None:
+            assert "announced" not in ev.source_span.text, ev.source_span

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 
 SUBJ = ("nsubj", "csubj", "expl")
 TIMES = ("DATE", "TIME")
+#: what an actor issues, passes or launches to act through: "X issued a statement urging Y"
+CARRIER_NOUNS = {
+    "statement", "report", "resolution", "letter", "message", "video", "communique",
+    "declaration", "note", "petition", "decree", "order", "bill", "law", "memo", "tweet",
+    "post", "editorial", "motion", "ruling", "verdict", "warrant", "operation", "campaign",
+    "offensive", "directive", "circular", "notice", "ultimatum", "appeal", "proposal",
+}  # fmt: skip
 LISTABLE = {"country", "org", "user", "person", "capital"}
 RECEIVE_VERBS = {
     "win",
@@ -165,15 +172,30 @@ class ArgumentFinder:
         return found
 
     def span_of(self, tok: Token) -> Span:
-        """The whole argument phrase (for auditing and span scores), without relative clauses."""
-        toks = [t for t in tok.subtree]
-        lo = toks[0].i
+        """The whole argument phrase (for auditing and span scores), without relative clauses.
+
+        Only the unbroken run of the head's subtree counts: a mis-attached apposition far
+        to the right must not swallow the sentence between them.
+        """
+        sub = {t.i for t in tok.subtree}
+        stop = min(
+            (c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")),
+            default=tok.right_edge.i + 1,
+        )
         hi = tok.i
-        for t in toks:
-            if t.i > tok.i:
-                if t.dep_ in ("relcl", "acl", "punct") and t.head.i == tok.i and t.dep_ != "punct":
-                    break
-                hi = max(hi, t.i)
+        while hi + 1 in sub and hi + 1 < stop:
+            hi += 1
+        lo = tok.i
+        while lo - 1 in sub:
+            lo -= 1
+        # "Hours earlier Maduro", "On Monday the ministry": time words are not the actor
+        for c in tok.lefts:
+            if c.left_edge.i == lo and (
+                c.dep_ in ("npadvmod", "advmod")
+                or c.ent_type_ in TIMES
+                or c.lower_ in ("earlier", "later", "meanwhile", "yesterday", "today")
+            ):
+                lo = c.right_edge.i + 1
         while hi > tok.i and self.doc[hi].is_punct:
             hi -= 1
         while lo < tok.i and self.doc[lo].is_punct:
@@ -219,6 +241,18 @@ class ArgumentFinder:
         if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if v.tag_ == "VBN":  # "the convoy attacked by X": passive reading
                 return None, True, "reduced passive"
+            if (
+                v.dep_ == "acl"
+                and v.tag_ == "VBG"
+                and head.i not in self.head2m
+                and head.lemma_.lower() in CARRIER_NOUNS
+                and head.dep_ in ("dobj", "obj")
+                and head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "X issued a statement calling on Y": X calls on Y through the statement
+                s, p, _ = self.subject(head.head, depth + 1)
+                if s is not None and not p:
+                    return s, False, f"subject of '{head.head.text}' (its '{head.text}')"
             return head, False, f"noun modified by '{v.text}'"
         purpose = v.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children
