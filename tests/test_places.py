@@ -350,3 +350,11 @@ def test_an_ayn_mark_opens_a_name(coder):
     text = "Government forces stormed the village of Rasm Al-‘Omar on Sunday."
     loc = place_of(coder, text, "stormed")
     assert loc is not None and loc.text == "Rasm Al-‘Omar"
+
+
+def test_where_someone_holds_a_post_is_no_place_of_the_event(coder):
+    text = "Abu Karim, the militia's commander in Tarhuna, was killed in an air strike."
+    assert place_of(coder, text, "killed") is None
+    # unless he is the one acted on
+    loc = place_of(coder, "Gunmen shot dead a village mayor in Kalbo.", "shot")
+    assert loc is not None and loc.text == "Kalbo"

@@ -232,6 +232,9 @@ OF_IDIOMS = {"wake", "name", "face", "absence", "presence", "response", "support
              "government", "president", "people", "army", "forces", "minister", "head", "chief",
              "citizens", "residents", "police", "troops", "number", "most", "all", "some", "many",
              "one", "two", "three", "rest", "majority", "request", "invitation"}  # fmt: skip
+#: posts held somewhere: "the group's leader in Mosul" says where he led, not what happened there
+TITLES = {"leader", "leaders", "commander", "emir", "chief", "head", "governor", "spokesman",
+          "envoy", "ambassador", "representative", "mayor", "official", "officials"}  # fmt: skip
 RESIDENTS = {"resident", "residents", "people", "inhabitant", "inhabitants", "villager",
              "villagers", "citizen", "citizens", "population"}  # fmt: skip
 #: event nouns whose "of" object is the place ("the siege of Aleppo", "the fall of Mosul")
@@ -692,6 +695,8 @@ class PlaceFinder:
         for c in n.children:
             if c.dep_ == "prep":
                 p = c.lower_
+                if p in LOC_PREPS and n.lemma_.lower() in TITLES and not self._acted_on(n):
+                    continue  # "X, the group's leader in Mosul, was killed": where he led
                 if p in LOC_PREPS:
                     for g in self._pp_objects(c):
                         for t, d in self.np_places(g, 2):
@@ -749,6 +754,11 @@ class PlaceFinder:
             elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and n.pos_ in ("NOUN", "PROPN"):
                 # "shot a policeman and a boy in the town of Tulkarm"
                 yield from self._nested(c, w, depth + 1)
+
+    @staticmethod
+    def _acted_on(n: Token) -> bool:
+        """The object of a verb, or in apposition to one ("shot Kamal, a mayor in X")."""
+        return n.dep_ == "dobj" or (n.dep_ == "appos" and n.head.dep_ == "dobj")
 
     def _descend(
         self, x: Token, w: float, visit: bool, depth: int = 0, skip: int | None = None
