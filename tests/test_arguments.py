@@ -51,3 +51,12 @@ def test_argument_spans_leave_out_time_words_and_stay_contiguous(coder):
     for ev in coder.code(text, date="2022-04-06"):
         if ev.source_span is not None:
             assert "announced" not in ev.source_span.text, ev.source_span
+
+
+def test_a_recipient_deep_inside_the_object_is_the_target(coder):
+    ev = _one(
+        coder,
+        "Norway and Iceland have sent medical supplies and staff such as nurses to Malawi.",
+        "AID",
+    )
+    assert [a.country for a in ev.target] == ["MWI"]

@@ -320,6 +320,17 @@ class ArgumentFinder:
                             ks = self.actors_of(t)
                             if ks:
                                 return ks, [t], slot + " (on the object)"
+            # deeper inside the object: "sent supplies and personnel such as doctors to Nepal"
+            for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+                for slot in slots:
+                    if not slot.startswith("P:") or slot == "P:of":
+                        continue
+                    for t in obj.subtree:
+                        if t.dep_ == "prep" and t.lower_ == slot[2:] and t.head.i != obj.i:
+                            for g in t.children:
+                                ks = self.actors_of(g) if g.dep_ == "pobj" else []
+                                if ks and g.ent_type_ not in TIMES:
+                                    return ks, [g], slot + " (inside the object)"
         return [], first_heads, ""
 
     # -- per trigger ---------------------------------------------------------------------
