@@ -358,3 +358,9 @@ def test_where_someone_holds_a_post_is_no_place_of_the_event(coder):
     # unless he is the one acted on
     loc = place_of(coder, "Gunmen shot dead a village mayor in Kalbo.", "shot")
     assert loc is not None and loc.text == "Kalbo"
+
+
+def test_an_embassy_is_named_for_its_owner_not_its_town(coder):
+    text = "Students demonstrated outside the Peruvian Embassy in Oslo on Monday."
+    loc = place_of(coder, text, "demonstrated")
+    assert loc is not None and loc.text == "Oslo"

@@ -69,6 +69,8 @@ ENTRANCES = {"entrance", "entrances", "gate", "gates", "gateway", "approach", "a
 #: "U.S.-run", "Saudi-led": an actor's modifier, never a place's name
 BACKED = {"run", "led", "backed", "controlled", "held", "owned", "funded", "sponsored", "allied",
           "aligned", "supported", "linked", "affiliated", "operated", "dominated", "brokered"}  # fmt: skip
+#: diplomatic missions, named for the country they serve rather than the town they are in
+MISSIONS = {"embassy", "embassies", "consulate", "consulates"}
 #: capitalised words that are no place in any slot
 NOT_NAMES = {"gmt", "utc", "a.m.", "p.m.", "am", "pm", "i", "ii", "iii", "iv", "v", "mr", "mrs",
              "dr", "god", "allah", "internet", "web", "twitter", "facebook", "youtube"}  # fmt: skip
@@ -424,6 +426,8 @@ class PlaceFinder:
             return None  # "Much of Pervomayskaya was destroyed"
         if span[-1].lower_.rsplit("-", 1)[-1] in BACKED:
             return None  # "a U.S.-run prison": who runs it, not where it is
+        if len(span) > 1 and span[-1].lower_ in MISSIONS:
+            return None  # "the Danish Embassy in Islamabad": whose it is; the town is where
         places = self.gz.lookup(span.text)
         known = bool(places)
         # "Tal Mustawi", "Dahiyat Al-Assad", "Mount Hermon": a word for a place opens the name
