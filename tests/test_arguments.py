@@ -60,3 +60,14 @@ def test_a_recipient_deep_inside_the_object_is_the_target(coder):
         "AID",
     )
     assert [a.country for a in ev.target] == ["MWI"]
+
+
+def test_a_target_span_leaves_out_a_describing_apposition_but_keeps_a_name(coder):
+    ev = _one(coder, "Hezbollah threatened to shell Haifa, a port city, on Monday.", "ASSAULT")
+    assert ev.target_span is not None and ev.target_span.text == "Haifa"
+    ev = _one(
+        coder, "The EU will hold talks with the Egyptian president, Ali Hassan, in May.", "CONSULT"
+    )
+    assert (
+        ev.target_span is not None and ev.target_span.text == "the Egyptian president, Ali Hassan"
+    )

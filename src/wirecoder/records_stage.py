@@ -104,7 +104,9 @@ def _trigger_span(analysis: Analysis, cand: Candidate) -> Span:
     return Span(analysis.article.text[s:e], s, e)
 
 
-def _argument_span(analysis: Analysis, finder: ArgumentFinder, head: int) -> Span:
+def _argument_span(
+    analysis: Analysis, finder: ArgumentFinder, head: int, appositions: bool = True
+) -> Span:
     """The argument phrase; a pronoun stands for its antecedent when that is in the same sentence."""
     doc = analysis.doc
     assert doc is not None
@@ -115,7 +117,7 @@ def _argument_span(analysis: Analysis, finder: ArgumentFinder, head: int) -> Spa
             a = analysis.mentions[m.antecedents[0]]
             if doc[a.head].sent.start == doc[head].sent.start:
                 return Span(a.text, a.start_char, a.end_char)
-    return finder.span_of(doc[head])
+    return finder.span_of(doc[head], appositions=appositions)
 
 
 def build_event(analysis: Analysis, cand: Candidate) -> Event:
@@ -170,7 +172,11 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
     if cand.source_heads:
         event.source_span = _argument_span(analysis, finder, cand.source_heads[0])
     if cand.target_heads:
-        event.target_span = _argument_span(analysis, finder, cand.target_heads[0])
+        # a target's apposition describes it ("Haifa, Israel's third city"); a source's names
+        # who speaks ("Zabihullah Mujahid, the Taliban spokesman") and stays
+        event.target_span = _argument_span(
+            analysis, finder, cand.target_heads[0], appositions=False
+        )
     if cand.entry.recip and not event.target and len({a.country for a in event.source}) > 1:
         event.reciprocal = True  # "Indian and Chinese commanders held talks"
     speaker = event.attribution.speaker

@@ -171,17 +171,27 @@ class ArgumentFinder:
                                 found.append(self.head2m[g.i])
         return found
 
-    def span_of(self, tok: Token) -> Span:
+    def span_of(self, tok: Token, appositions: bool = True) -> Span:
         """The whole argument phrase (for auditing and span scores), without relative clauses.
 
         Only the unbroken run of the head's subtree counts: a mis-attached apposition far
         to the right must not swallow the sentence between them.
         """
         sub = {t.i for t in tok.subtree}
-        stop = min(
-            (c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")),
-            default=tok.right_edge.i + 1,
-        )
+        cuts = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
+        if not appositions:
+            # "Kuwait, its first ever deployment abroad", "workers, including those from X"
+            cuts += [
+                c.left_edge.i - 1
+                for c in tok.rights
+                if (
+                    (c.dep_ == "appos" and not (c.pos_ == "PROPN" and tok.pos_ == "NOUN"))
+                    or c.lower_ in ("including", "such")
+                )
+                and c.left_edge.i > tok.i + 1
+                and self.doc[c.left_edge.i - 1].text == ","
+            ]
+        stop = min(cuts, default=tok.right_edge.i + 1)
         hi = tok.i
         while hi + 1 in sub and hi + 1 < stop:
             hi += 1
