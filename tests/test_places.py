@@ -364,3 +364,25 @@ def test_an_embassy_is_named_for_its_owner_not_its_town(coder):
     text = "Students demonstrated outside the Peruvian Embassy in Oslo on Monday."
     loc = place_of(coder, text, "demonstrated")
     assert loc is not None and loc.text == "Oslo"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        (
+            "Troops captured four suspected pirates on Tawi, about 300 kilometers (190 miles) "
+            "south of Manila, on Monday.",
+            "captured",
+            "Tawi",
+        ),
+        (
+            "A bomb was detonated when a patrol drove north of the town of Hit, 40 km west of "
+            "Ramadi, killing a soldier.",
+            "detonated",
+            "Hit",
+        ),
+    ],
+)
+def test_a_reference_point_tells_where_the_name_before_it_is(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where

@@ -929,7 +929,27 @@ class PlaceFinder:
             w *= 0.85
         out.extend(self._fronted(v))
         out.extend(self._requested_by(v))
+        out.extend([a for f in out if f.toponym.relative for a in self._described(f)])
         return out
+
+    def _described(self, f: Found) -> Iterator[Found]:
+        """ "in Fallujah, 50 km west of Baghdad": a reference point set off after a name tells
+        where that name is; the name is the place, however the parser hung the two."""
+        ref = self.doc[f.toponym.head]
+        for _ in range(4):  # up from "Baghdad" to "west" and "km": the reference expression
+            if ref.lower_ in RELATIVE and ref.head.lower_ not in RELATIVE:
+                break
+            if ref.head.i == ref.i:
+                return
+            ref = ref.head
+        else:
+            return
+        first = ref.left_edge.i
+        if first < 2 or self.doc[first - 1].text != "," or ref.i < self.doc[first - 2].i:
+            return
+        name = self.toponym(self.doc[first - 2], 2)
+        if name is not None and name.end == first - 1:
+            yield Found(name, f.weight, "place a reference point describes")
 
     def _fronted(self, v: Token) -> Iterator[Found]:
         """Rule 5: "In Nablus, ..." before the main clause's subject frames the sentence."""
