@@ -71,3 +71,17 @@ def test_a_target_span_leaves_out_a_describing_apposition_but_keeps_a_name(coder
     assert (
         ev.target_span is not None and ev.target_span.text == "the Egyptian president, Ali Hassan"
     )
+
+
+def test_a_pronoun_in_a_reported_clause_is_spanned_as_the_speaker(coder):
+    ev = _one(coder, "The Zapata Front has said it will release the two engineers.", "RETREAT")
+    assert ev.source_span is not None and ev.source_span.text == "The Zapata Front"
+
+
+def test_a_source_span_ends_before_including(coder):
+    ev = _one(
+        coder,
+        "Rebel groups, including the Southern Brigade, shelled the airport on Monday.",
+        "ASSAULT",
+    )
+    assert ev.source_span is not None and ev.source_span.text == "Rebel groups"

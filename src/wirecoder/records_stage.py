@@ -117,7 +117,18 @@ def _argument_span(
             a = analysis.mentions[m.antecedents[0]]
             if doc[a.head].sent.start == doc[head].sent.start:
                 return Span(a.text, a.start_char, a.end_char)
-    return finder.span_of(doc[head], appositions=appositions)
+    tok = doc[head]
+    if (
+        tok.lower_ in ("it", "they", "he", "she")
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.dep_ == "ccomp"
+    ):
+        # "Farc has said it will release him": the pronoun is the speaker, even one the
+        # dictionaries do not know
+        subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+            tok = subj
+    return finder.span_of(tok, appositions=appositions)
 
 
 def build_event(analysis: Analysis, cand: Candidate) -> Event:

@@ -179,18 +179,22 @@ class ArgumentFinder:
         """
         sub = {t.i for t in tok.subtree}
         cuts = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
-        if not appositions:
-            # "Kuwait, its first ever deployment abroad", "workers, including those from X"
-            cuts += [
-                c.left_edge.i - 1
-                for c in tok.rights
-                if (
-                    (c.dep_ == "appos" and not (c.pos_ == "PROPN" and tok.pos_ == "NOUN"))
-                    or c.lower_ in ("including", "such")
+        # "Kuwait, its first ever deployment abroad", "groups, including X": the phrase ends at
+        # the comma (a source keeps its apposition: "X, the Taliban spokesman")
+        cuts += [
+            c.left_edge.i - 1
+            for c in tok.rights
+            if (
+                c.lower_ in ("including", "such")
+                or (
+                    not appositions
+                    and c.dep_ == "appos"
+                    and not (c.pos_ == "PROPN" and tok.pos_ == "NOUN")
                 )
-                and c.left_edge.i > tok.i + 1
-                and self.doc[c.left_edge.i - 1].text == ","
-            ]
+            )
+            and c.left_edge.i > tok.i + 1
+            and self.doc[c.left_edge.i - 1].text == ","
+        ]
         stop = min(cuts, default=tok.right_edge.i + 1)
         hi = tok.i
         while hi + 1 in sub and hi + 1 < stop:
