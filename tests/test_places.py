@@ -386,3 +386,12 @@ def test_an_embassy_is_named_for_its_owner_not_its_town(coder):
 def test_a_reference_point_tells_where_the_name_before_it_is(coder, text, word, where):
     loc = place_of(coder, text, word)
     assert loc is not None and loc.text == where
+
+
+def test_a_place_held_by_a_group_is_the_object_of_the_attack(coder):
+    text = (
+        "The rebels launched a new assault in the Hama countryside on Monday, targeting the "
+        "Syrian Army (SAA) held village of Umm Sahrij."
+    )
+    loc = place_of(coder, text, "targeting")
+    assert loc is not None and loc.text == "Umm Sahrij"

@@ -759,6 +759,24 @@ class PlaceFinder:
                 # "shot a policeman and a boy in the town of Tulkarm"
                 yield from self._nested(c, w, depth + 1)
 
+    def _held_by(self, obj: Token) -> Token | None:
+        """ "targeting the Syrian Army (SAA) controlled villages of X": the parser makes
+        "controlled" a verb of its own, with the villages its object; they are the object of
+        the verb before, and the group before "controlled" only says who holds them."""
+        k = obj.right_edge.i + 1
+        if k >= len(self.doc) or obj.dep_ != "dobj":
+            return None
+        held = self.doc[k]
+        if (
+            held.lower_ in BACKED
+            and held.tag_ in ("VBN", "VBD")
+            and held.dep_ in ("advcl", "conj", "acl", "dep")
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in held.children)
+            and any(g.dep_ == "dobj" for g in held.children)
+        ):
+            return held
+        return None
+
     @staticmethod
     def _acted_on(n: Token) -> bool:
         """The object of a verb, or in apposition to one ("shot Kamal, a mayor in X")."""
@@ -825,6 +843,9 @@ class PlaceFinder:
                             # by a verb that takes people too, yields to the verb's own place
                             d += 0.15
                         yield Found(t, w - d, "place acted on")
+                    held = self._held_by(c)
+                    if held is not None:
+                        yield from self._descend(held, w, visit, depth + 1)
                 elif not speech:
                     yield from self._nested(c, w * 0.7, depth)
             elif dep in ("nsubj", "attr") and (not speech or lemma == "protest"):
