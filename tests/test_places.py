@@ -395,3 +395,9 @@ def test_a_place_held_by_a_group_is_the_object_of_the_attack(coder):
     )
     loc = place_of(coder, text, "targeting")
     assert loc is not None and loc.text == "Umm Sahrij"
+
+
+def test_a_container_set_off_after_a_name_tells_where_that_name_is(coder):
+    text = "A car bomb killed four people in Tarmiyah, in the northern province of Salahuddin."
+    loc = place_of(coder, text, "killed")
+    assert loc is not None and loc.text == "Tarmiyah"

@@ -951,7 +951,35 @@ class PlaceFinder:
         out.extend(self._fronted(v))
         out.extend(self._requested_by(v))
         out.extend([a for f in out if f.toponym.relative for a in self._described(f)])
+        out.extend([a for f in out for a in self._contained(f)])
         return out
+
+    def _contained(self, f: Found) -> Iterator[Found]:
+        """ "in Lucciana, in upper Corsica": a locative phrase set off after a place's name says
+        what contains that place; the name before is the place, however the parser hung the two."""
+        tok = self.doc[f.toponym.head]
+        for _ in range(4):
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS:
+                break
+            if tok.head.i == tok.i:
+                return
+            tok = tok.head
+        else:
+            return
+        prep = tok.head
+        if prep.i < 3 or self.doc[prep.i - 1].text != ",":
+            return
+        last = self.doc[prep.i - 2]
+        if last.dep_ != "pobj" or not (
+            last.head.lower_ in LOC_PREPS
+            or (last.head.lower_ == "of" and last.head.head.lower_ not in RELATIVE)
+        ):
+            return  # not "East of Baquba, in Balad Ruz": a reference point
+        if any(t.i == last.i for t in prep.ancestors):
+            return  # "Lucciana" -> "in Corsica": the parser has it; the walk took the name
+        name = self.toponym(last, 2)
+        if name is not None and name.end == prep.i - 1:
+            yield Found(name, f.weight, "place its container describes")
 
     def _described(self, f: Found) -> Iterator[Found]:
         """ "in Fallujah, 50 km west of Baghdad": a reference point set off after a name tells
