@@ -121,3 +121,41 @@ def test_bad_user_trigger_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as err:
         Coder(triggers=[f])
     assert err.value.code == "E304"
+
+
+def test_signing_an_agreement_is_support_and_promising_one_is_agree(coder):
+    evs = _events(coder, "Ghana and Chile signed a fisheries agreement in Accra on Monday.")
+    assert [e.plover_type for e in evs if e.trigger.text.endswith("agreement")] == ["SUPPORT"]
+    evs = _events(coder, "Ghana and Chile promised to sign a fisheries agreement next year.")
+    assert "SUPPORT" not in {e.plover_type for e in evs}
+
+
+def test_announced_halt_of_attacks_is_a_concession(coder):
+    evs = _events(
+        coder, "The Tamil rebels announced a suspension of attacks on the Sri Lankan army."
+    )
+    assert _find(evs, "CONCEDE")
+    assert all(e.referential for e in _find(evs, "ASSAULT"))
+
+
+def test_declared_ceasefire_and_agreed_halt_are_concessions(coder):
+    evs = _events(coder, "Sudan declared a cease-fire with the rebels on Friday.")
+    assert _find(evs, "CONCEDE")
+    evs = _events(
+        coder, "The Israeli government agreed to halt settlement construction near Hebron."
+    )
+    assert _find(evs, "CONCEDE")
+
+
+def test_promising_not_to_use_force_is_a_concession(coder):
+    evs = _events(
+        coder, "The Bolivian police will not beat the striking miners, the minister said."
+    )
+    assert _find(evs, "CONCEDE") and not _find(evs, "ASSAULT")
+
+
+def test_expanding_ties_and_joint_manoeuvres(coder):
+    evs = _events(coder, "Brazil and Angola expanded diplomatic ties on Tuesday.")
+    assert _find(evs, "SUPPORT")
+    evs = _events(coder, "Peruvian and Chilean troops held joint military maneuvers near Arica.")
+    assert _find(evs, "COOPERATE")

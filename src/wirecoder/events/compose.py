@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from .candidates import Candidate
 
 INTENT_TYPES = {"AGREE"}
+#: Agreeing to stop or give up something is a concession ("agreed to halt construction").
+STOPPING = {"halt", "suspend", "stop", "freeze", "cease", "abandon", "scrap", "drop", "lift",
+            "ease", "relax", "end", "withdraw", "postpone", "shelve"}  # fmt: skip
 REFUSING = {
     "refuse",
     "decline",
@@ -72,15 +75,16 @@ def _sectors(analysis: Analysis, ks: list[int]) -> set[str | None]:
 
 def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Candidate | None:
     """The event in the complement of an intent verb: "agreed *to suspend* ...", "vowed to *wage* war",
-    "promised *concessions*"."""
+    "promised *concessions*", "a commitment *to ease* restrictions"."""
     tok = doc[cand.trigger]
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj") and c.i in by_token:
+        if c.dep_ in ("dobj", "obj") and c.i in by_token and cand.pos == "v":
             return by_token[c.i]
+    comps = ("xcomp", "ccomp") if cand.pos == "v" else ("acl",)
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.i in by_token:
+        if c.dep_ in comps and c.i in by_token:
             return by_token[c.i]
-        if c.dep_ in ("xcomp", "ccomp"):
+        if c.dep_ in comps:
             for g in c.children:  # "vowed to wage war": the event noun under a light verb
                 if g.dep_ in ("dobj", "obj") and g.i in by_token:
                     return by_token[g.i]
@@ -107,9 +111,32 @@ def compose(analysis: Analysis) -> None:
             )
             if cue.lemma_.lower() in REFUSING or (cue.dep_ == "neg" and modal):
                 cand.refusal = True
+        # "police will not beat protesters": a promise to refrain from force is a concession
+        if (
+            cand.event_type in ("ASSAULT", "COERCE")
+            and cand.refusal
+            and cand.status_cue is not None
+            and doc[cand.status_cue].dep_ == "neg"
+        ):
+            cand.event_type, cand.mode, cand.refusal = "CONCEDE", None, False
+            cand.why.append("promising not to use force is a concession")
         # promises and vows take the meaning of what is promised
-        if cand.event_type in INTENT_TYPES and cand.pos == "v":
+        if cand.event_type in INTENT_TYPES:
             inner = _embedded(cand, by_token, doc)
+            if inner is None and cand.pos == "v":
+                stop = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ == "xcomp"
+                        and c.lemma_.lower() in STOPPING
+                        and any(g.dep_ in ("dobj", "obj") for g in c.children)
+                    ),
+                    None,
+                )
+                if stop is not None:  # "agreed to halt settlement construction"
+                    cand.event_type, cand.mode = "CONCEDE", None
+                    cand.why.append(f"agreeing to '{stop.text}' something is a concession")
             if inner is not None:
                 if inner.event_type in ("CONCEDE", "RETREAT"):
                     cand.event_type, cand.mode = "CONCEDE", None

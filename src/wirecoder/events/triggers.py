@@ -56,6 +56,9 @@ def _object_of(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "nsubjpass":
             return c
+    # "curfew lifted in the capital": a participle's noun is what it was done to
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
     # "lay down their arms": particle then object; "send aid to": dobj; "put on alert": prep
     for c in tok.children:
         if c.dep_ in ("prep", "prt"):
@@ -168,8 +171,19 @@ def _mark_referential(cands: list[Candidate], doc: Doc, statements: Collection[i
     "claimed responsibility for the bombing"), refer to an event reported for its own sake
     elsewhere, if at all."""
     verbs = {c.trigger for c in cands if c.pos == "v"}
+    # words another trigger's pattern takes in: "suspension of *attacks*", "halted *raids*"
+    inside = {t for c in cands for t in c.tokens if t != c.trigger}
+    # "*curfew* lifted in the capital": the noun a trigger participle modifies
+    inside |= {
+        doc[c.trigger].head.i
+        for c in cands
+        if c.pos == "v" and doc[c.trigger].dep_ == "acl" and doc[c.trigger].tag_ == "VBN"
+    }
     for c in cands:
         tok = doc[c.trigger]
+        if c.trigger in inside:
+            c.referential = True
+            continue
         if c.pos == "n":
             head = tok.head
             if (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in verbs) or (
@@ -188,8 +202,44 @@ def _mark_referential(cands: list[Candidate], doc: Doc, statements: Collection[i
                     break
 
 
+#: Agreement nouns and the words that finalize them: PLOVER codes signing or ratifying an
+#: agreement as SUPPORT (CAMEO 057); agreeing to or promising one stays AGREE.
+AGREEMENT_NOUNS = {"agreement", "accord", "pact", "treaty", "deal", "memorandum", "protocol",
+                   "convention", "charter"}  # fmt: skip
+FINALIZING = {"sign", "ratify", "conclude", "finalize", "finalise", "seal", "ink", "signing",
+              "ratification", "signature"}  # fmt: skip
+
+
+def _finalized(tok: Token) -> bool:
+    """'signed an agreement', 'the accord was ratified', 'the signing of the pact', 'ratify
+    agreement' (a headline verb read as a modifier)."""
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in FINALIZING for c in tok.lefts):
+        return True
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "conj") and head.lemma_.lower() in FINALIZING:
+        return True
+    if tok.dep_ == "conj" and head.dep_ in ("dobj", "obj", "nsubjpass"):
+        return head.head.lemma_.lower() in FINALIZING
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in FINALIZING
+        and head.head.pos_ == "NOUN"
+    )
+
+
 def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
     nouns = {c.trigger for c in cands if c.pos == "n"}
+    for c in cands:
+        tok = doc[c.trigger]
+        if (
+            c.event_type == "AGREE"
+            and c.pos == "n"
+            and tok.lemma_.lower() in AGREEMENT_NOUNS
+            and _finalized(tok)
+        ):
+            c.event_type = "SUPPORT"
+            c.why.append("signing or ratifying an agreement: SUPPORT")
     out = []
     for c in cands:
         tok = doc[c.trigger]
