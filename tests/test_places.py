@@ -401,3 +401,10 @@ def test_a_container_set_off_after_a_name_tells_where_that_name_is(coder):
     text = "A car bomb killed four people in Tarmiyah, in the northern province of Salahuddin."
     loc = place_of(coder, text, "killed")
     assert loc is not None and loc.text == "Tarmiyah"
+
+
+def test_a_title_won_is_no_place_seized(coder):
+    text = "Kowalska captured her third career title in Bratislava on Sunday."
+    assert place_of(coder, text, "captured") is None
+    loc = place_of(coder, "Rebels captured the town of Bratislava on Sunday.", "captured")
+    assert loc is not None and loc.text == "Bratislava"

@@ -71,6 +71,13 @@ BACKED = {"run", "led", "backed", "controlled", "held", "owned", "funded", "spon
           "aligned", "supported", "linked", "affiliated", "operated", "dominated", "brokered"}  # fmt: skip
 #: diplomatic missions, named for the country they serve rather than the town they are in
 MISSIONS = {"embassy", "embassies", "consulate", "consulates"}
+#: verbs of seizing, which also win prizes and catch attention or images
+SEIZE = {"capture", "take", "seize", "grab", "snatch", "clinch", "win", "claim", "secure"}
+#: what such a verb takes when it seizes no place: "captured the title", "captured the scene"
+PRIZES = {"title", "cup", "championship", "crown", "medal", "gold", "silver", "bronze", "prize",
+          "trophy", "award", "race", "prix", "stage", "imagination", "heart", "mood",
+          "attention", "scene", "image", "moment", "spirit", "victory", "win", "match", "game",
+          "tournament", "open", "wicket", "nomination", "footage"}  # fmt: skip
 #: capitalised words that are no place in any slot
 NOT_NAMES = {"gmt", "utc", "a.m.", "p.m.", "am", "pm", "i", "ii", "iii", "iv", "v", "mr", "mrs",
              "dr", "god", "allah", "internet", "web", "twitter", "facebook", "youtube"}  # fmt: skip
@@ -910,6 +917,9 @@ class PlaceFinder:
 
     def found(self, v: Token, cand: Candidate | None = None) -> list[Found]:
         """Every place reachable from the event word `v`, with its rule and weight."""
+        taken = [c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if v.lemma_.lower() in SEIZE and taken and all(t in PRIZES for t in taken):
+            return []  # "captured the title", "captured the public imagination": no seizure
         visit = cand is not None and cand.event_type == "CONSULT" and cand.mode in ("visit", None)
         visit = visit or v.lemma_.lower() in ("visit", "trip", "tour", "journey")
         self._event_i = v.i
