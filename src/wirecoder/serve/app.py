@@ -1,0 +1,174 @@
+"""The WSGI application: routes, static files, JSON responses, and the server that runs it.
+
+Standard library only, so reading a store needs nothing beyond wirecoder itself. All state
+lives on the `EventsApp` instance (one read-only store connection, a lock, the page's files).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import traceback
+from collections.abc import Callable, Iterable
+from importlib import resources
+from pathlib import Path
+from socketserver import ThreadingMixIn
+from typing import Any
+from urllib.parse import parse_qs
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from ..errors import Codes, ResourceError, WirecoderError
+from ..store import Store
+from . import api
+
+StartResponse = Callable[..., Any]
+
+#: The page's files, by the name the browser asks for, with their content types.
+STATIC_FILES: dict[str, str] = {
+    "index.html": "text/html; charset=utf-8",
+    "app.js": "text/javascript; charset=utf-8",
+    "style.css": "text/css; charset=utf-8",
+}
+
+# The page may load nothing from anywhere but this server: the browser enforces it too.
+_SECURITY_HEADERS = [
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+]
+
+_REASONS = {
+    200: "200 OK",
+    400: "400 Bad Request",
+    404: "404 Not Found",
+    405: "405 Method Not Allowed",
+    500: "500 Internal Server Error",
+}
+
+
+def static_dir() -> Any:
+    """The installed `static/` folder (a Traversable: works from a wheel or a checkout)."""
+    return resources.files("wirecoder.serve").joinpath("static")
+
+
+def load_static() -> dict[str, bytes]:
+    """The page's files, read once; a missing one means a broken installation (E202)."""
+    out = {}
+    for name in STATIC_FILES:
+        try:
+            out[name] = static_dir().joinpath(name).read_bytes()
+        except OSError as exc:
+            raise ResourceError(
+                Codes.E202, path=f"wirecoder/serve/static/{name}", detail=str(exc)
+            ) from exc
+    return out
+
+
+class EventsApp:
+    """A WSGI callable serving the event page and `/api/*` over one read-only store."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.static = load_static()
+        self.store = Store(db_path, read_only=True)
+        self.db_path = self.store.path
+        # one DuckDB connection is not for concurrent use; requests take turns on it
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> EventsApp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- WSGI -------------------------------------------------------------------------------
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = environ.get("PATH_INFO", "") or "/"
+        query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if method not in ("GET", "HEAD"):
+            status, headers, body = self._json(
+                405, {"error": "method not allowed", "allowed": ["GET", "HEAD"]}
+            )
+            headers.append(("Allow", "GET, HEAD"))
+        else:
+            try:
+                status, headers, body = self._route(path, query)
+            except api.BadParameter as bad:
+                status, headers, body = self._json(400, bad.to_dict())
+            except WirecoderError as err:
+                status, headers, body = self._json(500, {"error": err.code, "message": err.detail})
+            except Exception:  # noqa: BLE001 - one bad request must not stop the server
+                environ["wsgi.errors"].write(traceback.format_exc())
+                status, headers, body = self._json(500, {"error": "internal error"})
+        headers += [*_SECURITY_HEADERS, ("Content-Length", str(len(body)))]
+        start_response(_REASONS[status], headers)
+        return [b"" if method == "HEAD" else body]
+
+    def _route(self, path: str, query: dict[str, list[str]]) -> tuple[int, list, bytes]:
+        if path in ("/", "/index.html"):
+            return self._file("index.html")
+        if path.startswith("/static/") and path[len("/static/") :] in STATIC_FILES:
+            return self._file(path[len("/static/") :])
+        handlers: dict[str, Callable[..., Any]] = {
+            "/api/events": api.list_events,
+            "/api/stats": api.stats,
+            "/api/places": api.places,
+        }
+        if path in handlers:
+            with self._lock:
+                return self._json(200, handlers[path](self.store, query))
+        if path.startswith("/api/articles/") and path.count("/") == 3:
+            article_id = path[len("/api/articles/") :]
+            with self._lock:
+                found = api.article(self.store, article_id, query)
+            if found is None:
+                return self._json(404, {"error": "not found", "article": article_id})
+            return self._json(200, found)
+        return self._json(404, {"error": "not found", "path": path})
+
+    def _file(self, name: str) -> tuple[int, list, bytes]:
+        headers = [("Content-Type", STATIC_FILES[name]), ("Cache-Control", "no-cache")]
+        return 200, headers, self.static[name]
+
+    @staticmethod
+    def _json(status: int, obj: Any) -> tuple[int, list, bytes]:
+        body = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8")
+        return (
+            status,
+            [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
+            body,
+        )
+
+
+def make_app(db_path: str | Path) -> EventsApp:
+    """The WSGI app over `db_path`, opened read-only (E401 if it cannot be opened)."""
+    return EventsApp(db_path)
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    """One thread per request, so one slow browser tab does not hold up the others."""
+
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def make_http_server(
+    app: EventsApp, host: str = "127.0.0.1", port: int = 8765, *, log: bool = True
+) -> WSGIServer:
+    """An HTTP server for `app` bound to host:port (port 0 picks a free one); not started."""
+    handler = WSGIRequestHandler if log else _QuietHandler
+    return make_server(host, port, app, server_class=_ThreadingServer, handler_class=handler)
+
+
+__all__ = ["STATIC_FILES", "EventsApp", "load_static", "make_app", "make_http_server", "static_dir"]
