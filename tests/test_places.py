@@ -408,3 +408,11 @@ def test_a_title_won_is_no_place_seized(coder):
     assert place_of(coder, text, "captured") is None
     loc = place_of(coder, "Rebels captured the town of Bratislava on Sunday.", "captured")
     assert loc is not None and loc.text == "Bratislava"
+
+
+def test_demonstrating_that_is_showing_not_protesting(coder):
+    text = "The raid on Kunduz demonstrated that the rebels remain strong."
+    assert place_of(coder, text, "demonstrated") is None
+    text = "Hundreds of students demonstrated in Kunduz on Friday."
+    loc = place_of(coder, text, "demonstrated")
+    assert loc is not None and loc.text == "Kunduz"

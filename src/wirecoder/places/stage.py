@@ -78,6 +78,8 @@ PRIZES = {"title", "cup", "championship", "crown", "medal", "gold", "silver", "b
           "trophy", "award", "race", "prix", "stage", "imagination", "heart", "mood",
           "attention", "scene", "image", "moment", "spirit", "victory", "win", "match", "game",
           "tournament", "open", "wicket", "nomination", "footage"}  # fmt: skip
+#: protest verbs that also mean "to show"; with a clause or as a passive they only show
+SHOW = {"demonstrate"}
 #: capitalised words that are no place in any slot
 NOT_NAMES = {"gmt", "utc", "a.m.", "p.m.", "am", "pm", "i", "ii", "iii", "iv", "v", "mr", "mrs",
              "dr", "god", "allah", "internet", "web", "twitter", "facebook", "youtube"}  # fmt: skip
@@ -920,6 +922,8 @@ class PlaceFinder:
         taken = [c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if v.lemma_.lower() in SEIZE and taken and all(t in PRIZES for t in taken):
             return []  # "captured the title", "captured the public imagination": no seizure
+        if v.lemma_.lower() in SHOW and any(c.dep_ in ("ccomp", "nsubjpass") for c in v.children):
+            return []  # "demonstrated that it is seeking", "was demonstrated": showing, no protest
         visit = cand is not None and cand.event_type == "CONSULT" and cand.mode in ("visit", None)
         visit = visit or v.lemma_.lower() in ("visit", "trip", "tour", "journey")
         self._event_i = v.i
