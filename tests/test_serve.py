@@ -195,7 +195,9 @@ def test_stats_and_places(app):
     assert st["by_dyad"] and all(len(row) == 3 for row in st["by_dyad"])
     assert {q for q, _, _ in st["by_quad"]} <= {1, 2, 3, 4, None}
 
-    places = get_json(app, "/api/places")["places"]
+    found = get_json(app, "/api/places")
+    assert found["truncated"] is False
+    places = found["places"]
     mogadishu = [p for p in places if p["name"] == "Mogadishu"]
     assert mogadishu and mogadishu[0]["country"] == "SOM"
     assert mogadishu[0]["quad_class"] == "material conflict"

@@ -29,6 +29,8 @@ QUAD_CLASSES: dict[int, str] = {
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
 #: Events listed per map dot; the dot's size still counts them all.
 PLACE_EVENTS = 50
+#: Map dots sent at most (the busiest places first), so a huge store still draws quickly.
+MAX_PLACES = 5000
 
 _TYPE = re.compile(r"^[A-Z][A-Z_]{1,31}$")
 _COUNTRY = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -222,13 +224,17 @@ def places(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
                       'type': coalesce(e.plover_type, e.event_type), 'status': e.status}}
                     ORDER BY e.article_id, e.event_index)[1:{PLACE_EVENTS}] AS events
         FROM events e {where}
-        GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3
+        GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?
         """,
-        params,
+        [*params, MAX_PLACES + 1],
     )
     for r in rows:
         r["quad_class"] = QUAD_CLASSES.get(r.get("quad") or 0)
-    return {"filters": {k: v for k, v in vars(filters).items() if v is not None}, "places": rows}
+    return {
+        "filters": {k: v for k, v in vars(filters).items() if v is not None},
+        "truncated": len(rows) > MAX_PLACES,
+        "places": rows[:MAX_PLACES],
+    }
 
 
 def stats(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:

@@ -19,6 +19,7 @@
     total: 0,
     events: [],
     places: [],
+    placesTruncated: false,
     selected: null, // {article_id, event_index}
     article: null, // the last article fetched
   };
@@ -151,8 +152,9 @@
     markSelectedRow();
     const first = state.total ? state.offset + 1 : 0;
     const last = state.offset + state.events.length;
-    $("page").textContent = `${first}–${last} of ${state.total}`;
-    $("events-caption").textContent = `Events ${first}–${last} of ${state.total}, newest first`;
+    const range = state.total ? `${first}–${last} of ${state.total}` : "no events";
+    $("page").textContent = range;
+    $("events-caption").textContent = state.total ? `Events ${range}, newest first` : "No events";
     $("prev").disabled = state.offset === 0;
     $("next").disabled = last >= state.total;
   }
@@ -168,6 +170,7 @@
   async function loadPlaces() {
     const data = await getJSON("/api/places", state.filters);
     state.places = data.places;
+    state.placesTruncated = data.truncated;
     renderMap();
   }
 
@@ -223,7 +226,7 @@
     }
     for (let lat = Math.ceil(ex.lat0 / step) * step; lat <= ex.lat1; lat += step) {
       grat.append(svg("line", { x1: 0, y1: y(lat), x2: W, y2: y(lat), class: lat === 0 ? "grat zero" : "grat" }));
-      const label = svg("text", { x: 2, y: y(lat) - 2, class: "grat-label" });
+      const label = svg("text", { x: 2, y: y(lat) < 12 ? y(lat) + 10 : y(lat) - 2, class: "grat-label" });
       label.textContent = fmtLat(lat);
       grat.append(label);
     }
@@ -265,8 +268,9 @@
     map.append(dots);
     const n = state.places.reduce((s, p) => s + p.n, 0);
     $("map-note").textContent =
-      `${n} of ${state.total} matching event${state.total === 1 ? "" : "s"} have a place and are mapped; ` +
-      "a dot's size counts its events. Select a dot (click, or Tab and Enter) to list them.";
+      `${n} of ${state.total} matching event${state.total === 1 ? "" : "s"} have a place and are mapped` +
+      (state.placesTruncated ? " (the busiest places only)" : "") +
+      "; a dot's size counts its events. Select a dot (click, or Tab and Enter) to list them.";
   }
 
   function renderLegend() {
@@ -494,6 +498,7 @@
       refresh();
     });
     $("next").addEventListener("click", () => {
+      if (state.offset + PAGE >= state.total) return;
       state.offset += PAGE;
       refresh();
     });
