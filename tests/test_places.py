@@ -416,3 +416,10 @@ def test_demonstrating_that_is_showing_not_protesting(coder):
     text = "Hundreds of students demonstrated in Kunduz on Friday."
     loc = place_of(coder, text, "demonstrated")
     assert loc is not None and loc.text == "Kunduz"
+
+
+def test_a_recording_is_no_seizure(coder):
+    text = "The beating of the prisoners was captured on camera in Basra."
+    assert place_of(coder, text, "captured") is None
+    text = "The film was shot on location in Malta last year."
+    assert place_of(coder, text, "shot") is None

@@ -78,6 +78,9 @@ PRIZES = {"title", "cup", "championship", "crown", "medal", "gold", "silver", "b
           "trophy", "award", "race", "prix", "stage", "imagination", "heart", "mood",
           "attention", "scene", "image", "moment", "spirit", "victory", "win", "match", "game",
           "tournament", "open", "wicket", "nomination", "footage"}  # fmt: skip
+#: what records: "captured on camera", "the film was shot on location"
+MEDIA = {"camera", "cameras", "film", "films", "video", "videos", "tape", "footage", "movie",
+         "documentary", "photo", "photograph", "picture", "cctv", "coverage", "page"}  # fmt: skip
 #: protest verbs that also mean "to show"; with a clause or as a passive they only show
 SHOW = {"demonstrate"}
 #: capitalised words that are no place in any slot
@@ -922,6 +925,15 @@ class PlaceFinder:
         taken = [c.lemma_.lower() for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if v.lemma_.lower() in SEIZE and taken and all(t in PRIZES for t in taken):
             return []  # "captured the title", "captured the public imagination": no seizure
+        if v.lemma_.lower() in SEIZE | {"shoot"} and (
+            (taken and all(t in MEDIA for t in taken))
+            or any(
+                c.dep_ == "prep" and c.lower_ == "on" and g.lemma_.lower() in MEDIA
+                for c in v.children
+                for g in c.children
+            )
+        ):
+            return []  # "captured on camera", "the film was shot in Slovenia": a recording
         if v.lemma_.lower() in SHOW and any(c.dep_ in ("ccomp", "nsubjpass") for c in v.children):
             return []  # "demonstrated that it is seeking", "was demonstrated": showing, no protest
         visit = cand is not None and cand.event_type == "CONSULT" and cand.mode in ("visit", None)
