@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from wirecoder.cli import app as cli_app
 from wirecoder.cli_more import register
 from wirecoder.serve import make_app, make_http_server, static_dir
-from wirecoder.serve.app import STATIC_FILES
+from wirecoder.serve.app import STATIC_FILES, loopback_names
 from wirecoder.store import Store
 from wirecoder.store.ingest import ingest
 
@@ -47,12 +47,14 @@ def app(db):
         yield wsgi
 
 
-def call(app, url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+def call(
+    app, url: str, method: str = "GET", host: str = "127.0.0.1:8765"
+) -> tuple[int, dict[str, str], bytes]:
     """One request through wsgiref's WSGI validator; (status, headers, body)."""
     environ: dict[str, Any] = {}
     setup_testing_defaults(environ)
     path, _, qs = url.partition("?")
-    environ.update(REQUEST_METHOD=method, PATH_INFO=unquote(path), QUERY_STRING=qs)
+    environ.update(REQUEST_METHOD=method, PATH_INFO=unquote(path), QUERY_STRING=qs, HTTP_HOST=host)
     got: dict[str, Any] = {}
 
     def start_response(status, headers, exc_info=None):
@@ -242,7 +244,20 @@ def test_static_files_ship_with_the_package():
         assert any(fnmatch.fnmatch(f"serve/static/{name}", g) for g in globs), name
 
 
-def test_a_real_server_on_loopback(app):
+def test_a_local_server_answers_to_its_own_names_only(db):
+    """A web page elsewhere cannot read the store by pointing its domain at 127.0.0.1."""
+    with make_app(db, allowed_hosts=loopback_names("127.0.0.1")) as local:
+        for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "LOCALHOST"):
+            assert call(local, "/api/stats", host=host)[0] == 200, host
+        for host in ("evil.example:8765", "127.0.0.1.evil.example", "[::2]:80"):
+            status, _, body = call(local, "/api/stats", host=host)
+            assert status == 403 and b"Host" in body, host
+    for public in ("0.0.0.0", "192.168.1.20", "example.org"):
+        assert loopback_names(public) is None
+
+
+def test_a_real_server_on_loopback(db):
+    app = make_app(db, allowed_hosts=loopback_names("127.0.0.1"))
     server = make_http_server(app, "127.0.0.1", 0, log=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -256,6 +271,7 @@ def test_a_real_server_on_loopback(app):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+        app.close()
 
 
 def test_cli_serve(tmp_path):

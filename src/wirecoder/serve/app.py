@@ -7,9 +7,10 @@ lives on the `EventsApp` instance (one read-only store connection, a lock, the p
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from importlib import resources
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -44,6 +45,7 @@ _SECURITY_HEADERS = [
 _REASONS = {
     200: "200 OK",
     400: "400 Bad Request",
+    403: "403 Forbidden",
     404: "404 Not Found",
     405: "405 Method Not Allowed",
     500: "500 Internal Server Error",
@@ -69,10 +71,20 @@ def load_static() -> dict[str, bytes]:
 
 
 class EventsApp:
-    """A WSGI callable serving the event page and `/api/*` over one read-only store."""
+    """A WSGI callable serving the event page and `/api/*` over one read-only store.
 
-    def __init__(self, db_path: str | Path) -> None:
+    `allowed_hosts`: host names the Host header may carry (None: any). A server on this
+    machine only should allow its own names, so a web page elsewhere cannot reach it by
+    pointing a domain at 127.0.0.1 (DNS rebinding).
+    """
+
+    def __init__(
+        self, db_path: str | Path, *, allowed_hosts: Collection[str] | None = None
+    ) -> None:
         self.static = load_static()
+        self.allowed_hosts = (
+            None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts)
+        )
         self.store = Store(db_path, read_only=True)
         self.db_path = self.store.path
         # one DuckDB connection is not for concurrent use; requests take turns on it
@@ -92,7 +104,9 @@ class EventsApp:
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "") or "/"
         query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
-        if method not in ("GET", "HEAD"):
+        if not self._host_ok(environ):
+            status, headers, body = self._json(403, {"error": "unexpected Host header"})
+        elif method not in ("GET", "HEAD"):
             status, headers, body = self._json(
                 405, {"error": "method not allowed", "allowed": ["GET", "HEAD"]}
             )
@@ -110,6 +124,13 @@ class EventsApp:
         headers += [*_SECURITY_HEADERS, ("Content-Length", str(len(body)))]
         start_response(_REASONS[status], headers)
         return [b"" if method == "HEAD" else body]
+
+    def _host_ok(self, environ: dict[str, Any]) -> bool:
+        if self.allowed_hosts is None:
+            return True
+        host = str(environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or "").lower()
+        name = host[1 : host.find("]")] if host.startswith("[") else host.split(":")[0]
+        return name in self.allowed_hosts
 
     def _route(self, path: str, query: dict[str, list[str]]) -> tuple[int, list, bytes]:
         if path in ("/", "/index.html"):
@@ -147,15 +168,35 @@ class EventsApp:
         )
 
 
-def make_app(db_path: str | Path) -> EventsApp:
+def make_app(db_path: str | Path, *, allowed_hosts: Collection[str] | None = None) -> EventsApp:
     """The WSGI app over `db_path`, opened read-only (E401 if it cannot be opened)."""
-    return EventsApp(db_path)
+    return EventsApp(db_path, allowed_hosts=allowed_hosts)
+
+
+def loopback_names(host: str) -> frozenset[str] | None:
+    """The Host names to allow for a server bound to `host`: its own if it is loopback."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return LOOPBACK_NAMES
+    try:
+        loop = ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return None
+    return LOOPBACK_NAMES | {host.strip("[]").lower()} if loop else None
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     """One thread per request, so one slow browser tab does not hold up the others."""
 
     daemon_threads = True
+
+
+class _ThreadingServer6(_ThreadingServer):
+    address_family = socket.AF_INET6
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -168,7 +209,17 @@ def make_http_server(
 ) -> WSGIServer:
     """An HTTP server for `app` bound to host:port (port 0 picks a free one); not started."""
     handler = WSGIRequestHandler if log else _QuietHandler
-    return make_server(host, port, app, server_class=_ThreadingServer, handler_class=handler)
+    server = _ThreadingServer6 if ":" in host else _ThreadingServer
+    return make_server(host.strip("[]"), port, app, server_class=server, handler_class=handler)
 
 
-__all__ = ["STATIC_FILES", "EventsApp", "load_static", "make_app", "make_http_server", "static_dir"]
+__all__ = [
+    "LOOPBACK_NAMES",
+    "STATIC_FILES",
+    "EventsApp",
+    "load_static",
+    "loopback_names",
+    "make_app",
+    "make_http_server",
+    "static_dir",
+]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import sys
 from typing import Annotated
 
@@ -11,15 +10,6 @@ import typer
 from ..cli import _fail
 from ..errors import Codes, ConfigError, WirecoderError
 from ..store.cli import DbOpt
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def serve(
@@ -38,10 +28,11 @@ def serve(
     The page lists and filters events, maps the located ones, and shows each event's article
     with its evidence highlighted. A JSON API is under /api (events, stats, places, articles).
     """
-    from . import make_app, make_http_server
+    from .app import loopback_names, make_app, make_http_server
 
+    local = loopback_names(host)
     try:
-        app = make_app(db)
+        app = make_app(db, allowed_hosts=local)
     except WirecoderError as err:
         raise _fail(err) from err
     try:
@@ -53,7 +44,7 @@ def serve(
             ) from exc
         name = f"[{host}]" if ":" in host else host
         sys.stderr.write(f"serving {db} at http://{name}:{server.server_port}/ (Ctrl+C to stop)\n")
-        if not _loopback(host):
+        if local is None:
             sys.stderr.write(
                 f"warning: listening on {host}: anyone who can reach it can read this store\n"
             )
