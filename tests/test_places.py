@@ -423,3 +423,23 @@ def test_a_recording_is_no_seizure(coder):
     assert place_of(coder, text, "captured") is None
     text = "The film was shot on location in Malta last year."
     assert place_of(coder, text, "shot") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        (
+            "A car bomb that exploded outside a cafe in Hamrin killed six people.",
+            "killed",
+            "Hamrin",
+        ),
+        (
+            "The clashes, which erupted in the village of Ombada, left nine people dead.",
+            "left",
+            "Ombada",
+        ),
+    ],
+)
+def test_the_attack_s_own_clause_on_the_subject(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.text == where

@@ -81,6 +81,10 @@ PRIZES = {"title", "cup", "championship", "crown", "medal", "gold", "silver", "b
 #: what records: "captured on camera", "the film was shot on location"
 MEDIA = {"camera", "cameras", "film", "films", "video", "videos", "tape", "footage", "movie",
          "documentary", "photo", "photograph", "picture", "cctv", "coverage", "page"}  # fmt: skip
+#: what explodes: a subject that is the attack itself ("a bomb that ripped through X killed")
+DEVICES = {"bomb", "bombs", "blast", "blasts", "explosion", "explosions", "device", "mine",
+           "grenade", "rocket", "rockets", "shell", "shells", "missile", "missiles", "bomber",
+           "attacks", "clash", "clashes", "fighting", "violence"}  # fmt: skip
 #: protest verbs that also mean "to show"; with a clause or as a passive they only show
 SHOW = {"demonstrate"}
 #: capitalised words that are no place in any slot
@@ -753,6 +757,15 @@ class PlaceFinder:
                 elif p not in ("according", "of", "like", "than", "as"):
                     for g in self._pp_objects(c):
                         yield from self._nested(g, w * 0.8, depth + 1)
+            elif (
+                c.dep_ in ("relcl", "acl")
+                and n.dep_ == "nsubj"
+                and n.lemma_.lower() in EVENT_NOUNS | ATTACKS | DEVICES
+                and c.lemma_.lower() not in SPEECH | BACKGROUND
+            ):
+                # "a bomb that ripped through a disco in X killed five": the subject's own
+                # clause tells where the attack or the blast was
+                yield from self._descend(c, w * 0.9, False, depth + 1)
             elif c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
                 yield from self._descend(c, w * 0.6, False, depth + 1)
             elif c.dep_ == "appos":  # "Abdullah Kawasme, the Hamas leader in Hebron"
