@@ -443,3 +443,12 @@ def test_a_recording_is_no_seizure(coder):
 def test_the_attack_s_own_clause_on_the_subject(coder, text, word, where):
     loc = place_of(coder, text, word)
     assert loc is not None and loc.text == where
+
+
+def test_an_object_misparsed_as_a_predicate_is_still_acted_on(coder):
+    text = (
+        "ISIS launched a new offensive in southern Raqqa on Monday, targeting the Syrian Arab "
+        "Army’s (SAA) defenses at the Umm Tina farms."
+    )
+    loc = place_of(coder, text, "targeting")
+    assert loc is not None and loc.text == "Umm Tina"

@@ -859,7 +859,7 @@ class PlaceFinder:
                         "towards",
                     ):
                         yield from self._nested(g, w * 0.75, depth)
-            elif dep in ("dobj", "nsubjpass", "obj"):
+            elif dep in ("dobj", "nsubjpass", "obj", "oprd"):
                 if lemma in PLACE_VERBS or (visit and dep == "dobj"):
                     strength = 3 if lemma in PLACE_ONLY or visit else 1
                     for t, d in self.np_places(c, strength):
