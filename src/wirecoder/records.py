@@ -80,7 +80,7 @@ def rank_events(events: list[Event]) -> list[Event]:
     def score(ie: tuple[int, Event]) -> tuple[float, int]:
         i, ev = ie
         s = ev.confidence
-        s += {0: 0.3, 1: 0.15}.get(ev.sentence_index, 0.0)
+        s += {0: 0.4, 1: 0.1}.get(ev.sentence_index, 0.0)
         s += 0.1 if ev.status == "asserted" or ev.plover_type != ev.event_type else 0.0
         s += 0.05 * (bool(ev.source) + bool(ev.target))
         s -= 0.3 if ev.historical else 0.0
