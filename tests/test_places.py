@@ -452,3 +452,9 @@ def test_an_object_misparsed_as_a_predicate_is_still_acted_on(coder):
     )
     loc = place_of(coder, text, "targeting")
     assert loc is not None and loc.text == "Umm Tina"
+
+
+def test_a_bare_name_attacked_is_a_place(coder):
+    text = "Jihadist rebels launched their second assault on Souran today after failing to capture the town."
+    loc = place_of(coder, text, "launched")
+    assert loc is not None and loc.text == "Souran"

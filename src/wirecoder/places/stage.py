@@ -748,7 +748,7 @@ class PlaceFinder:
                     p == "for" and n.lemma_.lower() in BATTLES
                 ):
                     for g in self._pp_objects(c):
-                        for t, d in self.np_places(g, 1 if g.lemma_ not in PLACE_NOUNS else 2):
+                        for t, d in self.np_places(g, self._target_level(g)):
                             yield Found(t, w * 0.8 - d, "target of an attack")
                 elif p == "over":
                     for g in self._pp_objects(c):  # "shot down two helicopters over Iraq"
@@ -802,6 +802,22 @@ class PlaceFinder:
             return held
         return None
 
+    def _target_level(self, g: Token) -> int:
+        """How surely the object of an attack is a place: "air strikes on ISIL" is a group,
+        "the assault on Souran" a town: a bare name no tagger or dictionary calls anyone's."""
+        if g.lemma_ in PLACE_NOUNS:
+            return 2
+        ent = self.ent_of.get(g.i)
+        if (
+            g.pos_ == "PROPN"
+            and (ent is None or ent.label_ not in ("PERSON", "ORG", "NORP"))
+            and g.i not in self.in_name
+            and g.i not in self.people
+            and not any(m.start <= g.i < m.end for m in self.analysis.mentions)
+        ):
+            return 2
+        return 1
+
     @staticmethod
     def _acted_on(n: Token) -> bool:
         """The object of a verb, or in apposition to one ("shot Kamal, a mayor in X")."""
@@ -834,7 +850,7 @@ class PlaceFinder:
                     if pw:
                         rule = "locative phrase" if depth == 0 else "locative phrase below"
                         # "air strikes on ISIL": the object of an attack is a place only by name
-                        level = 1 if c.lower_ in TARGET_PREPS and g.lemma_ not in PLACE_NOUNS else 2
+                        level = self._target_level(g) if c.lower_ in TARGET_PREPS else 2
                         places = self.np_places(g, level)
                         for t, d in places:
                             yield Found(t, w * pw - d, f"{rule} '{c.text}'")
