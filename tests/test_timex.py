@@ -154,3 +154,16 @@ def test_the_seed_articles_relative_dates(coder, shared):
     assert week and all((c.date, c.date_precision) == ("2015-10-12", "week") for c in week)
     assert by_word["raids"].date_precision == "publication"  # "for more than a year"
     assert by_word["visit"].date != "2015-10-01"  # Oct. 1 is when he became chairman
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [
+        ("April 21 and 22", "2015-04-21"),
+        ("21-22 April", "2015-04-21"),
+        ("May 3 to 5, 2014", "2014-05-03"),
+    ],
+)
+def test_a_span_of_days_starts_on_its_first_and_never_reads_a_day_as_a_year(expr, iso):
+    v = resolve_date(expr, PUB)
+    assert v is not None and (v.date, v.precision) == (iso, "day")

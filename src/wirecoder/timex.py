@@ -218,6 +218,13 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
         settings["PREFER_DATES_FROM"] = "future" if future else "past"
     cleaned = re.sub(r"^(on|in|at|since|by|from|until)\s+", "", text.strip(" ,."), flags=re.I)
+    # "April 21 and 22", "21-22 April": a span of days starts on its first
+    cleaned = re.sub(
+        r"(?<![\d/.-])\b(\d{1,2})(st|nd|rd|th)?\s*(?:and|-|–|to|through)\s*\d{1,2}(st|nd|rd|th)?\b(?![/.-]\d)",
+        r"\1",
+        cleaned,
+        flags=re.I,
+    )
     try:
         parsed = _dateparser().parse(cleaned, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError):
@@ -225,6 +232,12 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
     if parsed is None:
         return None
     d = parsed.date()
+    if (
+        anchor is not None
+        and not re.search(r"\b\d{4}\b", cleaned)
+        and abs(d.year - anchor.year) > 1
+    ):
+        return None  # a year read from a day number ("April 21 and 22" as the year 22)
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", cleaned)) and not re.fullmatch(
         r"\d{4}", cleaned
     )
