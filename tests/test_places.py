@@ -458,3 +458,9 @@ def test_a_bare_name_attacked_is_a_place(coder):
     text = "Jihadist rebels launched their second assault on Souran today after failing to capture the town."
     loc = place_of(coder, text, "launched")
     assert loc is not None and loc.text == "Souran"
+
+
+def test_prices_that_shot_up_were_not_fired_on(coder):
+    assert place_of(coder, "The price of bread shot up in Harare last week.", "shot") is None
+    loc = place_of(coder, "Gunmen shot up a bus in Harare last week.", "shot")
+    assert loc is not None and loc.text == "Harare"

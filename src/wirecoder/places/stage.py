@@ -963,6 +963,12 @@ class PlaceFinder:
             )
         ):
             return []  # "captured on camera", "the film was shot in Slovenia": a recording
+        if (
+            v.lemma_.lower() == "shoot"
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
+            and not taken
+        ):
+            return []  # "fuel prices shot up in Kinshasa": a rise, no shooting
         if v.lemma_.lower() in SHOW and any(c.dep_ in ("ccomp", "nsubjpass") for c in v.children):
             return []  # "demonstrated that it is seeking", "was demonstrated": showing, no protest
         visit = cand is not None and cand.event_type == "CONSULT" and cand.mode in ("visit", None)
