@@ -464,3 +464,11 @@ def test_prices_that_shot_up_were_not_fired_on(coder):
     assert place_of(coder, "The price of bread shot up in Harare last week.", "shot") is None
     loc = place_of(coder, "Gunmen shot up a bus in Harare last week.", "shot")
     assert loc is not None and loc.text == "Harare"
+
+
+def test_where_a_captive_was_held_later_is_not_where_he_was_caught(coder):
+    text = "The pilot was captured in 1968 and spent five years in a Hanoi prison."
+    assert place_of(coder, text, "captured") is None
+    text = "The pilot was captured near Vinh and spent five years in a Hanoi prison."
+    loc = place_of(coder, text, "captured")
+    assert loc is not None and loc.text == "Vinh"

@@ -78,6 +78,10 @@ PRIZES = {"title", "cup", "championship", "crown", "medal", "gold", "silver", "b
           "trophy", "award", "race", "prix", "stage", "imagination", "heart", "mood",
           "attention", "scene", "image", "moment", "spirit", "victory", "win", "match", "game",
           "tournament", "open", "wicket", "nomination", "footage"}  # fmt: skip
+#: what befalls a captive later, elsewhere: "captured and held in X", "shot and flown to X"
+AFTERWARDS = {"believe", "spend", "imprison", "jail", "hold", "transfer", "deport", "release",
+              "free", "sentence", "convict", "extradite", "hand", "turn", "send", "become",
+              "intern", "fly", "bury", "airlift", "evacuate", "take", "bring"}  # fmt: skip
 #: what records: "captured on camera", "the film was shot on location"
 MEDIA = {"camera", "cameras", "film", "films", "video", "videos", "tape", "footage", "movie",
          "documentary", "photo", "photograph", "picture", "cctv", "coverage", "page"}  # fmt: skip
@@ -913,6 +917,8 @@ class PlaceFinder:
             elif dep == "xcomp":
                 yield from self._descend(c, w * 0.9, visit, depth + 1)
             elif dep == "conj" and c.pos_ in ("VERB", "AUX"):
+                if c.i > x.i and c.lemma_.lower() in AFTERWARDS:
+                    continue  # "was captured and spent seven years in a Jakarta jail": later
                 own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                 yield from self._descend(c, w * (0.6 if own_subject else 0.85), visit, depth + 1)
             elif dep == "advcl":
