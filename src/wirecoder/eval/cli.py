@@ -23,6 +23,7 @@ SETS: dict[str, str] = {
     "factuality": "wirecoder.eval.factuality",
     "location": "wirecoder.eval.location",
     "actors": "wirecoder.eval.actors",
+    "attribution": "wirecoder.eval.attribution",
 }
 
 
@@ -41,6 +42,7 @@ def run_sets(
 
 def print_report(rep: Report, confusion: bool) -> None:
     from rich.console import Console
+    from rich.markup import escape as esc
     from rich.table import Table
 
     con = Console()
@@ -79,8 +81,8 @@ def print_report(rep: Report, confusion: bool) -> None:
         con.print(t)
     for m in rep.misses:
         con.print(
-            f"[red]miss[/red] {m.id}: {m.text}\n   gold: {m.gold}\n   ours: {m.predicted}"
-            + (f"\n   why: {m.why}" if m.why else "")
+            f"[red]miss[/red] {esc(m.id)}: {esc(m.text)}\n   gold: {esc(m.gold)}"
+            f"\n   ours: {esc(m.predicted)}" + (f"\n   why: {esc(m.why)}" if m.why else "")
         )
 
 
@@ -121,7 +123,8 @@ def register(app: typer.Typer) -> None:
 
         Sets: petrarch (PETRARCH unit tests via the CAMEO→PLOVER crosswalk), cameo (5-class quad
         label and source/target spans), synthetic (held-back split of the synthetic PLOVER stories),
-        factuality (status against the sign of token factuality labels).
+        factuality (status against the sign of token factuality labels), attribution (speaker and
+        cue of reported speech against PolNeAR).
         """
         names = sets or list(SETS)
         unknown = [n for n in names if n not in SETS]
