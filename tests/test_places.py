@@ -472,3 +472,7 @@ def test_where_a_captive_was_held_later_is_not_where_he_was_caught(coder):
     text = "The pilot was captured near Vinh and spent five years in a Hanoi prison."
     loc = place_of(coder, text, "captured")
     assert loc is not None and loc.text == "Vinh"
+    text = (
+        "Rebels captured two soldiers on Monday before handing them over to the Red Cross in Gulu."
+    )
+    assert place_of(coder, text, "captured") is None

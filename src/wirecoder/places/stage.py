@@ -869,6 +869,8 @@ class PlaceFinder:
                         for t, d in self.np_places(g, 2):
                             yield Found(t, w * 0.9 - d, "place of the event noun")
                     elif g.pos_ in ("VERB", "AUX"):  # "responded by launching airstrikes on X"
+                        if c.lower_ == "before" and g.lemma_.lower() in AFTERWARDS:
+                            continue  # "captured before being transferred to X": later
                         if c.lower_ in ("by", "after", "before", "while", "during", "in", "on"):
                             yield from self._descend(g, w * 0.8, visit, depth + 1)
                     elif not speech and c.lower_ not in (
@@ -924,6 +926,8 @@ class PlaceFinder:
             elif dep == "advcl":
                 marks = {g.lower_ for g in c.children if g.dep_ in ("mark", "advmod")}
                 has_subj = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                if marks & {"before", "until"} and c.lemma_.lower() in AFTERWARDS:
+                    continue  # "captured them before they were freed in X": later
                 if marks & TIME_MARKS:
                     yield from self._descend(c, w * 0.55, False, depth + 1)
                 elif not has_subj and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
