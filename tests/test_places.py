@@ -476,3 +476,9 @@ def test_where_a_captive_was_held_later_is_not_where_he_was_caught(coder):
         "Rebels captured two soldiers on Monday before handing them over to the Red Cross in Gulu."
     )
     assert place_of(coder, text, "captured") is None
+
+
+def test_a_progressive_parsed_as_an_adjective_still_acts_on_its_object(coder):
+    text = "Army units are now patrolling farms in the Mooi River area after the murders."
+    loc = place_of(coder, text, "patrolling")
+    assert loc is not None and loc.text == "Mooi River"

@@ -996,6 +996,21 @@ class PlaceFinder:
                 break
             x = x.head
         out: list[Found] = list(self._descend(v, 1.0, visit))
+        lemma = v.lemma_.lower()
+        if (
+            v.dep_ == "amod"
+            and v.tag_ == "VBG"
+            and v.head.i == v.i + 1
+            and any(
+                t.lemma_ == "be" and all(u.pos_ == "ADV" for u in self.doc[t.i + 1 : v.i])
+                for t in self.doc[max(v.sent.start, v.i - 3) : v.i]
+            )
+            and lemma in PLACE_VERBS
+        ):
+            # "troops are patrolling Nablus" parsed as an adjective on "Nablus": its object
+            strength = 3 if lemma in PLACE_ONLY else 1
+            for t, d in self.np_places(v.head, strength):
+                out.append(Found(t, 1.0 - d, "place acted on"))
         # rule 4: up the clause, to the verb that carries a noun and to coordinated verbs
         cur, w = v, 0.75
         for _ in range(4):
