@@ -42,7 +42,7 @@ def test_reciprocal_talks_are_coded_once_both_ways(coder):
 
 def test_reported_speech_attributes_the_event_to_the_speaker(coder):
     evs = _events(coder, "Police said protesters attacked a police station in Lagos.")
-    [ev] = _find(evs, "ASSAULT")
+    [ev] = [e for e in evs if e.trigger.text == "attacked"]  # a riot (PROTEST)
     assert ev.attribution.speaker is not None and ev.attribution.speaker.text == "Police"
     assert ev.attribution.cue is not None and ev.attribution.cue.text == "said"
 
@@ -159,3 +159,22 @@ def test_expanding_ties_and_joint_manoeuvres(coder):
     assert _find(evs, "SUPPORT")
     evs = _events(coder, "Peruvian and Chilean troops held joint military maneuvers near Arica.")
     assert _find(evs, "COOPERATE")
+
+
+def test_violence_by_protesters_is_a_riot(coder):
+    evs = _events(coder, "Angry protesters attacked the town hall in Oruro with stones on Friday.")
+    assert [e.mode for e in _find(evs, "PROTEST")] == ["riot"] and not _find(evs, "ASSAULT")
+
+
+def test_military_withdrawal_noun_is_a_retreat(coder):
+    evs = _events(
+        coder, "The Ugandan military withdrawal from South Sudan was completed on Sunday."
+    )
+    assert _find(evs, "RETREAT") and not _find(evs, "SANCTION")
+
+
+def test_ejecting_observers_and_forming_a_militia(coder):
+    evs = _events(coder, "Belarus ejected Polish election observers from Minsk on Monday.")
+    assert _find(evs, "SANCTION")
+    evs = _events(coder, "Farmers in Kivu formed a militia to guard the villages.")
+    assert _find(evs, "MOBILIZE")

@@ -50,6 +50,7 @@ FORCE_WORDS = {
     "forces",
     "troops",
 }
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob"}
 PURPOSE_VERBS = {"help", "support", "assist", "aid", "benefit", "feed", "rebuild", "protect"}
 ACCESS_WORDS = {"peacekeeper", "observer", "inspector", "monitor", "aid worker", "relief worker"}
 CYBER_TARGETS = {"network", "computer", "system", "server", "website", "site", "email", "database",
@@ -177,6 +178,13 @@ def compose(analysis: Analysis) -> None:
             if subj is not None and subj.lemma_.lower() in ACCESS_WORDS:
                 cand.event_type, cand.mode = "RETREAT", "access"
                 cand.why.append("peacekeepers or observers arriving: access granted")
+        # violence by protesters is a riot: PLOVER's PROTEST (riot), not an armed assault
+        if cand.event_type == "ASSAULT" and any(
+            doc[h].lemma_.lower() in PROTESTERS for h in cand.source_heads
+        ):
+            cand.event_type, cand.mode = "PROTEST", "riot"
+            cand.why.append("violence by protesters: PROTEST (riot)")
+            continue
         # attacks on computers and networks are cyber coercion, not armed assault
         if cand.event_type == "ASSAULT":
             lemmas = {t.lemma_.lower() for t in tok.sent}
@@ -215,6 +223,11 @@ def compose(analysis: Analysis) -> None:
         if cand.event_type == "RETREAT" and cand.mode == "withdraw":
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             forces = obj is not None and obj.lemma_.lower() in FORCE_WORDS
+            # "the military withdrawal", "troop pullout": the noun's modifier names the forces
+            forces = forces or any(
+                c.dep_ in ("amod", "compound") and c.lemma_.lower() in FORCE_WORDS | {"military"}
+                for c in tok.lefts
+            )
             if not forces and cand.sources and not (_sectors(analysis, cand.sources) & ARMED):
                 cand.event_type = "SANCTION"
                 cand.why.append("a non-military actor withdrawing: SANCTION (withdraw)")
