@@ -22,7 +22,11 @@ SPEECH_VERBS = {
     "reveal", "declare", "write", "explain", "stress", "assert", "allege", "argue", "acknowledge",
     "admit", "warn", "cite", "disclose", "indicate", "estimate", "deny", "suggest", "believe",
     "describe", "comment", "tweet", "post", "reiterate", "emphasize", "emphasise", "assure",
+    "ask", "respond", "reply", "recall", "urge", "accuse", "promise", "vow", "pledge", "predict",
+    "call", "point",
 }  # fmt: skip
+#: speech only with their particle: "called on/for", "pointed out"
+PARTICLE_SPEECH = {"call": ("on", "for", "upon"), "point": ("out",)}
 QUOTE_VERBS = {"quote", "cite"}
 SPEECH_NOUNS = {
     "statement",
@@ -66,9 +70,20 @@ class AttributionFinder:
 
     @staticmethod
     def subject_of(v: Token) -> Token | None:
-        for c in v.children:
-            if c.dep_ in ("nsubj",):
-                return c
+        """The speaker of a speech verb; a participle or coordinated verb shares the subject
+        of the verb it hangs on ("spoke out, saying that", "met reporters and said that")."""
+        cur = v
+        for _ in range(3):
+            # the nearest subject: "Rebels, the governor told reporters, had ..." can parse
+            # with two
+            subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+            if subjects:
+                return min(subjects, key=lambda c: abs(c.i - cur.i))
+            if cur.dep_ not in ("advcl", "conj", "xcomp") or cur.head.i == cur.i:
+                return None
+            if cur.dep_ == "advcl" and cur.tag_ not in ("VBG", "VBN"):
+                return None  # "..., he said when asked": a finite adverbial clause has its own
+            cur = cur.head
         return None
 
     def speech_chain(self, tok: Token) -> list[tuple[Token, Token | None]]:
@@ -88,6 +103,10 @@ class AttributionFinder:
             if (
                 hl in SPEECH_VERBS
                 and head.pos_ in ("VERB", "AUX")
+                and (
+                    hl not in PARTICLE_SPEECH
+                    or any(c.lower_ in PARTICLE_SPEECH[hl] for c in head.children)
+                )
                 and cur.dep_
                 in (
                     "ccomp",
@@ -100,13 +119,39 @@ class AttributionFinder:
                     "nsubj",
                 )
                 and cur.dep_ != "nsubj"
+            ) or (
+                # "accused X of killing", "called for talks"
+                hl in ("accuse", "call")
+                and cur.dep_ == "prep"
+                and cur.lower_ in ("of", "for", "on")
             ):
-                if hl in QUOTE_VERBS:
+                if hl == "quote":  # "quoted an aide": the aide speaks ("cited problems" does not)
                     speaker = next((c for c in head.children if c.dep_ in ("dobj",)), None)
                     chain.append((head, speaker))
                 else:
                     chain.append((head, self.subject_of(head)))
             cur = head
+        if not chain:
+            # "Rebels, the minister told reporters, had attacked the convoy": a speech verb set
+            # into the clause it reports hangs below it
+            node = tok
+            for _ in range(8):
+                aside = next(
+                    (
+                        c
+                        for c in node.children
+                        if c.dep_ == "parataxis"
+                        and c.lemma_.lower() in SPEECH_VERBS
+                        and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+                    ),
+                    None,
+                )
+                if aside is not None:
+                    chain.append((aside, self.subject_of(aside)))
+                    break
+                if node.head.i == node.i:
+                    break
+                node = node.head
         # "according to X" on the trigger's clause or any clause above it
         node = tok
         for _ in range(8):

@@ -1,0 +1,30 @@
+"""Who says so: speakers and cues of reported speech on texts written for these tests."""
+
+from __future__ import annotations
+
+
+def _by_trigger(coder, text):
+    return {e.trigger.text: e for e in coder.code(text, date="2022-04-06")}
+
+
+def test_a_speech_verb_set_into_the_clause_it_reports(coder):
+    evs = _by_trigger(coder, "Rebels, the governor told reporters, had attacked the convoy.")
+    ev = evs["attacked"]
+    assert ev.attribution.cue is not None and ev.attribution.cue.text == "told"
+    assert ev.attribution.speaker is not None and ev.attribution.speaker.text == "the governor"
+
+
+def test_a_participle_speech_verb_shares_its_verb_subject(coder):
+    text = "The mayor spoke out on Monday, saying that soldiers had beaten two students."
+    ev = _by_trigger(coder, text)["beaten"]
+    assert ev.attribution.cue is not None and ev.attribution.cue.text == "saying"
+    assert ev.attribution.speaker is not None and ev.attribution.speaker.text == "The mayor"
+
+
+def test_calls_and_accusations_are_speech_but_a_cited_reason_speaks_for_no_one(coder):
+    ev = _by_trigger(coder, "Amnesty accused the police of killing two protesters.")["killing"]
+    assert ev.attribution.cue is not None and ev.attribution.cue.text == "accused"
+    text = "The minister cited delays that he blamed on rebels who attacked the depot."
+    for ev in coder.code(text, date="2022-04-06"):
+        sp = ev.attribution.speaker
+        assert sp is None or "delays" not in sp.text
