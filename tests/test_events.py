@@ -178,3 +178,13 @@ def test_ejecting_observers_and_forming_a_militia(coder):
     assert _find(evs, "SANCTION")
     evs = _events(coder, "Farmers in Kivu formed a militia to guard the villages.")
     assert _find(evs, "MOBILIZE")
+
+
+def test_conditional_force_is_a_threat(coder):
+    evs = _events(coder, "The junta will jail the editors if they print the report.")
+    assert [e.plover_type for e in evs if e.trigger.text.startswith("jail")] == ["THREATEN"]
+
+
+def test_declared_truce_noun_is_a_concession(coder):
+    evs = _events(coder, "The announcement of a truce between Chad and the rebels came on Friday.")
+    assert _find(evs, "CONCEDE") and not _find(evs, "RETREAT")

@@ -178,6 +178,29 @@ def compose(analysis: Analysis) -> None:
             if subj is not None and subj.lemma_.lower() in ACCESS_WORDS:
                 cand.event_type, cand.mode = "RETREAT", "access"
                 cand.why.append("peacekeepers or observers arriving: access granted")
+        # "to detain journalists if they publish": force made conditional on the other side's
+        # conduct is hypothetical, and PLOVER reads it as a threat
+        cond = next(
+            (
+                m
+                for ch in tok.children
+                if ch.dep_ == "advcl"
+                for m in ch.children
+                if m.dep_ == "mark" and m.lower_ in ("if", "unless")
+            ),
+            None,
+        )
+        if (
+            cand.event_type in ("ASSAULT", "COERCE", "SANCTION")
+            and cand.pos == "v"
+            and cand.status == "asserted"
+            and tok.tag_ == "VB"
+            and cond is not None
+        ):
+            cand.status, cand.status_cue = "hypothetical", cond.i
+            cand.why.append("force on a condition: hypothetical (a threat)")
+            if cond.head.i in by_token:  # the condition is part of the threat
+                by_token[cond.head.i].referential = True
         # violence by protesters is a riot: PLOVER's PROTEST (riot), not an armed assault
         if cand.event_type == "ASSAULT" and any(
             doc[h].lemma_.lower() in PROTESTERS for h in cand.source_heads

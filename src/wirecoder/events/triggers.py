@@ -228,6 +228,20 @@ def _finalized(tok: Token) -> bool:
     )
 
 
+DECLARING = {"declare", "announce", "proclaim", "declaration", "announcement"}
+
+
+def _declared(tok: Token) -> bool:
+    """'declared a ceasefire', 'the announcement of a truce', 'declare ceasefire' (a headline
+    verb read as a modifier): PLOVER's CONCEDE, a ceasefire declared but not yet in force."""
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in DECLARING for c in tok.lefts):
+        return True
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and head.lemma_.lower() in DECLARING:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DECLARING
+
+
 def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
     nouns = {c.trigger for c in cands if c.pos == "n"}
     for c in cands:
@@ -240,6 +254,9 @@ def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
         ):
             c.event_type = "SUPPORT"
             c.why.append("signing or ratifying an agreement: SUPPORT")
+        if c.event_type == "RETREAT" and c.mode == "ceasefire" and c.pos == "n" and _declared(tok):
+            c.event_type, c.mode = "CONCEDE", None
+            c.why.append("a declared (not yet implemented) ceasefire: CONCEDE")
     out = []
     for c in cands:
         tok = doc[c.trigger]
