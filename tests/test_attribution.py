@@ -28,3 +28,13 @@ def test_calls_and_accusations_are_speech_but_a_cited_reason_speaks_for_no_one(c
     for ev in coder.code(text, date="2022-04-06"):
         sp = ev.attribution.speaker
         assert sp is None or "delays" not in sp.text
+
+
+def test_a_clause_of_time_on_the_speech_verb_is_not_what_was_said(coder):
+    text = (
+        "As he met the Ugandan president in Kampala, the Kenyan minister said rebels had "
+        "attacked the depot."
+    )
+    evs = _by_trigger(coder, text)
+    assert evs["attacked"].attribution.cue is not None
+    assert evs["met"].attribution.cue is None and evs["met"].attribution.speaker is None

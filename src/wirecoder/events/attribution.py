@@ -107,18 +107,15 @@ class AttributionFinder:
                     hl not in PARTICLE_SPEECH
                     or any(c.lower_ in PARTICLE_SPEECH[hl] for c in head.children)
                 )
-                and cur.dep_
-                in (
-                    "ccomp",
-                    "xcomp",
-                    "dobj",
-                    "advcl",
-                    "parataxis",
-                    "conj",
-                    "pcomp",
-                    "nsubj",
+                and (
+                    cur.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "pcomp")
+                    # a conjunct with a subject of its own may be reported; one sharing the
+                    # speaker's is the speaker's own act ("claimed X but offered no proof")
+                    or (cur.dep_ == "conj" and any(c.dep_ == "nsubj" for c in cur.children))
+                    # "said Friday as he entered the talks": a clause of time or reason is
+                    # no content of the speech; a bare participle may be ("said, adding")
+                    or (cur.dep_ == "advcl" and not any(c.dep_ == "mark" for c in cur.children))
                 )
-                and cur.dep_ != "nsubj"
             ) or (
                 # "accused X of killing", "called for talks"
                 hl in ("accuse", "call")
