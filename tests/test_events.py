@@ -188,3 +188,8 @@ def test_conditional_force_is_a_threat(coder):
 def test_declared_truce_noun_is_a_concession(coder):
     evs = _events(coder, "The announcement of a truce between Chad and the rebels came on Friday.")
     assert _find(evs, "CONCEDE") and not _find(evs, "RETREAT")
+
+
+def test_arriving_arms_and_trainers_are_aid(coder):
+    evs = _events(coder, "Turkish military trainers arrived in Tripoli on Monday.")
+    assert _find(evs, "AID") and not _find(evs, "CONSULT")

@@ -66,6 +66,12 @@ AID_NOUNS = {
     "medicine",
     "vaccine",
     "help",
+    "shipment",
+    "arms",
+    "weapon",
+    "ammunition",
+    "trainer",
+    "instructor",
 }
 INDIVIDUAL_SECTORS = {"CVL", "JRN", "REF", "EDU", "LAB", "REL", "OPP", "BUS", "MED", "SOC", "CRM"}
 
