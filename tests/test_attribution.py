@@ -38,3 +38,19 @@ def test_a_clause_of_time_on_the_speech_verb_is_not_what_was_said(coder):
     evs = _by_trigger(coder, text)
     assert evs["attacked"].attribution.cue is not None
     assert evs["met"].attribution.cue is None and evs["met"].attribution.speaker is None
+
+
+def test_a_quotation_is_attributed_to_the_speech_verb_outside_it(coder):
+    text = (
+        "Villagers fled the area.\n"
+        '"The soldiers came at night. They shot two of my cousins," said Amina Yusuf, a farmer.\n'
+        "The governor said on the radio: \u201cWe will not negotiate. Police arrested the rebel "
+        "leader at dawn.\u201d"
+    )
+    evs = _by_trigger(coder, text)
+    shot = evs["shot"].attribution
+    assert shot.cue is not None and shot.cue.text == "said"
+    assert shot.speaker is not None and shot.speaker.text.startswith("Amina Yusuf")
+    arrested = evs["arrested"].attribution
+    assert arrested.cue is not None and arrested.cue.text == "said"
+    assert arrested.speaker is not None and arrested.speaker.text == "The governor"

@@ -170,6 +170,40 @@ class AttributionFinder:
             node = node.head
         return chain
 
+    def _speech_verb(self, t: Token) -> bool:
+        hl = t.lemma_.lower()
+        return (
+            t.pos_ == "VERB"
+            and hl in SPEECH_VERBS
+            and (
+                hl not in PARTICLE_SPEECH
+                or any(c.lower_ in PARTICLE_SPEECH[hl] for c in t.children)
+            )
+        )
+
+    def quote_cue(self, tok: Token, quotes: list[tuple[int, int]]) -> Token | None:
+        """The speech verb of the quotation holding `tok`: right after it closes (\u201c...,\u201d
+        said X) or, failing that, right before it opens (X said: \u201c...\u201d)."""
+        at = tok.idx
+        span = next(((s, e) for s, e in quotes if s <= at < e), None)
+        if span is None:
+            return None
+        s, e = span
+        doc = self.doc
+        after = doc.char_span(e, e + 1, alignment_mode="expand")
+        if after is not None:
+            sent = after.sent
+            for t in sent:
+                if t.idx > e and self._speech_verb(t):
+                    return t
+        before = doc.char_span(max(0, s - 1), s, alignment_mode="expand")
+        if before is not None:
+            sent = before.sent
+            found = [t for t in sent if t.idx < s and self._speech_verb(t)]
+            if found:
+                return found[-1]
+        return None
+
     def attribute(self, tok: Token) -> tuple[int | None, Span | None, Token | None, list[str]]:
         chain = self.speech_chain(tok)
         if not chain:
@@ -196,6 +230,29 @@ class AttributionFinder:
         return k, span, cue, via
 
 
+def quote_spans(text: str, min_chars: int = 20) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, paired within a paragraph ("..." or curly).
+
+    A quotation left open at the end of a paragraph runs to its end, as news prints a quote
+    that goes on into the next paragraph. Short ones ("scare quotes") are left out.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at: int | None = None
+        for i, ch in enumerate(para):
+            if ch == "\u201c" or (ch == '"' and open_at is None):
+                open_at = i + 1
+            elif (ch == "\u201d" or ch == '"') and open_at is not None:
+                if i - open_at >= min_chars:
+                    spans.append((pos + open_at, pos + i))
+                open_at = None
+        if open_at is not None and len(para) - open_at >= min_chars:
+            spans.append((pos + open_at, pos + len(para)))
+        pos += len(para) + 1
+    return spans
+
+
 class AttributionStage:
     """Finds who the text says is the source of each event, and the intermediaries."""
 
@@ -207,8 +264,20 @@ class AttributionStage:
         doc = analysis.doc
         assert doc is not None
         finder = AttributionFinder(doc, analysis.mentions, analysis.article.text)
+        quotes: list[tuple[int, int]] | None = None
         for cand in analysis.candidates:
-            k, span, cue, via = finder.attribute(doc[cand.trigger])
+            tok = doc[cand.trigger]
+            k, span, cue, via = finder.attribute(tok)
+            if cue is None:
+                # a quotation whose "he said" stands outside it, often sentences away
+                if quotes is None:
+                    quotes = quote_spans(analysis.article.text)
+                outer = finder.quote_cue(tok, quotes)
+                if outer is not None:
+                    cue = outer
+                    speaker = finder.subject_of(outer)
+                    if speaker is not None:
+                        k, span = finder.actor_for(speaker)
             cand.speaker, cand.speaker_span, cand.via = k, span, via
             cand.cue = cue.i if cue is not None else None
 
