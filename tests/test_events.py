@@ -193,3 +193,15 @@ def test_declared_truce_noun_is_a_concession(coder):
 def test_arriving_arms_and_trainers_are_aid(coder):
     evs = _events(coder, "Turkish military trainers arrived in Tripoli on Monday.")
     assert _find(evs, "AID") and not _find(evs, "CONSULT")
+
+
+def test_a_headline_event_takes_its_actors_from_the_story_and_is_coded_once(coder):
+    text = (
+        "New Sanctions Imposed After Vote\n"
+        "The European Union imposed sanctions on three Russian mining companies on Tuesday."
+    )
+    evs = _find(_events(coder, text), "SANCTION")
+    assert len(evs) == 1
+    [ev] = evs
+    assert ev.sentence_index == 0  # the headline's words, the story's actors
+    assert [a.country for a in ev.source] == ["EUR"]

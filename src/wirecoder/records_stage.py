@@ -232,6 +232,33 @@ def _located_conflict(analysis: Analysis, cand: Candidate) -> bool:
     return True
 
 
+def _from_retelling(analysis: Analysis, cand: Candidate) -> bool:
+    """A headline names the event and the story who did it: "Curfew lifted in Gulu" takes its
+    actors from the first later sentence that tells the same kind of event with them."""
+    if analysis.sentence_index(cand.trigger) != 0 or cand.entry.weak or cand.referential:
+        return False
+    if len(analysis.sentences) < 2:
+        return False
+    for other in analysis.candidates:
+        if (
+            other is cand
+            or other.dropped
+            or other.event_type != cand.event_type
+            or analysis.sentence_index(other.trigger) == 0
+            or other.referential
+            or other.historical
+            or not (_has_actor(analysis, other.sources) or _has_actor(analysis, other.targets))
+        ):
+            continue
+        cand.sources, cand.source_heads = list(other.sources), list(other.source_heads)
+        cand.targets, cand.target_heads = list(other.targets), list(other.target_heads)
+        cand.why.append(
+            f"actors from sentence {analysis.sentence_index(other.trigger)}, which retells it"
+        )
+        return True
+    return False
+
+
 def _headline_country(analysis: Analysis) -> Location | None:
     """The country a headline leads with ("Angola: ...") or the story is about."""
     country = None
@@ -275,6 +302,9 @@ class RecordStage:
             has_src = _has_actor(analysis, cand.sources)
             has_tgt = _has_actor(analysis, cand.targets)
             if not keep_actorless:
+                if not (has_src or has_tgt) and _from_retelling(analysis, cand):
+                    has_src = _has_actor(analysis, cand.sources)
+                    has_tgt = _has_actor(analysis, cand.targets)
                 if not (has_src or has_tgt) and not _located_conflict(analysis, cand):
                     cand.dropped = "no actor"
                     continue
