@@ -85,3 +85,8 @@ def test_a_source_span_ends_before_including(coder):
         "ASSAULT",
     )
     assert ev.source_span is not None and ev.source_span.text == "Rebel groups"
+
+
+def test_out_on_strike_is_a_protest_by_the_subject(coder):
+    ev = _one(coder, "Most Kenyan nurses are out on strike over unpaid wages.", "PROTEST")
+    assert [a.country for a in ev.source] == ["KEN"]

@@ -439,6 +439,14 @@ class ArgumentFinder:
             return head.head, rel
         if rel == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
             return head.head.head, f"pobj:{head.head.lower_}"
+        if (
+            rel == "pobj"
+            and head.head.dep_ == "prep"
+            and head.head.head.dep_ in ("advmod", "prt")
+            and head.head.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "teachers are out on strike", "went back on patrol"
+            return head.head.head.head, f"pobj:{head.head.lower_}"
         if rel == "npadvmod" and head.head.pos_ in ("VERB", "AUX"):
             return head.head, rel
         return None, rel
