@@ -205,3 +205,10 @@ def test_a_headline_event_takes_its_actors_from_the_story_and_is_coded_once(code
     [ev] = evs
     assert ev.sentence_index == 0  # the headline's words, the story's actors
     assert [a.country for a in ev.source] == ["EUR"]
+
+
+def test_parties_that_renew_ties_do_it_to_each_other(coder):
+    evs = _events(coder, "Kenya and Somalia have renewed diplomatic ties after a long rift.")
+    [ev] = [e for e in evs if e.trigger.text.startswith("renewed")]
+    assert ev.reciprocal
+    assert sorted(ev.dyads()) == [("KEN", "SOM"), ("SOM", "KEN")]

@@ -131,6 +131,27 @@ def _argument_span(
     return finder.span_of(tok, appositions=appositions)
 
 
+#: Things two parties have between them: "X and Y renewed ties", "postponed their meeting".
+RELATIONS = {"tie", "ties", "relation", "relations", "meeting", "talk", "talks", "agreement",
+             "accord", "treaty", "cooperation", "partnership", "alliance", "dialogue",
+             "negotiation", "negotiations", "summit", "contact", "contacts"}  # fmt: skip
+
+
+def _shared_relation(analysis: Analysis, cand: Candidate) -> bool:
+    """The event is about what its several sources share: a relation named in the trigger,
+    or 'their' relation as its object."""
+    doc = analysis.doc
+    assert doc is not None
+    if any(doc[i].lemma_.lower() in RELATIONS or doc[i].lower_ in RELATIONS for i in cand.tokens):
+        return True
+    return any(
+        c.dep_ in ("dobj", "obj")
+        and (c.lemma_.lower() in RELATIONS or c.lower_ in RELATIONS)
+        and any(g.dep_ == "poss" and g.lower_ == "their" for g in c.children)
+        for c in doc[cand.trigger].children
+    )
+
+
 def build_event(analysis: Analysis, cand: Candidate) -> Event:
     doc = analysis.doc
     assert doc is not None
@@ -188,7 +209,11 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         event.target_span = _argument_span(
             analysis, finder, cand.target_heads[0], appositions=False
         )
-    if cand.entry.recip and not event.target and len({a.country for a in event.source}) > 1:
+    if (
+        not event.target
+        and len({a.country for a in event.source}) > 1
+        and (cand.entry.recip or _shared_relation(analysis, cand))
+    ):
         event.reciprocal = True  # "Indian and Chinese commanders held talks"
     speaker = event.attribution.speaker
     own = not (
