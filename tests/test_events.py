@@ -212,3 +212,19 @@ def test_parties_that_renew_ties_do_it_to_each_other(coder):
     [ev] = [e for e in evs if e.trigger.text.startswith("renewed")]
     assert ev.reciprocal
     assert sorted(ev.dyads()) == [("KEN", "SOM"), ("SOM", "KEN")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president offered his condolences over a bombing in Mogadishu that killed "
+        "twelve people.",
+        "The envoy expressed his concern about the latest escalation of hostilities between "
+        "Somali troops and al-Shabaab in Kismayo.",
+        "Al-Shabaab claimed responsibility for the attack, which killed and wounded dozens of "
+        "soldiers in Baidoa.",
+    ],
+)
+def test_violence_a_statement_is_about_is_referred_to_not_reported(coder, text):
+    evs = [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
+    assert evs and all(e.referential for e in evs), [(e.trigger.text, e.referential) for e in evs]

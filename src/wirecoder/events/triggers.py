@@ -192,14 +192,21 @@ def _mark_referential(cands: list[Candidate], doc: Doc, statements: Collection[i
                 c.referential = True
                 continue
         if statements:
+            # "expressed concern about the latest escalation of hostilities": up to six steps
             cur = tok
-            for _ in range(4):
+            for _ in range(6):
                 if cur.head.i == cur.i or cur.dep_ in ("conj", "ROOT"):
                     break
                 cur = cur.head
                 if cur.i in statements:
                     c.referential = True
                     break
+    # "the attack, which killed and injured dozens": a conjunct shares what its verb refers to
+    referring = {c.trigger for c in cands if c.referential}
+    for c in cands:
+        tok = doc[c.trigger]
+        if not c.referential and tok.dep_ == "conj" and tok.head.i in referring:
+            c.referential = True
 
 
 #: Agreement nouns and the words that finalize them: PLOVER codes signing or ratifying an
