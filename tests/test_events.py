@@ -228,3 +228,8 @@ def test_parties_that_renew_ties_do_it_to_each_other(coder):
 def test_violence_a_statement_is_about_is_referred_to_not_reported(coder, text):
     evs = [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
     assert evs and all(e.referential for e in evs), [(e.trigger.text, e.referential) for e in evs]
+
+
+def test_observers_deployed_to_monitor_a_vote_are_aid(coder):
+    evs = _events(coder, "The African Union deployed 40 election observers in Malawi on Monday.")
+    assert [e.event_type for e in evs if e.trigger.text.startswith("deployed")] == ["AID"]

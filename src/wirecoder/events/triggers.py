@@ -141,7 +141,8 @@ LIGHT_NOUNS = {"effort", "operation", "campaign", "programme", "program", "missi
 CARRIER_VERBS = {"approve", "authorize", "authorise", "order", "announce", "sign", "complete",
                  "finalize", "finalise", "conclude", "undertake", "conduct", "carry", "launch", "stage",
                  "hold", "make", "give", "provide", "offer", "extend", "issue"}  # fmt: skip
-PEACEKEEPING = {"peacekeeper", "peacekeeping", "humanitarian", "relief", "rescue", "evacuation"}
+PEACEKEEPING = {"peacekeeper", "peacekeeping", "humanitarian", "relief", "rescue", "evacuation",
+                "observer", "monitor", "monitoring"}  # fmt: skip
 
 
 def _manner_phrase(tok: Token) -> bool:
@@ -154,7 +155,7 @@ def _manner_phrase(tok: Token) -> bool:
 
 
 def _context_override(cand: Candidate, tok: Token) -> None:
-    """Troops sent on a peacekeeping or relief mission are aid, not a show of force."""
+    """Troops sent on a peacekeeping, relief or monitoring mission are aid, not a show of force."""
     if cand.event_type == "MOBILIZE":
         lemmas = {t.lemma_.lower() for t in tok.sent}
         if lemmas & PEACEKEEPING:
