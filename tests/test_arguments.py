@@ -90,3 +90,16 @@ def test_a_source_span_ends_before_including(coder):
 def test_out_on_strike_is_a_protest_by_the_subject(coder):
     ev = _one(coder, "Most Kenyan nurses are out on strike over unpaid wages.", "PROTEST")
     assert [a.country for a in ev.source] == ["KEN"]
+
+
+def test_a_round_of_exercises_and_a_passive_agent_name_who_cooperates(coder):
+    ev = _one(
+        coder,
+        "Kenya and Tanzania began a new round of joint military exercises near Tanga.",
+        "COOPERATE",
+    )
+    assert sorted(ev.dyads()) == [("KEN", "TZA"), ("TZA", "KEN")]
+    ev = _one(
+        coder, "The joint drill was staged by Kenyan marines and Tanzanian troops.", "COOPERATE"
+    )
+    assert {a.country for a in ev.source} == {"KEN", "TZA"}

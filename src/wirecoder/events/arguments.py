@@ -81,7 +81,11 @@ LIGHT_VERBS = {
     "demand", "lodge", "file", "bring", "level", "press", "express", "voice", "grant",
     "pledge", "promise", "agree", "accept", "win", "secure", "get", "receive", "take", "do",
     "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
+    "perform",
 }  # fmt: skip
+#: Nouns that count or group events: "held a round of talks", "launched a wave of attacks".
+SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "volley", "barrage", "flurry",
+                "set", "cycle", "campaign", "burst"}  # fmt: skip
 
 
 class ArgumentFinder:
@@ -441,6 +445,13 @@ class ArgumentFinder:
             return head.head.head, f"pobj:{head.head.lower_}"
         if (
             rel == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in SERIES_NOUNS
+        ):
+            # "began a new round of joint exercises": the verb carries the whole round
+            return self._governing_verb(head.head.head)
+        if (
+            rel == "pobj"
             and head.head.dep_ == "prep"
             and head.head.head.dep_ in ("advmod", "prt")
             and head.head.head.head.pos_ in ("VERB", "AUX")
@@ -550,6 +561,17 @@ class ArgumentFinder:
                     if ks:
                         cand.targets, cand.target_heads = ks, [t.i for t in heads]
                         cand.why.append(f"target: {slot} of '{gov.text}'")
+            elif (
+                rel == "nsubjpass"
+                and not cand.sources
+                and any(c.dep_ == "agent" for c in gov.children)
+            ):
+                # "the war game was staged by U.S. marines and Jordanian forces"
+                subj, passive, how = self.subject(gov)
+                if subj is not None:
+                    cand.sources = self.actors_of(subj)
+                    cand.source_heads = [subj.i]
+                    cand.why.append(f"source: agent of '{gov.text}' ({how})")
             elif rel == "nsubjpass" and not cand.targets:
                 # "a request ... was relayed to Abadi": the recipient is on the verb
                 ks, heads, slot = self.targets_in_slots(gov, entry.target_slots())
