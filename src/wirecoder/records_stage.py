@@ -10,6 +10,8 @@ from .events.attribution import speaker_actor
 from .records import QUAD, Actor, Attribution, Event, Location, Span, plover_reading
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .actors.dictionary import ActorDictionary
     from .actors.mentions import Mention
     from .events.candidates import Candidate
@@ -131,7 +133,8 @@ def _argument_span(
     return finder.span_of(tok, appositions=appositions)
 
 
-#: Things two parties have between them: "X and Y renewed ties", "postponed their meeting".
+#: Things two parties have between them: "X and Y renewed ties", "postponed their meeting"
+#: (plural forms too, for the headline words the lemmatizer leaves alone).
 RELATIONS = {"tie", "ties", "relation", "relations", "meeting", "talk", "talks", "agreement",
              "accord", "treaty", "cooperation", "partnership", "alliance", "dialogue",
              "negotiation", "negotiations", "summit", "contact", "contacts"}  # fmt: skip
@@ -142,11 +145,15 @@ def _shared_relation(analysis: Analysis, cand: Candidate) -> bool:
     or 'their' relation as its object."""
     doc = analysis.doc
     assert doc is not None
-    if any(doc[i].lemma_.lower() in RELATIONS or doc[i].lower_ in RELATIONS for i in cand.tokens):
+
+    def relation(t: Token) -> bool:
+        return t.lemma_.lower() in RELATIONS or t.lower_ in RELATIONS
+
+    if any(relation(doc[i]) for i in cand.tokens):
         return True
     return any(
         c.dep_ in ("dobj", "obj")
-        and (c.lemma_.lower() in RELATIONS or c.lower_ in RELATIONS)
+        and relation(c)
         and any(g.dep_ == "poss" and g.lower_ == "their" for g in c.children)
         for c in doc[cand.trigger].children
     )

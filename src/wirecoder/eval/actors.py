@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from ..coder import Coder
 from ..errors import Codes, EvalError
-from .common import PRF, Miss, Report, confuse, find_files
+from .common import PRF, Miss, Report, confuse, find_files, read_jsonl
 from .splits import in_dev
 
 # agent codes that are not a sector of a national actor, or not an actor at all
@@ -262,13 +261,7 @@ def load_labels(path: Path | None = None) -> dict[str, tuple[str | None, str | N
 def cameo_spans(root: Path) -> Iterator[tuple[str, str, str]]:
     """(sentence, role, span) for every actor span of the CAMEO sentences."""
     for f in find_files(root, "cameo_sentences", ["*.jsonl"], "cameo_sentences"):
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvalError(Codes.E502, path=f"{f}:{lineno}", detail=exc.msg) from exc
+        for _, r in read_jsonl(f):
             for role in ("source", "target", "reciprocal"):
                 for span in r.get(role) or []:
                     if isinstance(span, str) and span.strip():

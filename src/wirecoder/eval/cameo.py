@@ -13,16 +13,14 @@ event's source (target) phrases, over sentences that have gold spans.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..coder import Coder
-from ..errors import Codes, EvalError
 from ..records import QUAD, Event
-from .common import PRF, Miss, Report, confuse, describe, find_files, main_event
+from .common import PRF, Miss, Report, confuse, describe, find_files, main_event, read_jsonl
 from .splits import in_dev
 
 _TOK = re.compile(r"\w+", re.UNICODE)
@@ -66,14 +64,9 @@ def arg_texts(ev: Event | None, side: str) -> list[str]:
 
 
 def load(root: Path) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for f in find_files(root, "cameo_sentences", ["*.jsonl"], "cameo_sentences"):
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise EvalError(Codes.E502, path=f"{f}:{lineno}", detail=exc.msg) from exc
+        rows.extend(r for _, r in read_jsonl(f))
     return rows
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,19 @@ def find_files(root: Path, folder: str, patterns: Iterable[str], name: str) -> l
     if not files:
         raise EvalError(Codes.E501, name=name, path=base)
     return files
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[str, Any]]:
+    """(where, record) for each non-blank line; a line that is not JSON stops the set with
+    E502 naming the file and line, so a damaged gold file is never scored in part."""
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            yield where, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalError(Codes.E502, path=where, detail=exc.msg) from exc
 
 
 @dataclass
@@ -151,4 +165,14 @@ def describe(ev: Event | None) -> str:
     )
 
 
-__all__ = ["PRF", "Miss", "Report", "confuse", "data_root", "describe", "find_files", "main_event"]
+__all__ = [
+    "PRF",
+    "Miss",
+    "Report",
+    "confuse",
+    "data_root",
+    "describe",
+    "find_files",
+    "main_event",
+    "read_jsonl",
+]

@@ -10,14 +10,12 @@ too, to show which statuses the rules confuse.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 from ..coder import Coder
-from ..errors import Codes, EvalError
 from ..events.status import status_of
-from .common import Miss, Report, confuse, find_files
+from .common import Miss, Report, confuse, find_files, read_jsonl
 
 
 def _band(label: float) -> str:
@@ -50,13 +48,7 @@ def evaluate(
     per_corpus_ok: Counter[str] = Counter()
     for f in files:
         corpus = f.parent.name
-        rows = []
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise EvalError(Codes.E502, path=f"{f}:{lineno}", detail=exc.msg) from exc
+        rows = [r for _, r in read_jsonl(f)]
         if limit:
             rows = rows[:limit]
         docs = nlp.pipe((Doc(nlp.vocab, words=r["text"].split(" ")) for r in rows), batch_size=64)

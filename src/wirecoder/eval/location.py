@@ -13,7 +13,6 @@ whether misses come from placing events that have no place or from missing place
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 from ..coder import Coder
 from ..errors import Codes, EvalError
-from .common import Miss, Report, find_files
+from .common import Miss, Report, find_files, read_jsonl
 from .splits import in_dev
 
 
@@ -85,14 +84,7 @@ def load(root: Path) -> tuple[list[Item], int]:
     items: list[Item] = []
     skipped = 0
     for f in find_files(root, "event_location", ["*.jsonl"], "event_location"):
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{f}:{lineno}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvalError(Codes.E502, path=where, detail=exc.msg) from exc
+        for where, row in read_jsonl(f):
             item = parse_row(row, where)
             if item is None:
                 skipped += 1

@@ -12,7 +12,6 @@ false positive. The fictional actors (Gondor, Arnor, ...) come from
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from dataclasses import replace
 from importlib import resources
@@ -20,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..coder import Coder
-from ..errors import Codes, EvalError
-from .common import PRF, Miss, Report, confuse, describe, find_files
+from .common import PRF, Miss, Report, confuse, describe, find_files, read_jsonl
 
 #: CAMEO country codes in the tests that differ from ISO alpha-3.
 CAMEO_TO_ISO = {"KUW": "KWT", "NZE": "NZL", "ZBW": "ZWE", "RHO": "ZWE", "---": None, "": None}
@@ -85,15 +83,9 @@ def load_records(
 ) -> tuple[list[tuple[dict[str, Any], Gold]], int]:
     """(record, gold codings) pairs, and how many records were skipped."""
     files = find_files(root, "petrarch_unit_tests", ["*.jsonl"], "petrarch_unit_tests")
-    records = []
+    records: list[dict[str, Any]] = []
     for f in files:
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise EvalError(Codes.E502, path=f"{f}:{lineno}", detail=exc.msg) from exc
+        records.extend(r for _, r in read_jsonl(f))
     if limit:
         records = records[:limit]
     out: list[tuple[dict[str, Any], Gold]] = []

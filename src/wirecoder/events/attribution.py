@@ -27,6 +27,18 @@ SPEECH_VERBS = {
 }  # fmt: skip
 #: speech only with their particle: "called on/for", "pointed out"
 PARTICLE_SPEECH = {"call": ("on", "for", "upon"), "point": ("out",)}
+
+
+def is_speech_verb(t: Token) -> bool:
+    """A verb of saying ("called" only as "called on/for", "pointed" only as "pointed out")."""
+    hl = t.lemma_.lower()
+    return (
+        t.pos_ in ("VERB", "AUX")
+        and hl in SPEECH_VERBS
+        and (hl not in PARTICLE_SPEECH or any(c.lower_ in PARTICLE_SPEECH[hl] for c in t.children))
+    )
+
+
 QUOTE_VERBS = {"quote", "cite"}
 SPEECH_NOUNS = {
     "statement",
@@ -101,12 +113,7 @@ class AttributionFinder:
                 cur = head
                 continue
             if (
-                hl in SPEECH_VERBS
-                and head.pos_ in ("VERB", "AUX")
-                and (
-                    hl not in PARTICLE_SPEECH
-                    or any(c.lower_ in PARTICLE_SPEECH[hl] for c in head.children)
-                )
+                is_speech_verb(head)
                 and (
                     cur.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "pcomp")
                     # a conjunct with a subject of its own may be reported; one sharing the
@@ -138,7 +145,7 @@ class AttributionFinder:
                         c
                         for c in node.children
                         if c.dep_ == "parataxis"
-                        and c.lemma_.lower() in SPEECH_VERBS
+                        and is_speech_verb(c)
                         and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
                     ),
                     None,
@@ -170,17 +177,6 @@ class AttributionFinder:
             node = node.head
         return chain
 
-    def _speech_verb(self, t: Token) -> bool:
-        hl = t.lemma_.lower()
-        return (
-            t.pos_ == "VERB"
-            and hl in SPEECH_VERBS
-            and (
-                hl not in PARTICLE_SPEECH
-                or any(c.lower_ in PARTICLE_SPEECH[hl] for c in t.children)
-            )
-        )
-
     def quote_cue(self, tok: Token, quotes: list[tuple[int, int]]) -> Token | None:
         """The speech verb of the quotation holding `tok`: right after it closes (\u201c...,\u201d
         said X) or, failing that, right before it opens (X said: \u201c...\u201d)."""
@@ -194,12 +190,12 @@ class AttributionFinder:
         if after is not None:
             sent = after.sent
             for t in sent:
-                if t.idx > e and self._speech_verb(t):
+                if t.idx > e and is_speech_verb(t):
                     return t
         before = doc.char_span(max(0, s - 1), s, alignment_mode="expand")
         if before is not None:
             sent = before.sent
-            found = [t for t in sent if t.idx < s and self._speech_verb(t)]
+            found = [t for t in sent if t.idx < s and is_speech_verb(t)]
             if found:
                 return found[-1]
         return None
