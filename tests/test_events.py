@@ -233,3 +233,10 @@ def test_violence_a_statement_is_about_is_referred_to_not_reported(coder, text):
 def test_observers_deployed_to_monitor_a_vote_are_aid(coder):
     evs = _events(coder, "The African Union deployed 40 election observers in Malawi on Monday.")
     assert [e.event_type for e in evs if e.trigger.text.startswith("deployed")] == ["AID"]
+
+
+def test_aid_workers_who_arrive_were_let_in(coder):
+    evs = _events(coder, "UN aid workers arrived in Kassala on Monday after Sudan lifted limits.")
+    assert [(e.event_type, e.mode) for e in evs if e.trigger.text == "arrived"] == [
+        ("RETREAT", "access")
+    ]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .triggers import MISSION_STAFF
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -52,7 +54,8 @@ FORCE_WORDS = {
 }
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob"}
 PURPOSE_VERBS = {"help", "support", "assist", "aid", "benefit", "feed", "rebuild", "protect"}
-ACCESS_WORDS = {"peacekeeper", "observer", "inspector", "monitor", "aid worker", "relief worker"}
+ACCESS_WORDS = MISSION_STAFF | {"inspector"}
+AID_STAFF = {"aid", "relief", "humanitarian"}  # "aid workers", "relief workers"
 CYBER_TARGETS = {"network", "computer", "system", "server", "website", "site", "email", "database",
                  "grid", "account", "infrastructure"}  # fmt: skip
 CYBER_WORDS = {"hacker", "hack", "cyber", "cyberattack", "malware", "ransomware", "phishing"}
@@ -181,7 +184,13 @@ def compose(analysis: Analysis) -> None:
             and tok.lemma_.lower() in ("arrive", "reach", "enter", "deploy")
         ):
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lemma_.lower() in ACCESS_WORDS:
+            if subj is not None and (
+                subj.lemma_.lower() in ACCESS_WORDS
+                or (
+                    subj.lemma_.lower() == "worker"
+                    and any(c.lemma_.lower() in AID_STAFF for c in subj.lefts)
+                )
+            ):
                 cand.event_type, cand.mode = "RETREAT", "access"
                 cand.why.append("peacekeepers or observers arriving: access granted")
         # "to detain journalists if they publish": force made conditional on the other side's

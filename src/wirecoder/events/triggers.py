@@ -141,8 +141,10 @@ LIGHT_NOUNS = {"effort", "operation", "campaign", "programme", "program", "missi
 CARRIER_VERBS = {"approve", "authorize", "authorise", "order", "announce", "sign", "complete",
                  "finalize", "finalise", "conclude", "undertake", "conduct", "carry", "launch", "stage",
                  "hold", "make", "give", "provide", "offer", "extend", "issue"}  # fmt: skip
-PEACEKEEPING = {"peacekeeper", "peacekeeping", "humanitarian", "relief", "rescue", "evacuation",
-                "observer", "monitor", "monitoring"}  # fmt: skip
+#: People sent on a mission others let in: peacekeepers, observers, monitors.
+MISSION_STAFF = {"peacekeeper", "observer", "monitor"}
+PEACEKEEPING = MISSION_STAFF | {"peacekeeping", "humanitarian", "relief", "rescue", "evacuation",
+                                "monitoring"}  # fmt: skip
 
 
 def _manner_phrase(tok: Token) -> bool:
