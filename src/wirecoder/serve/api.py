@@ -6,7 +6,6 @@ every value a user sends is bound as a parameter, never spliced into the SQL.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -156,19 +155,7 @@ def _plain(value: Any) -> Any:
 
 def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     """Rows as dicts; JSON columns decoded, dates as ISO strings."""
-    cur = store.con.execute(sql, list(params))
-    desc = cur.description or []
-    cols = [d[0] for d in desc]
-    json_cols = {d[0] for d in desc if str(d[1]).upper() == "JSON"}
-    out = []
-    for row in cur.fetchall():
-        rec = {}
-        for col, value in zip(cols, row, strict=True):
-            if col in json_cols and isinstance(value, str):
-                value = json.loads(value)
-            rec[col] = _plain(value)
-        out.append(rec)
-    return out
+    return [{k: _plain(v) for k, v in rec.items()} for rec in store.records(sql, params)]
 
 
 def _event(rec: dict[str, Any]) -> dict[str, Any]:

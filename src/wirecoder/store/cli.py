@@ -282,30 +282,16 @@ def query(
 
     try:
         with Store(db, read_only=True) as store:
+            if not csv:
+                for rec in store.records(sql):
+                    line = json.dumps(rec, default=_jsonable, ensure_ascii=False)
+                    sys.stdout.write(line + "\n")
+                return
             cur = store.query(sql)
-            desc = cur.description or []
-            cols = [d[0] for d in desc]
-            json_cols = {i for i, d in enumerate(desc) if str(d[1]).upper() == "JSON"}
-            writer = csvmod.writer(sys.stdout) if csv else None
-            if writer:
-                writer.writerow(cols)
+            writer = csvmod.writer(sys.stdout)
+            writer.writerow([d[0] for d in cur.description or []])
             while rows := cur.fetchmany(2048):
-                for row in rows:
-                    if writer:
-                        writer.writerow(["" if v is None else v for v in row])
-                        continue
-                    values = [
-                        json.loads(v) if i in json_cols and isinstance(v, str) else v
-                        for i, v in enumerate(row)
-                    ]
-                    sys.stdout.write(
-                        json.dumps(
-                            dict(zip(cols, values, strict=True)),
-                            default=_jsonable,
-                            ensure_ascii=False,
-                        )
-                        + "\n"
-                    )
+                writer.writerows(["" if v is None else v for v in row] for row in rows)
     except WirecoderError as err:
         raise _exit(err) from err
 

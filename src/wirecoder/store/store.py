@@ -373,14 +373,30 @@ class Store:
         )
         return [row_to_event(r) for r in rel.to_arrow_table().to_pylist()]
 
-    def query(self, sql: str) -> duckdb.DuckDBPyConnection:
-        """Run SQL; the cursor's result streams. Errors become E403."""
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> duckdb.DuckDBPyConnection:
+        """Run SQL (with bound `params`); the cursor's result streams. Errors become E403."""
         import duckdb
 
         try:
-            return self.con.execute(sql)
+            return self.con.execute(sql, list(params) if params is not None else None)
         except duckdb.Error as exc:
             raise StoreError(Codes.E403, detail=str(exc).strip()) from exc
+
+    def records(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows as dicts with JSON columns decoded, streamed: what `wirecoder query` prints and
+        the web API serves."""
+        import json
+
+        cur = self.query(sql, params)
+        desc = cur.description or []
+        cols = [d[0] for d in desc]
+        json_cols = {i for i, d in enumerate(desc) if str(d[1]).upper() == "JSON"}
+        while rows := cur.fetchmany(2048):
+            for row in rows:
+                yield {
+                    col: json.loads(v) if i in json_cols and isinstance(v, str) else v
+                    for i, (col, v) in enumerate(zip(cols, row, strict=True))
+                }
 
 
 class _Tx:
