@@ -6,7 +6,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .events.arguments import ArgumentFinder
-from .events.attribution import speaker_actor
+from .events.attribution import AttributionFinder, speaker_actor
 from .records import QUAD, Actor, Attribution, Event, Location, Span, plover_reading
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def _argument_span(
     ):
         # "Farc has said it will release him": the pronoun is the speaker, even one the
         # dictionaries do not know
-        subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        subj = AttributionFinder.subject_of(tok.head.head)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
             tok = subj
     return finder.span_of(tok, appositions=appositions)
