@@ -103,3 +103,29 @@ def test_a_round_of_exercises_and_a_passive_agent_name_who_cooperates(coder):
         coder, "The joint drill was staged by Kenyan marines and Tanzanian troops.", "COOPERATE"
     )
     assert {a.country for a in ev.source} == {"KEN", "TZA"}
+
+
+def test_a_role_shared_by_listed_countries_makes_each_an_actor(coder):
+    ev = _one(coder, "The foreign ministers of Chile and Peru met in Lima on Monday.", "CONSULT")
+    assert sorted(a.country for a in ev.source) == ["CHL", "PER"]
+    assert all(a.sector == "GOV" for a in ev.source)
+    assert ev.reciprocal
+    assert sorted(ev.dyads()) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_list_the_parser_reads_as_appositions_keeps_every_country(coder):
+    ev = _one(
+        coder,
+        "Brazil, the mighty Argentina, and Chile criticized Venezuela on Friday.",
+        "ACCUSE",
+    )
+    assert sorted(a.country for a in ev.source) == ["ARG", "BRA", "CHL"]
+    assert [a.country for a in ev.target] == ["VEN"]
+
+
+def test_a_bare_conjunct_shares_the_nationality_of_the_first_part(coder):
+    ev = _one(coder, "The Danish media and government criticized Russia.", "ACCUSE")
+    assert [(a.country, a.sector) for a in ev.source] == [("DNK", "JRN"), ("DNK", "GOV")]
+    # a conjunct with its own words keeps them
+    ev = _one(coder, "Danish unions and the British government criticized Russia.", "ACCUSE")
+    assert [a.country for a in ev.source] == ["DNK", "GBR"]

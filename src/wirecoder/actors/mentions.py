@@ -82,6 +82,8 @@ class Mention:
     rule: list[str] = field(default_factory=list)
     heads: set[int] = field(default_factory=set)
     antecedents: list[int] = field(default_factory=list)  # indices in Analysis.mentions
+    # "the foreign ministers of France and Germany": the other countries holding the role
+    co_actors: list[int] = field(default_factory=list)  # indices in Analysis.mentions
     poss_head: int | None = None  # token index of the possessor ("Abadi's", "its")
     entry: Entry | None = None
 
@@ -100,6 +102,18 @@ class Mention:
     @property
     def person_name_known(self) -> bool:
         return self.kind == "person" or (self.person and bool(self.name))
+
+    @property
+    def country_like(self) -> bool:
+        """A state named as such: a country, its capital, or a user entry with a country only."""
+        if self.kind in ("country", "capital"):
+            return True
+        return (
+            self.kind == "user"
+            and self.entry is not None
+            and self.entry.sector is None
+            and bool(self.country)
+        )
 
     @property
     def resolved(self) -> bool:
@@ -162,6 +176,18 @@ def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
             covered.add(tok.i)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _listed(m: Mention, sub: Mention) -> bool:
+    """A country "in apposition" to another country is the next item of a list the parser
+    misread: "Mordor, the Shire, Fornost and Bree"."""
+    return (
+        m.country_like
+        and sub.country_like
+        and m.country is not None
+        and sub.country is not None
+        and m.country != sub.country
+    )
 
 
 def _pick_entry(entries: list[Entry], date: str | None) -> Entry:
@@ -305,7 +331,57 @@ class MentionFinder:
                 m.rule.append("country as state actor→GOV")
             add(m)
         mentions.sort(key=lambda m: m.start)
+        self._share_modifiers(doc, mentions, hit_at)
         return mentions
+
+    @staticmethod
+    def _share_modifiers(doc: Doc, mentions: list[Mention], hit_at: dict[int, _Hit]) -> None:
+        """What one phrase says once holds for each of its coordinated parts.
+
+        "the foreign ministers of France and Germany": Germany's ministers too, so Germany
+        takes the role; "the Danish media and government": a bare conjunct takes the
+        nationality that the first part's modifier gives both.
+        """
+        at = {m.head: k for k, m in enumerate(mentions)}
+        for k, m in enumerate(mentions):
+            h = doc[m.head]
+            if m.kind == "role" and m.plural and m.role:
+                for i in sorted(m.heads - {m.head}):
+                    pobj = doc[i]
+                    if not (
+                        pobj.dep_ == "pobj"
+                        and pobj.head.lower_ == "of"
+                        and pobj.head.head.i == m.head
+                    ):
+                        continue
+                    for c in pobj.conjuncts:
+                        j = at.get(c.i)
+                        if j is None or j == k or not mentions[j].country_like:
+                            continue
+                        other = mentions[j]
+                        if other.start < c.i or j in m.co_actors:
+                            continue  # only a bare name: "France and Germany's leaders" differs
+                        other.sector, other.role = m.sector, m.role
+                        other.rule.append(f"shares the role '{m.role}' of '{m.text}'")
+                        m.co_actors.append(j)
+            if (
+                m.country is None
+                and m.kind == "role"
+                and h.dep_ == "conj"
+                and not any(True for _ in h.lefts)
+                and h.head.i in at
+            ):
+                first = mentions[at[h.head.i]]
+                mod = [
+                    t
+                    for t in doc[h.head.left_edge.i : h.head.i]
+                    if t.dep_ in ("amod", "compound")
+                    and t.i in hit_at
+                    and _pick_entry(hit_at[t.i].entries, None).kind in ("demonym", "country")
+                ]
+                if first.country and mod:
+                    m.country = first.country
+                    m.rule.append(f"country from '{mod[0].text}', shared with '{first.text}'")
 
     # -- building one mention -------------------------------------------------------------
     def _from_entry(
@@ -825,7 +901,7 @@ class MentionFinder:
         for c in head.rights:
             if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
                 sub = self._resolve_np(doc, c, hit_at, lemmas, lowers, date, text)
-                if sub is None:
+                if sub is None or _listed(m, sub):
                     continue
                 end = max(end, sub.end)
                 m.heads.update(sub.heads)

@@ -102,11 +102,13 @@ class ArgumentFinder:
     def actors_of(self, tok: Token, fallback: bool = True) -> list[int]:
         """Mentions for the phrase headed by `tok`, with its coordinated phrases."""
         out: list[int] = []
-        for t in sorted((tok, *tok.conjuncts), key=lambda x: x.i):
+        for t in sorted((tok, *tok.conjuncts, *self._dangling_conjunct(tok)), key=lambda x: x.i):
             k = self.head2m.get(t.i)
             if k is not None:
                 out.extend(self._listed_inside(k))
                 out.append(k)
+                out.extend(self.mentions[k].co_actors)
+                out.extend(self._listed_appos(t, k))
             elif fallback:
                 out.extend(self._inner_actors(t))
         seen: list[int] = []
@@ -132,6 +134,33 @@ class ArgumentFinder:
                 and other.head not in m.heads
             ):
                 out.append(j)
+        return out
+
+    @staticmethod
+    def _dangling_conjunct(tok: Token) -> list[Token]:
+        """ "Brazil, the mighty Argentina, and Chile criticized": the parser leaves "and" on
+        Brazil and makes Chile a second subject of the verb; the phrase right after the
+        "and" is still Brazil's conjunct."""
+        cc = [c for c in tok.children if c.dep_ == "cc"]
+        if len(cc) != 1 or any(c.dep_ == "conj" for c in tok.children) or tok.head.i == tok.i:
+            return []
+        return [
+            s
+            for s in tok.head.children
+            if s.dep_ == tok.dep_ and s.i > tok.i and s.left_edge.i == cc[0].i + 1
+        ]
+
+    def _listed_appos(self, t: Token, k: int) -> list[int]:
+        """Countries the parser hung on a country as appositions are the rest of its list."""
+        if not self.mentions[k].country_like:
+            return []
+        out: list[int] = []
+        for c in t.children:
+            j = self.head2m.get(c.i)
+            if c.dep_ != "appos" or j is None or j == k or not self.mentions[j].country_like:
+                continue
+            if self.mentions[j].country != self.mentions[k].country:
+                out.extend(self.actors_of(c, fallback=False))
         return out
 
     def _inner_actors(self, t: Token) -> list[int]:
