@@ -119,10 +119,12 @@ def _score(
     errors: int,
     literal: bool = False,
     details: dict[str, tuple[str | None, list[str]]] | None = None,
-) -> tuple[PRF, PRF, PRF]:
-    """literal: compare the trigger's own type (a dictionary that codes verb patterns as such,
+) -> tuple[PRF, PRF, PRF, PRF]:
+    """(types per event, types per record, dyads, country pairs).
+
+    literal: compare the trigger's own type (a dictionary that codes verb patterns as such,
     like PETRARCH's test dictionary); otherwise PLOVER's reading ("will meet" is AGREE)."""
-    types, dyads, pairs = PRF(), PRF(), PRF()
+    types, records, dyads, pairs = PRF(), PRF(), PRF(), PRF()
     details = details or {}
     for rec, gold in items:
         date = rec.get("date")
@@ -139,6 +141,9 @@ def _score(
         gold_types = [g[0] for g in gold]
         types.add(gold_types, pred_types)
         pred_dyads = [(k, s, t) for k, e in zip(kind, events, strict=True) for s, t in e.dyads()]
+        # PETRARCH writes one record per source-target pair ("A and B met" is two records),
+        # so its gold counts types per pair; wirecoder's events are counted the same way here
+        records.add(gold_types, [d[0] for d in pred_dyads])
         dyads.add(gold, pred_dyads, label=lambda x: x[0])
         pairs.add([g[1:] for g in gold], [d[1:] for d in pred_dyads], label=lambda x: "pair")
         if rep is None:
@@ -174,7 +179,7 @@ def _score(
                     "; ".join(describe(e) for e in events) or "(no events)",
                 )
             )
-    return types, dyads, pairs
+    return types, records, dyads, pairs
 
 
 def evaluate(
@@ -185,22 +190,24 @@ def evaluate(
     rep = Report("petrarch")
     rep.skipped = skipped
     own = coder or Coder(actors=[world_dictionary()])
-    types, dyads, pairs = _score(own, items, rep, errors, details=load_details(root))
+    types, records, dyads, pairs = _score(own, items, rep, errors, details=load_details(root))
     counts = {k: rep.metrics.pop(k, 0) for k in ("_mode_n", "_mode_ok", "_ctx_n", "_ctx_ok")}
     test = Coder(actors=[world_dictionary()], triggers=[world_verbs()])
     # the misses that remain once the test world's own verb codes are known say most about
     # the parse; list them after wirecoder's own-lexicon misses
     t_rep = Report("petrarch (test dictionary)") if errors else None
-    t_types, t_dyads, _ = _score(test, items, t_rep, errors, details={}, literal=True)
+    t_types, t_records, t_dyads, _ = _score(test, items, t_rep, errors, details={}, literal=True)
     if t_rep is not None:
         rep.misses += [replace(m, id=f"{m.id} (test dictionary)") for m in t_rep.misses]
     rep.metrics = {
-        "type_f1": types.micro()[2],
-        "type_p": types.micro()[0],
-        "type_r": types.micro()[1],
+        "type_f1": records.micro()[2],
+        "type_p": records.micro()[0],
+        "type_r": records.micro()[1],
+        "type_f1_per_event": types.micro()[2],
         "dyad_f1": dyads.micro()[2],
         "actor_pair_f1": pairs.micro()[2],
-        "type_f1_with_test_dictionary": t_types.micro()[2],
+        "type_f1_with_test_dictionary": t_records.micro()[2],
+        "type_f1_per_event_with_test_dictionary": t_types.micro()[2],
         "dyad_f1_with_test_dictionary": t_dyads.micro()[2],
     }
     if counts["_mode_n"]:
@@ -211,12 +218,14 @@ def evaluate(
         f"mode/context accuracy: events of the gold type whose CAMEO code names a mode "
         f"({int(counts['_mode_n'])}) or a context ({int(counts['_ctx_n'])}) in the crosswalk"
     )
-    rep.per_label = types.per_label()
+    rep.per_label = records.per_label()
     rep.notes += [
         f"{rep.skipped} records skipped (codes outside the CAMEO→PLOVER crosswalk, or error records)",
         "type/dyad: wirecoder's own lexicon; *_with_test_dictionary: plus the verb codes of "
         "PETRARCH's test world (eval/data/petrarch_world_verbs.txt), the way PETRARCH runs these tests",
         "actor_pair_f1: source and target countries, whatever the event type",
+        "type_f1 counts one record per source-target pair, as PETRARCH writes them and as the "
+        "gold lists them; type_f1_per_event counts each wirecoder event once",
     ]
     return rep
 

@@ -1,0 +1,53 @@
+"""The PETRARCH scorer on records written for this test (model-based, no shared data)."""
+
+from __future__ import annotations
+
+import json
+
+from wirecoder.eval import petrarch
+
+
+def _write(tmp_path, records):
+    (tmp_path / "plover").mkdir()
+    (tmp_path / "plover" / "cameo2plover_2021.csv").write_text(
+        "cameo,plover_event,mode,context,cameo_desc\n"
+        "036,CONSULT,,diplomatic,Express intent to meet\n"
+        "04,CONSULT,,,\n"
+        "111,ACCUSE,,,Criticize\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "petrarch_unit_tests").mkdir()
+    with (tmp_path / "petrarch_unit_tests" / "t.jsonl").open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r) + "\n")
+
+
+def test_a_meeting_is_scored_per_record_the_way_petrarch_lists_it(tmp_path):
+    _write(
+        tmp_path,
+        [
+            {
+                "id": "MEET",
+                "date": "20220406",
+                "text": "The foreign ministers of Chile and Peru met in Lima on Monday.",
+                "codings": [
+                    {"sourcecode": "CHL", "targetcode": "PER", "eventcode": "040"},
+                    {"sourcecode": "PER", "targetcode": "CHL", "eventcode": "040"},
+                ],
+            },
+            {
+                "id": "CRIT",
+                "date": "20220406",
+                "text": "Chile criticized Peru on Friday.",
+                "codings": [{"sourcecode": "CHL", "targetcode": "PER", "eventcode": "111"}],
+            },
+            {"id": "SKIP", "text": "Chile and Peru.", "codings": [{"error": "no verb"}]},
+        ],
+    )
+    rep = petrarch.evaluate(tmp_path)
+    assert rep.skipped == 1
+    # one reciprocal meeting is two records, both ways, like the gold's two codings
+    assert rep.metrics["type_f1"] == 1.0
+    assert rep.metrics["dyad_f1"] == 1.0
+    # counted once per event, the meeting's second gold record is a miss
+    assert rep.metrics["type_f1_per_event"] < 1.0
