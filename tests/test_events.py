@@ -240,3 +240,39 @@ def test_aid_workers_who_arrive_were_let_in(coder):
     assert [(e.event_type, e.mode) for e in evs if e.trigger.text == "arrived"] == [
         ("RETREAT", "access")
     ]
+
+
+def test_sanctions_lifted_with_no_agent_are_lifted_by_whoever_imposed_them(coder):
+    [ev] = _find(_events(coder, "EU sanctions against Belarus were lifted on Friday."), "CONCEDE")
+    assert [a.country for a in ev.source] == ["EUR"]
+    assert [a.country for a in ev.target] == ["BLR"]
+
+
+def test_striking_a_deal_is_an_agreement_not_an_attack(coder):
+    evs = _events(coder, "Kenyan officials struck a deal with the World Bank on Tuesday.")
+    assert not _find(evs, "ASSAULT")
+    [ev] = _find(evs, "AGREE")
+    assert [a.country for a in ev.source] == ["KEN"]
+
+
+def test_calling_for_sanctions_is_a_demand_against_their_target(coder):
+    evs = _events(
+        coder, "Greek Foreign Minister Nikos Dendias on Monday called for sanctions against Turkey."
+    )
+    [ev] = _find(evs, "REQUEST")
+    assert ev.cameo == "10"  # a demand (verbal conflict), not an appeal (02)
+    assert [a.country for a in ev.target] == ["TUR"]
+    # an appeal for talks stays an appeal
+    [ev] = _find(_events(coder, "The EU called for talks with Iran."), "REQUEST")
+    assert ev.cameo == "02"
+
+
+def test_troops_on_alert_peacekeepers_and_truce_violators(coder):
+    [ev] = _find(_events(coder, "Cambodian troops remained on alert on Sunday."), "MOBILIZE")
+    assert [a.country for a in ev.source] == ["KHM"]
+    evs = _events(coder, "Uruguayan troops participate in peacekeeping operations in Lebanon.")
+    [ev] = _find(evs, "AID")
+    assert [a.country for a in ev.source] == ["URY"] and [a.country for a in ev.target] == ["LBN"]
+    evs = _events(coder, "The rebels were guilty of violating the ceasefire agreement in Sudan.")
+    [ev] = _find(evs, "ASSAULT")
+    assert ev.source and ev.source[0].sector == "REB"

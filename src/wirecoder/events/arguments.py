@@ -311,6 +311,15 @@ class ArgumentFinder:
         ):
             s, _, _ = self.subject(head, depth + 1)
             return s, False, f"subject of '{head.text}' (participle)"
+        if (
+            v.dep_ == "pcomp"
+            and head.head.pos_ == "ADJ"
+            and head.head.dep_ == "acomp"
+            and head.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "X is guilty of violating the truce": X violates it
+            s, _, _ = self.subject(head.head.head, depth + 1)
+            return s, False, f"subject of '{head.head.head.text}' ('{head.head.text}')"
         if v.dep_ in ("pcomp",) and head.head.pos_ in ("VERB", "AUX"):
             # "accused X of arresting": X arrests; otherwise the clause's subject does
             if head.lower_ in ("of", "for") and v.tag_ == "VBG":
@@ -415,6 +424,8 @@ class ArgumentFinder:
             ks = self.actors_of(subj)
             cand.sources, cand.source_heads = ks, [subj.i]
             cand.why.append(f"source: {how}")
+        elif passive and self._undone_by_its_holder(cand, tok):
+            pass
         elif cand.entry.sources:
             for slot in cand.entry.sources:
                 heads = self.slot(tok, slot)
@@ -438,6 +449,18 @@ class ArgumentFinder:
             # "lifted its blockade of Qatar", "lifted sanctions imposed on Eritrea": the object
             # named in the trigger carries the target
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None and cand.entry.particle and cand.entry.objects:
+                # "called for sanctions against Turkey": the object after the particle
+                obj = next(
+                    (
+                        g
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ == cand.entry.particle.split()[-1]
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
             if obj is not None and obj.i in cand.tokens:
                 hosts = [obj, *(c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN")]
                 for host in hosts:
@@ -457,6 +480,27 @@ class ArgumentFinder:
                     cand.why.append("target: actor inside the object")
         if "recv" in cand.entry.flags:
             cand.sources, cand.targets = cand.targets, cand.sources
+
+    def _undone_by_its_holder(self, cand: Candidate, tok: Token) -> bool:
+        """ "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": with
+        no agent, whoever holds the thing named in the trigger is the one who lifts it, and
+        its recipient is the event's."""
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if patient is None or patient.i not in cand.tokens or patient.i in self.head2m:
+            return False
+        mods = [c for c in patient.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        srcs = [self.head2m[c.i] for c in mods if c.i in self.head2m]
+        if not srcs:
+            return False
+        cand.sources, cand.source_heads = srcs, [self.mentions[k].head for k in srcs]
+        cand.why.append(f"source: holder of '{patient.text}' (passive, no agent)")
+        if not cand.targets:
+            ks, heads, slot = self.targets_in_slots(patient, (*cand.entry.target_slots(), "P:of"))
+            ks = [k for k in ks if k not in srcs]
+            if ks:
+                cand.targets, cand.target_heads = ks, [t.i for t in heads]
+                cand.why.append(f"target: {slot} of '{patient.text}'")
+        return True
 
     def _governing_verb(self, n: Token) -> tuple[Token | None, str]:
         """The verb that carries a nominal trigger, and how ('dobj', 'pobj', 'nsubj' ...)."""

@@ -97,6 +97,11 @@ def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
         toks.append(hit.i)
     if e.objects:
         obj = _object_of(tok)
+        if e.particle:  # "called on Monday for sanctions": the object is the particle's
+            obj = next(
+                (g for g in tok.doc[toks[-1]].children if g.dep_ == "pobj"),
+                obj,
+            )
         if obj is None or not (_object_phrases(obj) & e.objects):
             return False, ()
         toks.append(obj.i)
@@ -136,7 +141,8 @@ def _noun_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
 
 #: Nouns that only carry the event named by their modifier: "mediation efforts", "aid package".
 LIGHT_NOUNS = {"effort", "operation", "campaign", "programme", "program", "mission", "package", "drive",
-               "bid", "plan", "process", "deal", "initiative", "scheme", "round", "exercise", "activity"}  # fmt: skip
+               "bid", "plan", "process", "deal", "initiative", "scheme", "round", "exercise", "activity",
+               "hour"}  # fmt: skip
 #: Verbs that only carry an event noun: "approved the extradition" is the extradition.
 CARRIER_VERBS = {"approve", "authorize", "authorise", "order", "announce", "sign", "complete",
                  "finalize", "finalise", "conclude", "undertake", "conduct", "carry", "launch", "stage",
