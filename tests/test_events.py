@@ -276,3 +276,12 @@ def test_troops_on_alert_peacekeepers_and_truce_violators(coder):
     evs = _events(coder, "The rebels were guilty of violating the ceasefire agreement in Sudan.")
     [ev] = _find(evs, "ASSAULT")
     assert ev.source and ev.source[0].sector == "REB"
+
+
+def test_a_promise_is_aimed_at_whom_the_promised_act_is(coder):
+    evs = _events(
+        coder, "Mexico and Canada agreed to lift retaliatory tariffs on Brazilian products."
+    )
+    [ev] = [e for e in _find(evs, "CONCEDE") if e.trigger.text == "agreed"]
+    assert sorted(a.country for a in ev.source) == ["CAN", "MEX"]
+    assert [a.country for a in ev.target] == ["BRA"]

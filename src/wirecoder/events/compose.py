@@ -154,6 +154,15 @@ def compose(analysis: Analysis) -> None:
                 elif inner.event_type in ("ASSAULT", "COERCE", "SANCTION"):
                     cand.event_type, cand.mode = "THREATEN", None
                     cand.why.append(f"vowing '{doc[inner.trigger].text}' is a threat")
+        # "agreed to lift tariffs on X", "threatened to shell X", "refused to comply with X":
+        # the promise, threat or refusal is aimed at whom the promised act is
+        if not cand.targets and cand.event_type in (*INTENT_TYPES, "CONCEDE", "REJECT", "THREATEN"):
+            inner = _embedded(cand, by_token, doc)
+            if inner is not None and inner is not cand and inner.targets:
+                ks = [k for k in inner.targets if k not in cand.sources]
+                if ks == inner.targets:
+                    cand.targets, cand.target_heads = list(ks), list(inner.target_heads)
+                    cand.why.append(f"target: that of '{doc[inner.trigger].text}'")
         # "agreed with X that ...": sharing an opinion is a statement, not an agreement
         if (
             cand.event_type == "AGREE"
