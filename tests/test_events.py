@@ -285,3 +285,35 @@ def test_a_promise_is_aimed_at_whom_the_promised_act_is(coder):
     [ev] = [e for e in _find(evs, "CONCEDE") if e.trigger.text == "agreed"]
     assert sorted(a.country for a in ev.source) == ["CAN", "MEX"]
     assert [a.country for a in ev.target] == ["BRA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rights groups called on Egypt to free the activists.",
+        "The UN called on Egypt on Monday to release the activists.",
+        "The pope appealed to Egypt to release the activists.",
+    ],
+)
+def test_whom_a_call_is_addressed_to_is_asked_to_act(coder, text):
+    evs = _events(coder, text)
+    [req] = _find(evs, "REQUEST")
+    assert [a.country for a in req.target] == ["EGY"]
+    [rel] = [e for e in evs if e.event_type == "RETREAT"]
+    assert rel.status == "requested"
+    assert [a.country for a in rel.source] == ["EGY"]
+
+
+def test_counted_objects_and_causes(coder):
+    # "thousands of troops" are troops; a date after a verb is no particle
+    evs = _events(coder, "Britain sent thousands of troops to Kuwait.")
+    assert [e.event_type for e in evs] == ["AID"]
+    evs = _events(coder, "Dozens of police officers were called to Washington on Tuesday.")
+    assert not _find(evs, "REQUEST")
+    # what an act answers is its cause, not the news
+    evs = _events(
+        coder, "Kenya expelled a British journalist in response to accusations by Uganda."
+    )
+    assert [(e.event_type, e.referential) for e in evs] == [("COERCE", False), ("ACCUSE", True)]
+    evs = _events(coder, "Ghana and Togo shun the summit in Accra.")
+    assert [e.event_type for e in _find(evs, "PROTEST")] == ["PROTEST"]

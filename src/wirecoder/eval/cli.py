@@ -121,10 +121,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Score wirecoder on gold data: precision, recall and F1 per event type, dyads, status and more.
 
-        Sets: petrarch (PETRARCH unit tests via the CAMEO→PLOVER crosswalk), cameo (5-class quad
-        label and source/target spans), synthetic (held-back split of the synthetic PLOVER stories),
-        factuality (status against the sign of token factuality labels), attribution (speaker and
-        cue of reported speech against PolNeAR).
+        Sets: petrarch (PETRARCH unit tests via the CAMEO→PLOVER crosswalk; types and dyads per
+        source-target record), cameo (5-class quad label and source/target spans), synthetic
+        (held-back split of the synthetic PLOVER stories), factuality (status against the sign of
+        token factuality labels), location (the event's place at the gold verb), actors (country
+        and sector of actor strings), attribution (speaker and cue of reported speech against
+        PolNeAR).
         """
         names = sets or list(SETS)
         unknown = [n for n in names if n not in SETS]

@@ -84,6 +84,9 @@ LIGHT_VERBS = {
     "perform",
 }  # fmt: skip
 #: Nouns that count or group events: "held a round of talks", "launched a wave of attacks".
+#: Verbs that ask someone, named after a preposition, to act: "called on X to ...".
+ASKING_PREPS = {("call", "on"), ("call", "upon"), ("appeal", "to"), ("plead", "with"),
+                ("prevail", "on"), ("prevail", "upon"), ("rely", "on"), ("count", "on")}  # fmt: skip
 SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "volley", "barrage", "flurry",
                 "set", "cycle", "campaign", "burst"}  # fmt: skip
 
@@ -273,8 +276,11 @@ class ArgumentFinder:
         head = v.head
         if head.i == v.i:
             return None, False, ""
-        if v.dep_ == "xcomp":
+        asked = self._asked(head, v)
+        if v.dep_ == "xcomp" or asked is not None:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            if asked is not None:
+                return asked, False, f"object of '{head.text} {asked.head.text}' (control)"
             if obj is not None:
                 return obj, False, f"object of '{head.text}' (control)"
             s, _, _ = self.subject(head, depth + 1)
@@ -329,6 +335,19 @@ class ArgumentFinder:
             s, p, _how = self.subject(head.head, depth + 1)
             return s, False, f"subject of '{head.head.text}'"
         return None, False, ""
+
+    @staticmethod
+    def _asked(head: Token, v: Token) -> Token | None:
+        """Whom a verb asks to do its infinitive through a preposition: "called on Iran (on
+        Monday) to release", "appealed to the rebels to lay down their arms"."""
+        if v.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+        ):
+            return None
+        for c in head.children:
+            if c.dep_ == "prep" and c.i < v.i and (head.lemma_.lower(), c.lower_) in ASKING_PREPS:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
 
     # -- slots ---------------------------------------------------------------------------
     def slot(self, tok: Token, slot: str) -> list[Token]:

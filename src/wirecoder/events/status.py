@@ -66,6 +66,8 @@ PREP_GOVERNORS: dict[tuple[str, str], str] = {
         )
     },
     ("call", "on"): "requested",
+    ("appeal", "to"): "requested",
+    ("plead", "with"): "requested",
     ("call", "upon"): "requested",
     ("hope", "for"): "hypothetical",
     ("wait", "for"): "hypothetical",
@@ -384,6 +386,23 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             break
         rel = cur.dep_
         hl = _lemma(head)
+        if rel in ("xcomp", "advcl") and _infinitive(cur) and head.pos_ in ("VERB", "AUX"):
+            # "called on Iran to release", "appealed to them to stop": the prepositional
+            # object is asked to do it
+            asking = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "prep"
+                    and c.i < cur.i
+                    and PREP_GOVERNORS.get((hl, c.lower_)) == "requested"
+                ),
+                None,
+            )
+            if asking is not None:
+                return StatusResult(
+                    "requested", head.i, hedge, f"under '{head.text} {asking.text}'"
+                )
         if rel in ("acl", "relcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
         ):

@@ -72,7 +72,18 @@ def _object_of(tok: Token) -> Token | None:
     return None
 
 
+#: Nouns that count what follows them: "sent thousands of troops" sends troops.
+QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "score", "million", "billion", "ton", "tonne",
+                  "number", "batch", "contingent", "shipment", "consignment", "convoy",
+                  "planeload", "truckload", "boatload", "load"}  # fmt: skip
+
+
 def _object_phrases(obj: Token) -> set[str]:
+    if obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if pobj is not None:
+            return _object_phrases(pobj) | {obj.lemma_.lower()}
     phrases = {obj.lemma_.lower(), obj.lower_}
     mods = [c for c in obj.lefts if c.dep_ in ("compound", "amod")]
     if mods:
@@ -94,6 +105,10 @@ def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
         hit = next((c for c in tok.children if c.lower_ == first and c.i > tok.i), None)
         if hit is None:
             return False, ()
+        if hit.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in hit.children
+        ):
+            return False, ()  # "were called to Washington on Tuesday" is no "call on"
         toks.append(hit.i)
     if e.objects:
         obj = _object_of(tok)
@@ -171,6 +186,8 @@ def _context_override(cand: Candidate, tok: Token) -> None:
             cand.why.append("troops on a peacekeeping or relief mission: AID")
 
 
+#: "in response to X", "in retaliation for X": X is the cause, reported for its own sake elsewhere.
+CAUSE_NOUNS = {"response", "retaliation", "reaction", "reply", "revenge", "reprisal"}
 REFERRING_PREPS = {"for", "after", "following", "over", "about", "against", "despite", "amid"}
 
 
@@ -195,8 +212,15 @@ def _mark_referential(cands: list[Candidate], doc: Doc, statements: Collection[i
             continue
         if c.pos == "n":
             head = tok.head
-            if (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in verbs) or (
-                tok.dep_ == "pobj" and head.lower_ in REFERRING_PREPS and head.head.i in verbs
+            if (
+                (tok.dep_ in ("dobj", "obj", "nsubjpass") and head.i in verbs)
+                or (tok.dep_ == "pobj" and head.lower_ in REFERRING_PREPS and head.head.i in verbs)
+                or (
+                    # "expelled an activist in response to accusations": the cause
+                    tok.dep_ == "pobj"
+                    and head.lower_ in ("to", "for")
+                    and head.head.lemma_.lower() in CAUSE_NOUNS
+                )
             ):
                 c.referential = True
                 continue
