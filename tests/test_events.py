@@ -317,3 +317,10 @@ def test_counted_objects_and_causes(coder):
     assert [(e.event_type, e.referential) for e in evs] == [("COERCE", False), ("ACCUSE", True)]
     evs = _events(coder, "Ghana and Togo shun the summit in Accra.")
     assert [e.event_type for e in _find(evs, "PROTEST")] == ["PROTEST"]
+
+
+def test_the_country_aid_is_for_receives_it(coder):
+    evs = _events(coder, "Norway gave 40 million euros to promote rural development in Malawi.")
+    [ev] = _find(evs, "AID")
+    assert [a.country for a in ev.source] == ["NOR"]
+    assert [a.country for a in ev.target] == ["MWI"]

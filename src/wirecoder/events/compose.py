@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .triggers import MISSION_STAFF
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..actors.mentions import Mention
     from ..pipeline import Analysis, Resources
@@ -98,6 +98,22 @@ def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Cand
             for g in c.children:  # "vowed to wage war": the event noun under a light verb
                 if g.dep_ in ("dobj", "obj") and g.i in by_token:
                     return by_token[g.i]
+    return None
+
+
+def _purpose_country(cand: Candidate, tok: Token, mentions: list[Mention]) -> int | None:
+    """The first state named in what aid is for: its purpose clause or its "for" phrase."""
+    spans = [
+        c
+        for c in tok.children
+        if c.dep_ in ("advcl", "xcomp")
+        or (c.dep_ == "prep" and c.lower_ in ("for", "to"))
+        or (c.dep_ == "prep" and c.lower_ == "in" and cand.pos == "n")
+    ]
+    inside = {t.i for c in spans for t in c.subtree}
+    for k, m in enumerate(mentions):
+        if m.head in inside and m.country_like and k not in cand.sources:
+            return k
     return None
 
 
@@ -256,6 +272,14 @@ def compose(analysis: Analysis) -> None:
                         inner.referential = True
                         cand.why.append(f"recipient from the purpose '{child.text}'")
                         break
+        # "gave 350 million euros to promote investment in Ethiopia", "provided $340 million
+        # for assistance in northern Iraq": the country the purpose names receives it
+        if cand.event_type == "AID" and not cand.targets and not cand.entry.weak:
+            # (not a weak cue: "would help heal the breach with Qatar" names no aid)
+            place = _purpose_country(cand, tok, mentions)
+            if place is not None:
+                cand.targets, cand.target_heads = [place], [mentions[place].head]
+                cand.why.append(f"recipient: '{mentions[place].text}' in the aid's purpose")
         # aid that arrives
         if (
             cand.event_type == "CONSULT"
