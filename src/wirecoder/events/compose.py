@@ -170,6 +170,16 @@ def compose(analysis: Analysis) -> None:
                 elif inner.event_type in ("ASSAULT", "COERCE", "SANCTION"):
                     cand.event_type, cand.mode = "THREATEN", None
                     cand.why.append(f"vowing '{doc[inner.trigger].text}' is a threat")
+        # "let free the prisoners": a trigger word inside the pattern may hold the recipient
+        if not cand.targets:
+            for t in cand.tokens:
+                part = by_token.get(t)
+                if part is not None and part is not cand and part.targets:
+                    ks = [k for k in part.targets if k not in cand.sources]
+                    if ks and ks == part.targets:
+                        cand.targets, cand.target_heads = ks, list(part.target_heads)
+                        cand.why.append(f"target: that of '{doc[t].text}' in the pattern")
+                        break
         # "agreed to lift tariffs on X", "threatened to shell X", "refused to comply with X":
         # the promise, threat or refusal is aimed at whom the promised act is
         if not cand.targets and cand.event_type in (*INTENT_TYPES, "CONCEDE", "REJECT", "THREATEN"):
