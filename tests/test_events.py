@@ -327,7 +327,7 @@ def test_the_country_aid_is_for_receives_it(coder):
 
 
 def test_a_trigger_word_inside_a_pattern_lends_its_recipient(coder):
-    evs = _events(coder, "Ethiopia let free 74 political prisoners on Friday.")
+    evs = _events(coder, "Ethiopia let free some 74 political prisoners.")
     [ev] = [e for e in _find(evs, "RETREAT") if e.trigger.text == "let free"]
     assert [a.country for a in ev.source] == ["ETH"]
     assert ev.target and ev.target_span is not None and "prisoners" in ev.target_span.text
