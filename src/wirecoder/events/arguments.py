@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Span
 from .candidates import Candidate
+from .triggers import particle_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,10 +84,10 @@ LIGHT_VERBS = {
     "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
     "perform",
 }  # fmt: skip
-#: Nouns that count or group events: "held a round of talks", "launched a wave of attacks".
 #: Verbs that ask someone, named after a preposition, to act: "called on X to ...".
 ASKING_PREPS = {("call", "on"), ("call", "upon"), ("appeal", "to"), ("plead", "with"),
                 ("prevail", "on"), ("prevail", "upon"), ("rely", "on"), ("count", "on")}  # fmt: skip
+#: Nouns that count or group events: "held a round of talks", "launched a wave of attacks".
 SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "volley", "barrage", "flurry",
                 "set", "cycle", "campaign", "burst"}  # fmt: skip
 
@@ -444,7 +445,7 @@ class ArgumentFinder:
             cand.sources, cand.source_heads = ks, [subj.i]
             cand.why.append(f"source: {how}")
         elif passive and self._undone_by_its_holder(cand, tok):
-            pass
+            pass  # it set the sources (and the target) from the holder of the lifted thing
         elif cand.entry.sources:
             for slot in cand.entry.sources:
                 heads = self.slot(tok, slot)
@@ -470,16 +471,7 @@ class ArgumentFinder:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None and cand.entry.particle and cand.entry.objects:
                 # "called for sanctions against Turkey": the object after the particle
-                obj = next(
-                    (
-                        g
-                        for c in tok.children
-                        if c.dep_ == "prep" and c.lower_ == cand.entry.particle.split()[-1]
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                    ),
-                    None,
-                )
+                obj = particle_object(tok, cand.entry.particle)
             if obj is not None and obj.i in cand.tokens:
                 hosts = [obj, *(c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN")]
                 for host in hosts:

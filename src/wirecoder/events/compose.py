@@ -101,6 +101,16 @@ def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Cand
     return None
 
 
+def _lend_targets(donor: Candidate, cand: Candidate, why: str) -> bool:
+    """`cand` takes the recipients of a related event (its purpose, what it promises, a word
+    of its pattern) -- unless one of them is `cand`'s own actor."""
+    if donor is cand or not donor.targets or set(donor.targets) & set(cand.sources):
+        return False
+    cand.targets, cand.target_heads = list(donor.targets), list(donor.target_heads)
+    cand.why.append(why)
+    return True
+
+
 def _purpose_country(cand: Candidate, tok: Token, mentions: list[Mention]) -> int | None:
     """The first state named in what aid is for: its purpose clause or its "for" phrase."""
     spans = [
@@ -174,21 +184,16 @@ def compose(analysis: Analysis) -> None:
         if not cand.targets:
             for t in cand.tokens:
                 part = by_token.get(t)
-                if part is not None and part is not cand and part.targets:
-                    ks = [k for k in part.targets if k not in cand.sources]
-                    if ks and ks == part.targets:
-                        cand.targets, cand.target_heads = ks, list(part.target_heads)
-                        cand.why.append(f"target: that of '{doc[t].text}' in the pattern")
-                        break
+                if part is not None and _lend_targets(
+                    part, cand, f"target: that of '{doc[t].text}' in the pattern"
+                ):
+                    break
         # "agreed to lift tariffs on X", "threatened to shell X", "refused to comply with X":
         # the promise, threat or refusal is aimed at whom the promised act is
         if not cand.targets and cand.event_type in (*INTENT_TYPES, "CONCEDE", "REJECT", "THREATEN"):
             inner = _embedded(cand, by_token, doc)
-            if inner is not None and inner is not cand and inner.targets:
-                ks = [k for k in inner.targets if k not in cand.sources]
-                if ks == inner.targets:
-                    cand.targets, cand.target_heads = list(ks), list(inner.target_heads)
-                    cand.why.append(f"target: that of '{doc[inner.trigger].text}'")
+            if inner is not None:
+                _lend_targets(inner, cand, f"target: that of '{doc[inner.trigger].text}'")
         # "agreed with X that ...": sharing an opinion is a statement, not an agreement
         if (
             cand.event_type == "AGREE"
@@ -274,13 +279,8 @@ def compose(analysis: Analysis) -> None:
                     and child.i in by_token
                 ):
                     inner = by_token[child.i]
-                    if inner.targets:
-                        cand.targets, cand.target_heads = (
-                            list(inner.targets),
-                            list(inner.target_heads),
-                        )
+                    if _lend_targets(inner, cand, f"recipient from the purpose '{child.text}'"):
                         inner.referential = True
-                        cand.why.append(f"recipient from the purpose '{child.text}'")
                         break
         # "gave 350 million euros to promote investment in Ethiopia", "provided $340 million
         # for assistance in northern Iraq": the country the purpose names receives it

@@ -78,6 +78,15 @@ QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "score", "million", "billion",
                   "planeload", "truckload", "boatload", "load"}  # fmt: skip
 
 
+def particle_object(tok: Token, particle: str) -> Token | None:
+    """The object after a verb's particle: "called (on Monday) for *sanctions*"."""
+    first = particle.split()[0]
+    for c in tok.children:
+        if c.lower_ == first and c.i > tok.i:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _object_phrases(obj: Token) -> set[str]:
     if obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -113,10 +122,7 @@ def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     if e.objects:
         obj = _object_of(tok)
         if e.particle:  # "called on Monday for sanctions": the object is the particle's
-            obj = next(
-                (g for g in tok.doc[toks[-1]].children if g.dep_ == "pobj"),
-                obj,
-            )
+            obj = particle_object(tok, e.particle) or obj
         if obj is None or not (_object_phrases(obj) & e.objects):
             return False, ()
         toks.append(obj.i)
