@@ -54,3 +54,11 @@ def test_a_quotation_is_attributed_to_the_speech_verb_outside_it(coder):
     arrested = evs["arrested"].attribution
     assert arrested.cue is not None and arrested.cue.text == "said"
     assert arrested.speaker is not None and arrested.speaker.text == "The governor"
+
+
+def test_a_trailing_speaker_the_parser_hangs_on_the_last_noun(coder):
+    text = "Russia has begun withdrawing some of its troops from Syria, Defence Minister Sergei Ivanov said on Monday."
+    [ev] = [e for e in coder.code(text) if e.event_type == "RETREAT"]
+    assert [a.text for a in ev.target] == ["Syria"]
+    assert ev.attribution.speaker is not None
+    assert ev.attribution.speaker.text == "Defence Minister Sergei Ivanov"

@@ -331,3 +331,43 @@ def test_a_trigger_word_inside_a_pattern_lends_its_recipient(coder):
     [ev] = [e for e in _find(evs, "RETREAT") if e.trigger.text == "let free"]
     assert [a.country for a in ev.source] == ["ETH"]
     assert ev.target and ev.target_span is not None and "prisoners" in ev.target_span.text
+
+
+def test_withdrawing_part_of_the_troops_is_a_retreat(coder):
+    evs = _events(coder, "Turkey began pulling back and withdrawing some of its troops from Iraq.")
+    assert _find(evs, "RETREAT") and not _find(evs, "SANCTION")
+    evs = _events(coder, "Canada finished its withdrawal of troops from Mali in June.")
+    assert _find(evs, "RETREAT") and not _find(evs, "SANCTION")
+
+
+def test_lifting_a_state_of_emergency_described_by_a_clause(coder):
+    text = "Peru has lifted a two-month-old state of emergency that was declared after the riots."
+    [ev] = _find(_events(coder, text), "CONCEDE")
+    assert ev.source[0].country == "PER"
+
+
+def test_giving_up_arms_and_ceasing_operations_are_concessions(coder):
+    evs = _events(coder, "Dozens of rebels in Chad gave up fighting and handed in their rifles.")
+    assert _find(evs, "RETREAT")
+    assert not [e for e in _find(evs, "ASSAULT") if not e.referential]
+    evs = _events(coder, "The Malian army said it has ceased its military operations near Gao.")
+    assert _find(evs, "CONCEDE")
+
+
+def test_aid_flown_in_and_rescue_teams_deployed(coder):
+    [ev] = _find(_events(coder, "Oxfam flew 20 tons of medicine into Yemen on Friday."), "AID")
+    assert [a.country for a in ev.target] == ["YEM"]
+    evs = _events(coder, "Japan deployed two rescue teams to Nepal after the earthquake.")
+    assert _find(evs, "AID") and not _find(evs, "MOBILIZE")
+
+
+def test_agreeing_with_someone_in_reported_speech_is_an_opinion(coder):
+    text = "Swiss officials said they agree with the WHO that the vaccine is safe."
+    assert not _find(_events(coder, text), "AGREE")
+    assert _find(_events(coder, "Chile and Peru agree on a new fishing quota."), "AGREE")
+
+
+def test_a_boycott_against_a_state_is_aimed_at_it(coder):
+    evs = _events(coder, "Syria called for a boycott against Turkey on Sunday.")
+    [ev] = _find(evs, "PROTEST")
+    assert [a.country for a in ev.target] == ["TUR"]

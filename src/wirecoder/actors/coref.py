@@ -58,10 +58,15 @@ def _clause_subjects(doc: Doc, tok_i: int) -> set[int]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subs: set[int] = set()
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            subs.add(c.i)
-            subs.update(x.i for x in c.conjuncts)
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                subs.add(c.i)
+                subs.update(x.i for x in c.conjuncts)
+        # "hit the positions and destroyed them": a conjunct verb shares its head's subject
+        if subs or verb.dep_ != "conj":
+            break
+        verb = verb.head
     return subs
 
 

@@ -178,6 +178,25 @@ def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
     return hits
 
 
+#: Verbs that report speech: a name the parser hangs on the noun before it is their speaker.
+REPORTING_VERBS = {"say", "tell", "add", "announce", "report", "state", "confirm", "claim", "note",
+                   "explain", "insist", "write", "tweet"}  # fmt: skip
+
+
+def _speaker_after(appos: Token) -> bool:
+    """'withdrew troops from Syria, Defence Minister Sergei Shoigu said': the name after the
+    comma is who said it, not another name for Syria."""
+    nxt = max(t.i for t in appos.subtree) + 1
+    if nxt >= len(appos.doc):
+        return False
+    verb = appos.doc[nxt]
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _listed(m: Mention, sub: Mention) -> bool:
     """A country "in apposition" to another country is the next item of a list the parser
     misread: "Mordor, the Shire, Fornost and Bree"."""
@@ -900,6 +919,8 @@ class MentionFinder:
         # appositions: "America's top general, Joseph Dunford" / "the Takfiri group, ISIL"
         for c in head.rights:
             if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
+                if _speaker_after(c):
+                    continue
                 sub = self._resolve_np(doc, c, hit_at, lemmas, lowers, date, text)
                 if sub is None or _listed(m, sub):
                     continue

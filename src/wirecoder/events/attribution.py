@@ -200,10 +200,35 @@ class AttributionFinder:
                 return found[-1]
         return None
 
+    @staticmethod
+    def trailing_speech(tok: Token) -> tuple[Token, Token] | None:
+        """'Russia withdrew troops from Syria, Defence Minister Sergei Shoigu said': parsed as
+        a subjectless "said" joined to the main verb, its speaker hung on the noun before it.
+        The main clause is what was said."""
+        root = tok.sent.root
+        for verb in root.children:
+            if (
+                verb.dep_ == "conj"
+                and is_speech_verb(verb)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                and verb.i > 0
+            ):
+                prev = verb.doc[verb.i - 1]
+                while prev.dep_ != "appos" and prev.head.i != prev.i and prev.head.i < verb.i:
+                    if prev.dep_ not in ("compound", "flat", "amod", "det"):
+                        break
+                    prev = prev.head
+                if prev.dep_ == "appos" and prev.head.i < prev.i:
+                    return verb, prev
+        return None
+
     def attribute(self, tok: Token) -> tuple[int | None, Span | None, Token | None, list[str]]:
         chain = self.speech_chain(tok)
         if not chain:
-            return None, None, None, []
+            trailing = self.trailing_speech(tok)
+            if trailing is None or tok.i > trailing[1].i:
+                return None, None, None, []
+            chain = [trailing]
         # drop "saying" when its speaker is given by an outer "quoted X as saying"
         cue, speaker_tok = chain[0]
         rest = chain[1:]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .triggers import MISSION_STAFF
+from .triggers import MISSION_STAFF, counted, of_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -81,6 +81,24 @@ INDIVIDUAL_SECTORS = {"CVL", "JRN", "REF", "EDU", "LAB", "REL", "OPP", "BUS", "M
 
 def _sectors(analysis: Analysis, ks: list[int]) -> set[str | None]:
     return {analysis.mentions[k].sector for k in ks}
+
+
+def _opinion(tok: Token) -> bool:
+    """'agreed (with X) that ...'; 'said they agree with X' (reported, present tense, agreeing
+    with someone and not to or on anything)."""
+    if any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    ):
+        return True
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return (
+        tok.tag_ in ("VBP", "VBZ")
+        and tok.dep_ == "ccomp"
+        and "with" in preps
+        and not preps & {"on", "to", "upon"}
+        and not any(c.dep_ in ("xcomp", "dobj") for c in tok.children)
+    )
 
 
 def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Candidate | None:
@@ -194,16 +212,9 @@ def compose(analysis: Analysis) -> None:
             inner = _embedded(cand, by_token, doc)
             if inner is not None:
                 _lend_targets(inner, cand, f"target: that of '{doc[inner.trigger].text}'")
-        # "agreed with X that ...": sharing an opinion is a statement, not an agreement
-        if (
-            cand.event_type == "AGREE"
-            and tok.lemma_.lower() == "agree"
-            and any(
-                c.dep_ == "ccomp"
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                for c in tok.children
-            )
-        ):
+        # "agreed with X that ...", "said they agree with the NCAA": sharing an opinion is a
+        # statement, not an agreement
+        if cand.event_type == "AGREE" and tok.lemma_.lower() == "agree" and _opinion(tok):
             cand.dropped = "agreeing with an opinion is a statement"
             continue
         # a protest's demands belong to the protest
@@ -302,8 +313,17 @@ def compose(analysis: Analysis) -> None:
                 cand.why.append("aid that arrives is aid")
         # who withdraws: armed forces retreat; others sanction
         if cand.event_type == "RETREAT" and cand.mode == "withdraw":
+            # "withdrew some of its troops", "the withdrawal of troops": what is withdrawn
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-            forces = obj is not None and obj.lemma_.lower() in FORCE_WORDS
+            if obj is None and cand.pos == "n":
+                obj = of_object(tok)
+            if obj is None:  # "pulled back and withdrew its troops": the conjuncts share it
+                obj = next(
+                    (g for c in tok.children if c.dep_ == "conj" for g in c.children
+                     if g.dep_ in ("dobj", "obj")),
+                    None,
+                )  # fmt: skip
+            forces = obj is not None and counted(obj).lemma_.lower() in FORCE_WORDS
             # "the military withdrawal", "troop pullout": the noun's modifier names the forces
             forces = forces or any(
                 c.dep_ in ("amod", "compound") and c.lemma_.lower() in FORCE_WORDS | {"military"}

@@ -87,12 +87,30 @@ def particle_object(tok: Token, particle: str) -> Token | None:
     return None
 
 
+#: Words that take a part of what follows them: "withdrew some of its troops".
+PART_WORDS = {"some", "most", "all", "part", "rest", "many", "half", "bulk", "remainder",
+              "majority"}  # fmt: skip
+
+
+def of_object(tok: Token) -> Token | None:
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
+def counted(obj: Token) -> Token:
+    """What a quantity or part names: "thousands of *troops*", "some of its *troops*"."""
+    low = obj.lemma_.lower()
+    if low in QUANTITY_NOUNS or low in PART_WORDS or obj.pos_ == "NUM":
+        inner = of_object(obj)
+        if inner is not None:
+            return counted(inner)
+    return obj
+
+
 def _object_phrases(obj: Token) -> set[str]:
-    if obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
-        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-        if pobj is not None:
-            return _object_phrases(pobj) | {obj.lemma_.lower()}
+    inner = counted(obj)
+    if inner is not obj:
+        return _object_phrases(inner) | {obj.lemma_.lower()}
     phrases = {obj.lemma_.lower(), obj.lower_}
     mods = [c for c in obj.lefts if c.dep_ in ("compound", "amod")]
     if mods:
@@ -100,6 +118,10 @@ def _object_phrases(obj: Token) -> set[str]:
         phrases.add(" ".join([*(m.lower_ for m in mods), obj.lemma_.lower()]))
     if obj.lemma_.lower() in LIGHT_NOUNS:  # "mediation efforts" stands for "mediation"
         phrases.update(m.lemma_.lower() for m in obj.lefts if m.dep_ == "compound")
+    # "a three-month-old state of emergency that was ...": the noun and its "of" noun, bare
+    of_obj = of_object(obj)
+    if of_obj is not None:
+        phrases.add(f"{obj.lemma_.lower()} of {of_obj.lemma_.lower()}")
     words = [t.lower_ for t in obj.subtree if t.dep_ not in ("det", "poss", "punct")]
     phrases.add(" ".join(words))
     if len(words) > 1:
@@ -424,6 +446,8 @@ class TriggerFinder:
         }
         sector = self._subject_sector(tok, head_sector)
         if types >= {"ASSAULT", "PROTEST"} and "labor" in by_type["PROTEST"][0].flags:
+            if tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                return by_type["ASSAULT"]  # a labour strike takes no object: "struck a bus"
             on_strike = tok.head.lower_ == "on" or any(c.lower_ == "on" for c in tok.children)
             if on_strike or sent_lemmas & LABOR_WORDS or sector in ("LAB", "EDU", "MED", "CVL"):
                 return by_type["PROTEST"]
