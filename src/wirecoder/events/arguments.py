@@ -92,6 +92,11 @@ SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "volley", "barrage
                 "set", "cycle", "campaign", "burst"}  # fmt: skip
 
 
+#: Verbs whose object's "of"/"with" phrase is the charge: "accused X of Y", "charged X with Y".
+CHARGING_VERBS = {"accuse", "charge", "suspect", "convict", "acquit", "clear", "absolve", "warn",
+                  "inform", "notify", "remind", "deprive", "strip", "rob", "indict"}  # fmt: skip
+
+
 class ArgumentFinder:
     def __init__(self, doc: Doc, mentions: list[Mention], text: str) -> None:
         self.doc = doc
@@ -232,6 +237,16 @@ class ArgumentFinder:
             and c.left_edge.i > tok.i + 1
             and self.doc[c.left_edge.i - 1].text == ","
         ]
+        # "Mali's opposition leader on Friday": a date the parser hangs on the noun
+        cuts += [
+            c.left_edge.i
+            for c in tok.rights
+            if (c.dep_ == "prep" and any(g.ent_type_ in TIMES for g in c.children))
+            or (c.dep_ == "npadvmod" and c.ent_type_ in TIMES)
+        ]
+        # "accused the military of killing", "charged him with fraud": the charge is the verb's
+        if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in CHARGING_VERBS:
+            cuts += [c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "with")]
         stop = min(cuts, default=tok.right_edge.i + 1)
         hi = tok.i
         while hi + 1 in sub and hi + 1 < stop:
@@ -251,6 +266,11 @@ class ArgumentFinder:
             hi -= 1
         while lo < tok.i and self.doc[lo].is_punct:
             lo += 1
+        # "Amnesty International (AI)": a parenthesis opened inside the phrase closes in it
+        opened = sum(1 for t in self.doc[lo : hi + 1] if t.text == "(")
+        opened -= sum(1 for t in self.doc[lo : hi + 1] if t.text == ")")
+        if opened > 0 and hi + 1 < len(self.doc) and self.doc[hi + 1].text == ")":
+            hi += 1
         s, e = self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi])
         return Span(self.text[s:e], s, e)
 
