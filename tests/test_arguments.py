@@ -129,3 +129,12 @@ def test_a_bare_conjunct_shares_the_nationality_of_the_first_part(coder):
     # a conjunct with its own words keeps them
     ev = _one(coder, "Danish unions and the British government criticized Russia.", "ACCUSE")
     assert [a.country for a in ev.source] == ["DNK", "GBR"]
+
+
+def test_spans_leave_out_a_trailing_date_and_the_charge_but_close_a_parenthesis(coder):
+    ev = _one(coder, "Kenyan police on Sunday arrested two Somali traders in Garissa.", "COERCE")
+    assert ev.source_span is not None and ev.source_span.text == "Kenyan police"
+    text = "Human Rights Watch (HRW) accused the Ethiopian army of torturing detainees in Tigray."
+    ev = _one(coder, text, "ACCUSE")
+    assert ev.source_span is not None and ev.source_span.text == "Human Rights Watch (HRW)"
+    assert ev.target_span is not None and ev.target_span.text == "the Ethiopian army"
