@@ -36,6 +36,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # paragraphs reflow to the terminal's width (docstring line breaks are not kept)
+    rich_markup_mode="markdown",
 )
 
 DateOpt = Annotated[
