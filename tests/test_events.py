@@ -371,3 +371,8 @@ def test_a_boycott_against_a_state_is_aimed_at_it(coder):
     evs = _events(coder, "Syria called for a boycott against Turkey on Sunday.")
     [ev] = _find(evs, "PROTEST")
     assert [a.country for a in ev.target] == ["TUR"]
+
+
+def test_a_called_off_meeting_is_no_phone_call_and_did_not_happen(coder):
+    evs = _events(coder, "The meeting between Lula and Milei was called off on Friday.")
+    assert [e.status for e in _find(evs, "CONSULT")] == ["negated"]

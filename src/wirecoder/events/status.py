@@ -373,12 +373,36 @@ def historical_cue(tok: Token, pub_year: int | None = None) -> int | None:
     return None
 
 
+#: Verbs that call off what they are done to: "the visit was cancelled" (negated), "the
+#: postponed talks" (future: still to come).
+UNDOING = {**{w: "negated" for w in ("cancel", "scrap", "abandon", "suspend", "halt", "shelve",
+                                     "drop", "stop", "axe", "nix")},
+           **{w: "future" for w in ("postpone", "delay", "defer", "reschedule")}}  # fmt: skip
+
+
+def _undone(verb: Token) -> str | None:
+    """The status a cancelling or postponing verb gives the event it is done to."""
+    lemma = _lemma(verb)
+    if lemma in ("call", "put") and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    ):
+        return "negated" if lemma == "call" else "future"  # "called off", "put off"
+    if _own_markers(verb) is not None:
+        return None  # "was not cancelled", "may be postponed": the verb's own status decides
+    return UNDOING.get(lemma)
+
+
 def status_of(tok: Token, max_up: int = 6) -> StatusResult:
     """The status of the event a token denotes (see module docstring)."""
     hedge = _hedge(tok)
     own = _own_markers(tok)
     if own is not None:
         return StatusResult(own.status, own.cue, hedge, own.reason)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "the now-cancelled deal", "the postponed summit"
+        for c in tok.lefts:
+            if c.dep_ == "amod" and c.tag_ == "VBN" and UNDOING.get(_lemma(c)):
+                return StatusResult(UNDOING[_lemma(c)], c.i, hedge, f"'{c.text}'")
     cur = tok
     for _ in range(max_up):
         head = cur.head
@@ -411,6 +435,10 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             if hl in GOVERNORS:
                 return StatusResult(GOVERNORS[hl], head.i, hedge, f"infinitive on '{head.text}'")
             break
+        if rel in ("nsubjpass", "dobj") and _undone(head) is not None:
+            # "the visit was cancelled", "talks have been postponed", "called off the strike":
+            # it has not happened
+            return StatusResult(_undone(head) or "", head.i, hedge, f"subject of '{head.text}'")
         if rel in ("relcl", "appos", "parataxis", "nsubj", "nsubjpass", "csubj"):
             break
         if (
