@@ -376,3 +376,10 @@ def test_a_boycott_against_a_state_is_aimed_at_it(coder):
 def test_a_called_off_meeting_is_no_phone_call_and_did_not_happen(coder):
     evs = _events(coder, "The meeting between Lula and Milei was called off on Friday.")
     assert [e.status for e in _find(evs, "CONSULT")] == ["negated"]
+
+
+def test_the_state_stopping_a_protest_coerces_and_protesters_stopping_theirs_concede(coder):
+    evs = _events(coder, "Riot police stopped the protest outside the Bolivian parliament.")
+    assert _find(evs, "COERCE") and not _find(evs, "CONCEDE")
+    evs = _events(coder, "Teachers in Santiago halted their strike on Friday.")
+    assert _find(evs, "CONCEDE") and not _find(evs, "COERCE")

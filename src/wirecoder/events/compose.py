@@ -52,6 +52,8 @@ FORCE_WORDS = {
     "forces",
     "troops",
 }
+PROTEST_NOUNS = {"protest", "protests", "demonstration", "strike", "rally", "march", "sit-in"}
+STATE_FORCE = {"GOV", "MIL", "COP", "JUD", "SPY"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob"}
 PURPOSE_VERBS = {"help", "support", "assist", "aid", "benefit", "feed", "rebuild", "protect"}
 ACCESS_WORDS = MISSION_STAFF | {"inspector"}
@@ -311,6 +313,17 @@ def compose(analysis: Analysis) -> None:
             if subj is not None and subj.lemma_.lower() in AID_NOUNS:
                 cand.event_type, cand.mode = "AID", None
                 cand.why.append("aid that arrives is aid")
+        # "police stopped the protest": the state ends someone else's protest by force; the
+        # protesters stopping theirs concede
+        if cand.event_type == "CONCEDE" and cand.pos == "v" and cand.sources:
+            obj = next((doc[i] for i in cand.tokens if doc[i].i != tok.i), None)
+            if (
+                obj is not None
+                and obj.lemma_.lower() in PROTEST_NOUNS
+                and _sectors(analysis, cand.sources) & STATE_FORCE
+            ):
+                cand.event_type, cand.mode = "COERCE", None
+                cand.why.append("the state stopping a protest: COERCE")
         # who withdraws: armed forces retreat; others sanction
         if cand.event_type == "RETREAT" and cand.mode == "withdraw":
             # "withdrew some of its troops", "the withdrawal of troops": what is withdrawn
