@@ -435,10 +435,11 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
             if hl in GOVERNORS:
                 return StatusResult(GOVERNORS[hl], head.i, hedge, f"infinitive on '{head.text}'")
             break
-        if rel in ("nsubjpass", "dobj") and _undone(head) is not None:
+        undone = _undone(head) if rel in ("nsubjpass", "dobj") else None
+        if undone is not None:
             # "the visit was cancelled", "talks have been postponed", "called off the strike":
             # it has not happened
-            return StatusResult(_undone(head) or "", head.i, hedge, f"subject of '{head.text}'")
+            return StatusResult(undone, head.i, hedge, f"called off by '{head.text}'")
         if rel in ("relcl", "appos", "parataxis", "nsubj", "nsubjpass", "csubj"):
             break
         if (

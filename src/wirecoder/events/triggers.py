@@ -93,6 +93,7 @@ PART_WORDS = {"some", "most", "all", "part", "rest", "many", "half", "bulk", "re
 
 
 def of_object(tok: Token) -> Token | None:
+    """The noun of a word's "of" phrase: "the withdrawal of *troops*"."""
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
