@@ -138,3 +138,10 @@ def test_spans_leave_out_a_trailing_date_and_the_charge_but_close_a_parenthesis(
     ev = _one(coder, text, "ACCUSE")
     assert ev.source_span is not None and ev.source_span.text == "Human Rights Watch (HRW)"
     assert ev.target_span is not None and ev.target_span.text == "the Ethiopian army"
+
+
+def test_welcoming_their_own_renewed_ties_is_aimed_at_the_other_party(coder):
+    text = "Chile and Peru welcomed their resumption of diplomatic ties with Venezuela."
+    ev = _one(coder, text, "SUPPORT")
+    assert {a.country for a in ev.source} == {"CHL", "PER"}
+    assert [a.country for a in ev.target] == ["VEN"]

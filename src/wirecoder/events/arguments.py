@@ -14,6 +14,7 @@ from X" is X assuring Y.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ..records import Span
@@ -172,14 +173,25 @@ class ArgumentFinder:
                 out.extend(self.actors_of(c, fallback=False))
         return out
 
-    def _inner_actors(self, t: Token) -> list[int]:
-        """Actors inside a non-actor phrase: "Netanyahu's suggestion", "a request from the NYT"."""
+    def _own(self, cand: Candidate) -> set[int]:
+        """The event's sources and the mentions that stand for them ("their", "its")."""
+        same = set(cand.sources)
+        for k in cand.sources:
+            same.update(self.mentions[k].antecedents)
+        return same | {k for k, m in enumerate(self.mentions) if set(m.antecedents) & same}
+
+    def _inner_actors(self, t: Token, skip: Collection[int] = ()) -> list[int]:
+        """Actors inside a non-actor phrase: "Netanyahu's suggestion", "a request from the NYT".
+
+        skip: mentions that are the event's own actors ("welcomed *their* resumption of ties
+        with X": X, not "their")."""
         found: list[int] = []
         stack = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos")]
         while stack:
             c = stack.pop(0)
             if c.i in self.head2m:
-                found.append(self.head2m[c.i])
+                if self.head2m[c.i] not in skip:
+                    found.append(self.head2m[c.i])
             elif c.dep_ == "compound":
                 stack.extend(g for g in c.children if g.dep_ == "compound")
         if found:
@@ -205,12 +217,12 @@ class ArgumentFinder:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         found.extend(self.actors_of(g, fallback=False))
-            elif c.dep_ == "acl":  # "the proposal submitted by X"
+            elif c.dep_ == "acl":  # "the proposal submitted by X", "an appeal lodged by X"
                 for p in c.children:
                     if p.dep_ == "agent":
                         for g in p.children:
-                            if g.dep_ == "pobj" and g.i in self.head2m:
-                                found.append(self.head2m[g.i])
+                            if g.dep_ == "pobj":
+                                found.extend(self.actors_of(g, fallback=False))
         return found
 
     def span_of(self, tok: Token, appositions: bool = True) -> Span:
@@ -437,14 +449,8 @@ class ArgumentFinder:
         else:
             self._fill_noun(cand, tok)
         # an actor is not its own recipient ("X welcomed their resumption of ties")
-        same = set(cand.sources)
-        for k in cand.sources:
-            same.update(self.mentions[k].antecedents)
-        cand.targets = [
-            k
-            for k in cand.targets
-            if k not in same and not (set(self.mentions[k].antecedents) & same)
-        ]
+        same = self._own(cand)
+        cand.targets = [k for k in cand.targets if k not in same]
         if cand.entry.recip and (cand.targets or len(cand.sources) > 1):
             cand.reciprocal = True
 
@@ -477,6 +483,9 @@ class ArgumentFinder:
             pass
         if not cand.targets:
             ks, heads, slot = self.targets_in_slots(tok, slots)
+            own = self._own(cand)
+            if ks and all(k in own for k in ks):
+                ks = []  # "welcomed *their* resumption of ties with X": look further
             cand.targets = ks
             cand.target_heads = [t.i for t in heads]
             if slot:
@@ -504,8 +513,8 @@ class ArgumentFinder:
             # "seek Russia's help", "request Russian intervention": the actor inside the object
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and obj.i not in self.head2m:
-                ks = self._inner_actors(obj)
-                ks = [k for k in ks if k not in cand.sources]
+                own = self._own(cand)
+                ks = [k for k in self._inner_actors(obj, skip=own) if k not in own]
                 if ks:
                     cand.targets, cand.target_heads = ks, [obj.i]
                     cand.why.append("target: actor inside the object")
