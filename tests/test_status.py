@@ -621,3 +621,17 @@ def test_a_cancelled_or_postponed_event_has_not_happened():
         ]
     )
     assert status_of(doc[4]).status == "negated"
+
+
+def test_a_commitment_to_doing_something_is_to_the_future():
+    # "Spain is committed to leaving"
+    doc = make_doc(
+        [
+            ("Spain", "Spain", "PROPN", "nsubjpass", 2),
+            ("is", "be", "AUX", "auxpass", 2),
+            ("committed", "commit", "VERB", "ROOT", 2),
+            ("to", "to", "ADP", "prep", 2),
+            ("leaving", "leave", "VERB", "pcomp", 3),
+        ]
+    )
+    assert status_of(doc[4]).status == "future"

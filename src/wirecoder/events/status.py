@@ -100,6 +100,8 @@ PREP_GOVERNORS: dict[tuple[str, str], str] = {
         )
     },
     ("decide", "against"): "negated",
+    # "are committed to leaving", "pledged to rebuilding": a commitment is to the future
+    **{(v, "to"): "future" for v in ("commit", "pledge", "dedicate")},
 }
 #: Words an embedded event inherits its status from ("urged X to *strike*": requested).
 GOVERNORS: dict[str, str] = {
