@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..events.attribution import is_speech_verb
 from ..records import Actor
 from .dictionary import NONSTATE, ActorDictionary, Entry, Role
 
@@ -178,11 +179,6 @@ def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
     return hits
 
 
-#: Verbs that report speech: a name the parser hangs on the noun before it is their speaker.
-REPORTING_VERBS = {"say", "tell", "add", "announce", "report", "state", "confirm", "claim", "note",
-                   "explain", "insist", "write", "tweet"}  # fmt: skip
-
-
 def _speaker_after(appos: Token) -> bool:
     """'withdrew troops from Syria, Defence Minister Sergei Shoigu said': the name after the
     comma is who said it, not another name for Syria."""
@@ -190,11 +186,7 @@ def _speaker_after(appos: Token) -> bool:
     if nxt >= len(appos.doc):
         return False
     verb = appos.doc[nxt]
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in REPORTING_VERBS
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    )
+    return is_speech_verb(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _listed(m: Mention, sub: Mention) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Span
 from .candidates import Candidate
-from .triggers import particle_object
+from .triggers import direct_object, particle_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -223,7 +223,7 @@ class ArgumentFinder:
                         for g in p.children:
                             if g.dep_ == "pobj":
                                 found.extend(self.actors_of(g, fallback=False))
-        return found
+        return [k for k in found if k not in skip]
 
     def span_of(self, tok: Token, appositions: bool = True) -> Span:
         """The whole argument phrase (for auditing and span scores), without relative clauses.
@@ -311,7 +311,7 @@ class ArgumentFinder:
             return None, False, ""
         asked = self._asked(head, v)
         if v.dep_ == "xcomp" or asked is not None:
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+            obj = direct_object(head)
             if asked is not None:
                 return asked, False, f"object of '{head.text} {asked.head.text}' (control)"
             if obj is not None:
@@ -362,7 +362,7 @@ class ArgumentFinder:
         if v.dep_ in ("pcomp",) and head.head.pos_ in ("VERB", "AUX"):
             # "accused X of arresting": X arrests; otherwise the clause's subject does
             if head.lower_ in ("of", "for") and v.tag_ == "VBG":
-                obj = next((c for c in head.head.children if c.dep_ in ("dobj", "obj")), None)
+                obj = direct_object(head.head)
                 if obj is not None:
                     return obj, False, f"object of '{head.head.text}' ('{head.text}' clause)"
             s, p, _how = self.subject(head.head, depth + 1)
@@ -497,7 +497,7 @@ class ArgumentFinder:
         if not cand.targets and not passive:
             # "lifted its blockade of Qatar", "lifted sanctions imposed on Eritrea": the object
             # named in the trigger carries the target
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            obj = direct_object(tok)
             if obj is None and cand.entry.particle and cand.entry.objects:
                 # "called for sanctions against Turkey": the object after the particle
                 obj = particle_object(tok, cand.entry.particle)
@@ -511,10 +511,9 @@ class ArgumentFinder:
                         break
         if not cand.targets and not passive and slots:
             # "seek Russia's help", "request Russian intervention": the actor inside the object
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            obj = direct_object(tok)
             if obj is not None and obj.i not in self.head2m:
-                own = self._own(cand)
-                ks = [k for k in self._inner_actors(obj, skip=own) if k not in own]
+                ks = self._inner_actors(obj, skip=self._own(cand))
                 if ks:
                     cand.targets, cand.target_heads = ks, [obj.i]
                     cand.why.append("target: actor inside the object")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .triggers import MISSION_STAFF, counted, of_object
+from .triggers import MISSION_STAFF, counted, direct_object, of_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -316,7 +316,7 @@ def compose(analysis: Analysis) -> None:
         # "police stopped the protest": the state ends someone else's protest by force; the
         # protesters stopping theirs concede
         if cand.event_type == "CONCEDE" and cand.pos == "v" and cand.sources:
-            obj = next((doc[i] for i in cand.tokens if doc[i].i != tok.i), None)
+            obj = next((doc[i] for i in cand.tokens if i != cand.trigger), None)
             if (
                 obj is not None
                 and obj.lemma_.lower() in PROTEST_NOUNS
@@ -327,15 +327,12 @@ def compose(analysis: Analysis) -> None:
         # who withdraws: armed forces retreat; others sanction
         if cand.event_type == "RETREAT" and cand.mode == "withdraw":
             # "withdrew some of its troops", "the withdrawal of troops": what is withdrawn
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            obj = direct_object(tok)
             if obj is None and cand.pos == "n":
                 obj = of_object(tok)
             if obj is None:  # "pulled back and withdrew its troops": the conjuncts share it
-                obj = next(
-                    (g for c in tok.children if c.dep_ == "conj" for g in c.children
-                     if g.dep_ in ("dobj", "obj")),
-                    None,
-                )  # fmt: skip
+                conj_objects = (direct_object(c) for c in tok.children if c.dep_ == "conj")
+                obj = next((o for o in conj_objects if o is not None), None)
             forces = obj is not None and counted(obj).lemma_.lower() in FORCE_WORDS
             # "the military withdrawal", "troop pullout": the noun's modifier names the forces
             forces = forces or any(

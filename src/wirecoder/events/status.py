@@ -376,21 +376,21 @@ def historical_cue(tok: Token, pub_year: int | None = None) -> int | None:
 
 
 #: Verbs that call off what they are done to: "the visit was cancelled" (negated), "the
-#: postponed talks" (future: still to come).
-UNDOING = {**{w: "negated" for w in ("cancel", "scrap", "abandon", "suspend", "halt", "shelve",
-                                     "drop", "stop", "axe", "nix")},
-           **{w: "future" for w in ("postpone", "delay", "defer", "reschedule")}}  # fmt: skip
+#: postponed talks" (future: still to come, as GOVERNORS has it).
+UNDOING = {w: GOVERNORS.get(w, "negated") for w in (
+    "cancel", "scrap", "abandon", "suspend", "halt", "shelve", "drop", "stop", "axe", "nix",
+    "postpone", "delay", "defer", "reschedule")}  # fmt: skip
 
 
 def _undone(verb: Token) -> str | None:
     """The status a cancelling or postponing verb gives the event it is done to."""
+    if _own_markers(verb) is not None:
+        return None  # "was not cancelled", "may be postponed": the verb's own status decides
     lemma = _lemma(verb)
     if lemma in ("call", "put") and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
     ):
         return "negated" if lemma == "call" else "future"  # "called off", "put off"
-    if _own_markers(verb) is not None:
-        return None  # "was not cancelled", "may be postponed": the verb's own status decides
     return UNDOING.get(lemma)
 
 

@@ -49,10 +49,15 @@ def _word_matches(t: Token, w: str) -> bool:
     return t.lower_ == w or t.lemma_.lower() == w
 
 
+def direct_object(tok: Token) -> Token | None:
+    """The verb's direct object, if the parse gives it one."""
+    return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+
+
 def _object_of(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
-            return c
+    obj = direct_object(tok)
+    if obj is not None:
+        return obj
     for c in tok.children:
         if c.dep_ == "nsubjpass":
             return c
