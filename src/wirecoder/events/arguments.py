@@ -481,9 +481,9 @@ class ArgumentFinder:
                     break
         if "host" in cand.entry.flags:  # "X hosted Y": Y visits X
             pass
+        own = self._own(cand)  # the sources are known from here on
         if not cand.targets:
             ks, heads, slot = self.targets_in_slots(tok, slots)
-            own = self._own(cand)
             if ks and all(k in own for k in ks):
                 ks = []  # "welcomed *their* resumption of ties with X": look further
             cand.targets = ks
@@ -513,7 +513,7 @@ class ArgumentFinder:
             # "seek Russia's help", "request Russian intervention": the actor inside the object
             obj = direct_object(tok)
             if obj is not None and obj.i not in self.head2m:
-                ks = self._inner_actors(obj, skip=self._own(cand))
+                ks = self._inner_actors(obj, skip=own)
                 if ks:
                     cand.targets, cand.target_heads = ks, [obj.i]
                     cand.why.append("target: actor inside the object")
