@@ -39,3 +39,16 @@ def test_error_codes_are_unique_and_match_their_names():
     codes = [c.value.code for c in Codes]
     assert len(codes) == len(set(codes))
     assert all(c.name == c.value.code for c in Codes)
+
+
+def test_a_merged_retelling_fills_in_the_phrase_the_first_telling_lacks():
+    from wirecoder.events.dedup import deduplicate
+
+    first = _event()
+    first.target_span = None
+    second = _event()
+    second.trigger = Span("talks", 40, 45)
+    second.target_span = Span("Y", 6, 7)
+    merged = deduplicate([first, second])
+    assert len(merged) == 1
+    assert merged[0].target_span == Span("Y", 6, 7)

@@ -94,6 +94,15 @@ SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "volley", "barrage
 
 
 #: Verbs whose object's "of"/"with" phrase is the charge: "accused X of Y", "charged X with Y".
+#: material measures applied to a territory: with no actor to receive them, the place they
+#: are imposed on or sent to is the recipient ("imposed a curfew in parts of Kashmir",
+#: "strengthened its forces in Crimea", "the deployment of troops to Liberia")
+PLACE_TARGET_TYPES = {"COERCE", "MOBILIZE", "AID", "SANCTION", "CONCEDE", "RETREAT"}
+PLACE_PREPS = {"in", "into", "to", "across", "throughout", "inside", "within"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: "X claimed responsibility for the attack": X carried it out
+CLAIMED = {"responsibility", "credit"}
+CLAIMING_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
 CHARGING_VERBS = {"accuse", "charge", "suspect", "convict", "acquit", "clear", "absolve", "warn",
                   "inform", "notify", "remind", "deprive", "strip", "rob", "indict"}  # fmt: skip
 
@@ -233,6 +242,8 @@ class ArgumentFinder:
         """
         sub = {t.i for t in tok.subtree}
         cuts = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
+        # and those of a noun inside it ("parts of the province, where forces are battling")
+        cuts += [t.left_edge.i for t in tok.subtree if t.i > tok.i and t.dep_ in ("relcl", "acl")]
         # "Kuwait, its first ever deployment abroad", "groups, including X": the phrase ends at
         # the comma (a source keeps its apposition: "X, the Taliban spokesman")
         cuts += [
@@ -325,7 +336,9 @@ class ArgumentFinder:
             s, p, _ = self.subject(head, depth + 1)
             return s, p, f"shared subject with '{head.text}'"
         if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if v.tag_ == "VBN":  # "the convoy attacked by X": passive reading
+            if v.tag_ == "VBN" and not (head.dep_ == "ROOT" and direct_object(v) is not None):
+                # "the convoy attacked by X": passive reading (but a sentence with no verb of
+                # its own but this one, with an object, is "X carried out air strikes")
                 return None, True, "reduced passive"
             if (
                 v.dep_ == "acl"
@@ -451,6 +464,8 @@ class ArgumentFinder:
         # an actor is not its own recipient ("X welcomed their resumption of ties")
         same = self._own(cand)
         cand.targets = [k for k in cand.targets if k not in same]
+        if not cand.targets and not cand.target_heads:
+            self._place_target(cand, same)
         if cand.entry.recip and (cand.targets or len(cand.sources) > 1):
             cand.reciprocal = True
 
@@ -486,8 +501,11 @@ class ArgumentFinder:
             ks, heads, slot = self.targets_in_slots(tok, slots)
             if ks and all(k in own for k in ks):
                 ks = []  # "welcomed *their* resumption of ties with X": look further
-            cand.targets = ks
-            cand.target_heads = [t.i for t in heads]
+            if ks or not cand.target_heads:
+                # (a passive subject that names no actor stays the phrase: "two inspectors
+                # ... have been expelled")
+                cand.targets = ks
+                cand.target_heads = [t.i for t in heads]
             if slot:
                 cand.why.append(f"target: {slot}")
         if cand.entry.recip and not cand.targets:
@@ -509,6 +527,10 @@ class ArgumentFinder:
                         cand.targets, cand.target_heads = ks, [t.i for t in heads]
                         cand.why.append(f"target: {slot} of '{host.text}'")
                         break
+                    if heads and not cand.target_heads and host is obj:
+                        # "reduced military aid to European allies": whom, though not a
+                        # known actor
+                        cand.target_heads = [heads[0].i]
         if not cand.targets and not passive and slots:
             # "seek Russia's help", "request Russian intervention": the actor inside the object
             obj = direct_object(tok)
@@ -517,8 +539,103 @@ class ArgumentFinder:
                 if ks:
                     cand.targets, cand.target_heads = ks, [obj.i]
                     cand.why.append("target: actor inside the object")
+        self._asked_in_clause(cand, tok)
+        if not cand.targets and not cand.target_heads and slots:
+            self._carrier_addressee(cand, tok)
         if "recv" in cand.entry.flags:
             cand.sources, cand.targets = cand.targets, cand.sources
+
+    def _place_target(self, cand: Candidate, own: set[int]) -> None:
+        """The place a measure applies to, when it names no actor receiving it."""
+        if cand.event_type not in PLACE_TARGET_TYPES or len(cand.sources) > 1:
+            return  # "Turkey and Russia announced a ceasefire in Idlib": between themselves
+        hosts = [self.doc[i] for i in cand.tokens]
+        if cand.pos == "n":
+            gov, rel = self._governing_verb(self.doc[cand.trigger])
+            if gov is not None and rel in ("dobj", "obj"):
+                hosts.append(gov)  # "announced the deployment of 230 troops to Liberia"
+        for host in hosts:
+            for c in host.children:
+                if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+                    continue
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None or pobj.i in cand.tokens or not self._names_place(pobj):
+                    continue
+                ks = [k for k in self.actors_of(pobj, fallback=False) if k not in own]
+                cand.targets, cand.target_heads = ks, [pobj.i]
+                cand.why.append(f"target: the place '{c.text} {pobj.text}' the measure applies to")
+                return
+
+    def _names_place(self, t: Token) -> bool:
+        """A place name, or part of one ("parts of Kashmir", "the city of Ahmedabad")."""
+        if t.ent_type_ in PLACE_ENTS:
+            return True
+        k = self.head2m.get(t.i)
+        if k is not None and self.mentions[k].kind in ("country", "capital", "entity"):
+            return True
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None and g.ent_type_ in PLACE_ENTS:
+                    return True
+        return False
+
+    def _carrier_addressee(self, cand: Candidate, tok: Token) -> None:
+        """ "Sent a letter to the WHO threatening to cut funding": the letter's addressee."""
+        carrier: Token | None = tok.head
+        if tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB":
+            # the parser often hangs the participle on the verb: "sent a letter ..., threatening"
+            carrier = direct_object(tok.head)
+        elif tok.dep_ != "acl":
+            return
+        if carrier is None or carrier.lemma_.lower() not in CARRIER_NOUNS:
+            return
+        hosts = [carrier]
+        if carrier.dep_ in ("dobj", "obj") and carrier.head.pos_ == "VERB":
+            hosts.append(carrier.head)
+        for host in hosts:
+            ks, heads, _ = self.targets_in_slots(host, ("P:to", "dative", "iobj"))
+            ks = [k for k in ks if k not in cand.sources]
+            if ks:
+                cand.targets, cand.target_heads = ks, [heads[0].i]
+                cand.why.append(f"target: addressee of the '{carrier.text}'")
+                return
+
+    def _claimed_by(self, cand: Candidate, n: Token) -> None:
+        """ "The FLN claimed responsibility for the attacks": who claims an act did it."""
+        while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head  # "for both the Farah and the Ghazni attacks"
+        prep = n.head
+        if n.dep_ != "pobj" or prep.lower_ != "for":
+            return
+        claim = prep.head
+        if claim.lemma_.lower() not in CLAIMED or claim.dep_ not in ("dobj", "obj"):
+            return
+        verb = claim.head
+        if verb.lemma_.lower() not in CLAIMING_VERBS:
+            return
+        subj, passive, how = self.subject(verb)
+        if subj is None or passive or any(c.lower_ == "no" for c in subj.children):
+            return  # "no group has claimed responsibility"
+        cand.sources, cand.source_heads = self.actors_of(subj), [subj.i]
+        cand.why.append(f"source: claims {claim.text} for it ({how})")
+
+    def _asked_in_clause(self, cand: Candidate, tok: Token) -> None:
+        """ "Demanded that the US ease sanctions", "its demand that the US ease ...": the one
+        asked is the subject of the demanded clause."""
+        if cand.targets or cand.target_heads or cand.entry.embed != "requested":
+            return
+        for c in tok.children:
+            # "that": a demand ("asked whether he would run" is a question)
+            if c.dep_ not in ("acl", "ccomp") or not any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            ):
+                continue
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                cand.targets, cand.target_heads = self.actors_of(subj), [subj.i]
+                cand.why.append(f"target: subject of the demanded '{c.text}'")
+                return
 
     def _undone_by_its_holder(self, cand: Candidate, tok: Token) -> bool:
         """ "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": with
@@ -574,9 +691,15 @@ class ArgumentFinder:
             return head.head, rel
         return None, rel
 
+    def _anonymous(self, k: int) -> bool:
+        """A mention that names no one: "230 troops", "the soldiers"."""
+        m = self.mentions[k]
+        return m.kind == "role" and not m.country and not m.name
+
     def _fill_noun(self, cand: Candidate, n: Token) -> None:
         entry = cand.entry
         own = set(cand.tokens)
+        unnamed_of: tuple[list[int], int] | None = None
         # actor modifiers and possessor
         lefts = list(n.lefts)
         for c in list(lefts):
@@ -609,9 +732,13 @@ class ArgumentFinder:
                 cand.source_heads = [pobj.i]
                 cand.why.append("source: 'by' phrase")
             elif p == "of" and not entry.of_is_target() and not cand.sources:
-                cand.sources = self.actors_of(pobj, fallback=False)
-                if cand.sources:
-                    cand.source_heads = [pobj.i]
+                ks = self.actors_of(pobj, fallback=False)
+                if ks and all(self._anonymous(k) for k in ks):
+                    # "announced the deployment of 230 troops": the troops are what is sent;
+                    # whoever announces or orders it acts (below), else the troops do
+                    unnamed_of = (ks, pobj.i)
+                elif ks:
+                    cand.sources, cand.source_heads = ks, [pobj.i]
                     cand.why.append("source: 'of' phrase")
             elif p == "between":
                 ks = self.actors_of(pobj)
@@ -673,6 +800,9 @@ class ArgumentFinder:
                     if ks:
                         cand.targets, cand.target_heads = ks, [t.i for t in heads]
                         cand.why.append(f"target: {slot} of '{gov.text}'")
+                    elif heads and not cand.target_heads and heads[0].dep_ == "pobj":
+                        # "opened investigations against 15 executives"
+                        cand.target_heads = [heads[0].i]
             elif (
                 rel == "nsubjpass"
                 and not cand.sources
@@ -690,6 +820,12 @@ class ArgumentFinder:
                 if ks:
                     cand.targets, cand.target_heads = ks, [t.i for t in heads]
                     cand.why.append(f"target: {slot} of '{gov.text}'")
+        self._asked_in_clause(cand, n)
+        if not cand.sources:
+            self._claimed_by(cand, n)
+        if not cand.sources and unnamed_of is not None:
+            cand.sources, cand.source_heads = unnamed_of[0], [unnamed_of[1]]
+            cand.why.append("source: 'of' phrase")
         # a noun coordinated with another event noun shares its actor ("attacks and raids by X")
         if not cand.sources and n.dep_ == "conj" and n.head.pos_ == "NOUN":
             for c in n.head.children:

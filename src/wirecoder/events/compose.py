@@ -131,19 +131,33 @@ def _lend_targets(donor: Candidate, cand: Candidate, why: str) -> bool:
     return True
 
 
-def _purpose_country(cand: Candidate, tok: Token, mentions: list[Mention]) -> int | None:
-    """The first state named in what aid is for: its purpose clause or its "for" phrase."""
-    spans = [
+def _purpose_phrases(cand: Candidate, tok: Token) -> list[Token]:
+    """What aid is for: its purpose clause, its "for"/"to" phrase (a noun's "in" phrase)."""
+    return [
         c
         for c in tok.children
         if c.dep_ in ("advcl", "xcomp")
         or (c.dep_ == "prep" and c.lower_ in ("for", "to"))
         or (c.dep_ == "prep" and c.lower_ == "in" and cand.pos == "n")
     ]
-    inside = {t.i for c in spans for t in c.subtree}
+
+
+def _purpose_country(cand: Candidate, tok: Token, mentions: list[Mention]) -> int | None:
+    """The first state named in what aid is for: its purpose clause or its "for" phrase."""
+    inside = {t.i for c in _purpose_phrases(cand, tok) for t in c.subtree}
     for k, m in enumerate(mentions):
         if m.head in inside and m.country_like and k not in cand.sources:
             return k
+    return None
+
+
+def _purpose_region(cand: Candidate, tok: Token) -> int | None:
+    """The head of the first place name in what aid is for, when it names no state."""
+    for c in _purpose_phrases(cand, tok):
+        for t in c.subtree:
+            if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                return ent.root.i
     return None
 
 
@@ -303,6 +317,12 @@ def compose(analysis: Analysis) -> None:
             if place is not None:
                 cand.targets, cand.target_heads = [place], [mentions[place].head]
                 cand.why.append(f"recipient: '{mentions[place].text}' in the aid's purpose")
+            elif not cand.target_heads:
+                # "to end the Ebola outbreak in West Africa": a region no country stands for
+                region = _purpose_region(cand, tok)
+                if region is not None:
+                    cand.target_heads = [region]
+                    cand.why.append(f"recipient: '{doc[region].text}' in the aid's purpose")
         # aid that arrives
         if (
             cand.event_type == "CONSULT"

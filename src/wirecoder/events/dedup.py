@@ -83,6 +83,12 @@ def merge(keep: Event, other: Event) -> None:
         keep.source = other.source
     if len(_side(other.target)) > len(_side(keep.target)):
         keep.target = other.target
+    # a phrase the first telling lacks ("imposed a curfew", then "the curfew in parts of
+    # Kashmir": the second knows where it applies)
+    if keep.source_span is None:
+        keep.source_span = other.source_span
+    if keep.target_span is None:
+        keep.target_span = other.target_span
     if (keep.attribution.speaker is None and other.attribution.speaker is not None) or (
         keep.attribution.speaker is not None
         and other.attribution.speaker is not None
