@@ -8,7 +8,9 @@ the CAMEO root the event carries is used: statements and appeals (01, 02) are 0,
 and an easing actually carried out (CONCEDE with CAMEO 08, "yield") is material
 cooperation.
 Spans: token-overlap F1 between the gold source (target) phrases and the main
-event's source (target) phrases, over sentences that have gold spans.
+event's source (target) phrases, over sentences that have gold spans. Where the gold
+names the parties of a reciprocal event ("X met Y") without a direction, they are
+scored against both of the event's sides.
 """
 
 from __future__ import annotations
@@ -98,9 +100,12 @@ def evaluate(
         if "source" in r:
             gs = r.get("source") or []
             gt = r.get("target") or []
+            ps = arg_texts(ev, "source")
             if r.get("reciprocal"):
+                # both parties, no direction: whichever side the event put each on
                 gs = gs + r["reciprocal"]
-            src_f1.append(overlap_f1(tokens(gs), tokens(arg_texts(ev, "source"))))
+                ps = ps + arg_texts(ev, "target")
+            src_f1.append(overlap_f1(tokens(gs), tokens(ps)))
             if gt:
                 tgt_f1.append(overlap_f1(tokens(gt), tokens(arg_texts(ev, "target"))))
         if errors and gold != pred and len(rep.misses) < errors:
