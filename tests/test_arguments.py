@@ -231,3 +231,21 @@ def test_asking_whether_is_a_question_not_a_demand_made_of_someone(coder):
     for ev in evs:
         if ev.event_type == "REQUEST":
             assert [a.country for a in ev.target] != ["PER"]
+
+
+def test_a_clause_that_names_the_actor_stays_in_the_span(coder):
+    text = "The rockets fired by the Chadian army struck a fuel depot near the border."
+    ev = _one(coder, text, "ASSAULT")
+    assert [a.country for a in ev.source] == ["TCD"]
+    assert ev.source_span is not None
+    assert ev.source_span.text == "The rockets fired by the Chadian army"
+
+
+def test_what_is_agreed_to_is_not_whom_but_says_whom_or_where(coder):
+    evs = coder.code("Peru and Ecuador agreed to a ceasefire.", date="2022-04-06")
+    assert evs
+    assert all(ev.target_span is None or "ceasefire" not in ev.target_span.text for ev in evs)
+    ev = _one(coder, "The rebels agreed to a ceasefire in Tripoli.", "AGREE")
+    assert ev.target_span is not None and ev.target_span.text == "Tripoli"
+    ev = _one(coder, "The mayor conceded to the demands of the truck drivers.", "CONCEDE")
+    assert ev.target_span is not None and ev.target_span.text == "the truck drivers"

@@ -107,7 +107,11 @@ def _trigger_span(analysis: Analysis, cand: Candidate) -> Span:
 
 
 def _argument_span(
-    analysis: Analysis, finder: ArgumentFinder, head: int, appositions: bool = True
+    analysis: Analysis,
+    finder: ArgumentFinder,
+    head: int,
+    appositions: bool = True,
+    actors: list[int] | None = None,
 ) -> Span:
     """The argument phrase; a pronoun stands for its antecedent when that is in the same sentence."""
     doc = analysis.doc
@@ -130,7 +134,8 @@ def _argument_span(
         subj = AttributionFinder.subject_of(tok.head.head)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
             tok = subj
-    return finder.span_of(tok, appositions=appositions)
+    heads = {analysis.mentions[k].head for k in actors or ()} - {tok.i}
+    return finder.span_of(tok, appositions=appositions, actors=heads)
 
 
 #: Things two parties have between them: "X and Y renewed ties", "postponed their meeting"
@@ -209,12 +214,14 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
     )
     finder = ArgumentFinder(doc, analysis.mentions, text)
     if cand.source_heads:
-        event.source_span = _argument_span(analysis, finder, cand.source_heads[0])
+        event.source_span = _argument_span(
+            analysis, finder, cand.source_heads[0], actors=cand.sources
+        )
     if cand.target_heads:
         # a target's apposition describes it ("Haifa, Israel's third city"); a source's names
         # who speaks ("Zabihullah Mujahid, the Taliban spokesman") and stays
         event.target_span = _argument_span(
-            analysis, finder, cand.target_heads[0], appositions=False
+            analysis, finder, cand.target_heads[0], appositions=False, actors=cand.targets
         )
     if (
         not event.target

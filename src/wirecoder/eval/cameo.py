@@ -104,7 +104,7 @@ def evaluate(
             if r.get("reciprocal"):
                 # both parties, no direction: whichever side the event put each on
                 gs = gs + r["reciprocal"]
-                ps = ps + arg_texts(ev, "target")
+                ps = ps + [t for t in arg_texts(ev, "target") if t not in ps]
             src_f1.append(overlap_f1(tokens(gs), tokens(ps)))
             if gt:
                 tgt_f1.append(overlap_f1(tokens(gt), tokens(arg_texts(ev, "target"))))

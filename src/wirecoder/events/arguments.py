@@ -113,6 +113,8 @@ class ArgumentFinder:
         self.mentions = mentions
         self.text = text
         self.head2m: dict[int, int] = {}
+        #: trigger tokens of the sentence's events: an event is not a recipient
+        self.triggers: set[int] = set()
         for k, m in enumerate(mentions):
             for h in sorted(m.heads, key=lambda h: h != m.head):
                 self.head2m.setdefault(h, k)
@@ -234,16 +236,23 @@ class ArgumentFinder:
                                 found.extend(self.actors_of(g, fallback=False))
         return [k for k in found if k not in skip]
 
-    def span_of(self, tok: Token, appositions: bool = True) -> Span:
+    def span_of(self, tok: Token, appositions: bool = True, actors: Collection[int] = ()) -> Span:
         """The whole argument phrase (for auditing and span scores), without relative clauses.
 
         Only the unbroken run of the head's subtree counts: a mis-attached apposition far
-        to the right must not swallow the sentence between them.
+        to the right must not swallow the sentence between them. A clause that names the
+        actor (token `actors`) stays: "the missiles fired by the Israeli military".
         """
         sub = {t.i for t in tok.subtree}
-        cuts = [c.left_edge.i for c in tok.rights if c.dep_ in ("relcl", "acl")]
-        # and those of a noun inside it ("parts of the province, where forces are battling")
-        cuts += [t.left_edge.i for t in tok.subtree if t.i > tok.i and t.dep_ in ("relcl", "acl")]
+        # relative and participle clauses, of the head and of a noun inside it ("parts of the
+        # province, where forces are battling")
+        cuts = [
+            t.left_edge.i
+            for t in tok.subtree
+            if t.i > tok.i
+            and t.dep_ in ("relcl", "acl")
+            and not any(g.i in actors for g in t.subtree)
+        ]
         # "Kuwait, its first ever deployment abroad", "groups, including X": the phrase ends at
         # the comma (a source keeps its apposition: "X, the Taliban spokesman")
         cuts += [
@@ -501,6 +510,10 @@ class ArgumentFinder:
             ks, heads, slot = self.targets_in_slots(tok, slots)
             if ks and all(k in own for k in ks):
                 ks = []  # "welcomed *their* resumption of ties with X": look further
+            if not ks and heads and heads[0].dep_ == "pobj" and heads[0].i in self.triggers:
+                # "agreed to a ceasefire": what is agreed, not with whom; but "conceded to the
+                # demands of X", "agreed to a ceasefire in Hodeidah" say whom or where
+                ks, heads = self._inside_event_noun(heads[0], own)
             if ks or not cand.target_heads:
                 # (a passive subject that names no actor stays the phrase: "two inspectors
                 # ... have been expelled")
@@ -565,6 +578,18 @@ class ArgumentFinder:
                 cand.targets, cand.target_heads = ks, [pobj.i]
                 cand.why.append(f"target: the place '{c.text} {pobj.text}' the measure applies to")
                 return
+
+    def _inside_event_noun(self, n: Token, own: set[int]) -> tuple[list[int], list[Token]]:
+        """The party ("of" phrase) or the place ("in" phrase) an event noun names."""
+        for c in n.children:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ != "prep" or pobj is None:
+                continue
+            if c.lower_ == "of" and pobj.i not in self.triggers:
+                return [k for k in self.actors_of(pobj) if k not in own], [pobj]
+            elif c.lower_ == "in" and self._names_place(pobj):
+                return [k for k in self.actors_of(pobj, fallback=False) if k not in own], [pobj]
+        return [], []
 
     def _names_place(self, t: Token) -> bool:
         """A place name, or part of one ("parts of Kashmir", "the city of Ahmedabad")."""
@@ -846,6 +871,7 @@ class ArgumentStage:
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         assert analysis.doc is not None
         finder = ArgumentFinder(analysis.doc, analysis.mentions, analysis.article.text)
+        finder.triggers = {t for c in analysis.candidates for t in c.tokens}
         for cand in analysis.candidates:
             finder.fill(cand)
 
