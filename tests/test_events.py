@@ -383,3 +383,12 @@ def test_the_state_stopping_a_protest_coerces_and_protesters_stopping_theirs_con
     assert _find(evs, "COERCE") and not _find(evs, "CONCEDE")
     evs = _events(coder, "Teachers in Santiago halted their strike on Friday.")
     assert _find(evs, "CONCEDE") and not _find(evs, "COERCE")
+
+
+def test_a_verb_the_tagger_reads_as_a_noun_still_triggers(coder):
+    # the small model tags "hand" a noun here; the parse gives it a subject and an object
+    evs = _events(coder, "EU and UN hand over urgently needed medical supplies to Niger.")
+    aid = [e for e in evs if e.event_type == "AID"]
+    assert len(aid) == 1
+    assert sorted(a.country for a in aid[0].source) == ["EUR", "UNO"]
+    assert [a.country for a in aid[0].target] == ["NER"]

@@ -103,6 +103,9 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: "X claimed responsibility for the attack": X carried it out
 CLAIMED = {"responsibility", "credit"}
 CLAIMING_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
+#: prepositions that introduce the clause's circumstances, never a description of an actor
+CLAUSE_PREPS = {"over", "amid", "despite", "after", "before", "during", "following", "since",
+                "until", "because", "due"}  # fmt: skip
 CHARGING_VERBS = {"accuse", "charge", "suspect", "convict", "acquit", "clear", "absolve", "warn",
                   "inform", "notify", "remind", "deprive", "strip", "rob", "indict"}  # fmt: skip
 
@@ -269,6 +272,15 @@ class ArgumentFinder:
             and c.left_edge.i > tok.i + 1
             and self.doc[c.left_edge.i - 1].text == ","
         ]
+        # "Saudi Arabia and other nations over Khashoggi's killing": a reason or a time the
+        # parser hangs on an actor is the clause's
+        if tok.i in self.head2m:
+            cuts += [
+                c.left_edge.i
+                for t in (tok, *tok.conjuncts)
+                for c in t.rights
+                if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS
+            ]
         # "Mali's opposition leader on Friday": a date the parser hangs on the noun
         cuts += [
             c.left_edge.i

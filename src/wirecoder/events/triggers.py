@@ -342,6 +342,14 @@ def _drop_carriers(cands: list[Candidate], doc: Doc) -> list[Candidate]:
     return out
 
 
+def _parsed_as_verb(tok: Token) -> bool:
+    """A word with a subject and a direct object of its own is a verb, whatever its tag."""
+    deps = {c.dep_ for c in tok.children}
+    return (
+        "nsubj" in deps and bool(deps & {"dobj", "obj"}) and tok.dep_ in ("ROOT", "ccomp", "conj")
+    )
+
+
 class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -360,6 +368,8 @@ class TriggerFinder:
             if tok.pos_ in ("NOUN", "PROPN") and _manner_phrase(tok):
                 continue
             pos = tok.pos_
+            if pos in ("NOUN", "PROPN") and _parsed_as_verb(tok):
+                pos = "VERB"  # "EU and UN hand over supplies": the tagger's noun, the parse's verb
             if pos == "VERB" or (
                 pos == "AUX" and tok.lemma_ != "be" and tok.dep_ not in ("aux", "auxpass")
             ):
