@@ -179,6 +179,9 @@ SPANS = [
     ("The rebels agreed to a ceasefire in Tripoli.", "AGREE", "target", "Tripoli"),
     ("The mayor conceded to the demands of the truck drivers.", "CONCEDE", "target",
      "the truck drivers"),
+    # a word that names the actor inside the event's noun phrase: the phrase acts
+    ("Chadian air strikes hit a rebel camp near the border.", "ASSAULT", "source",
+     "Chadian air strikes"),
     # a reason the parser hangs on an actor is not part of it
     ("Turkish officials shared evidence with Oman and other states over the spy's death.",
      "COOPERATE", "target", "Oman and other states"),

@@ -214,9 +214,16 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
     )
     finder = ArgumentFinder(doc, analysis.mentions, text)
     if cand.source_heads:
-        event.source_span = _argument_span(
-            analysis, finder, cand.source_heads[0], actors=cand.sources
-        )
+        src = cand.source_heads[0]
+        if (
+            cand.pos == "n"
+            and doc[src].head.i == cand.trigger
+            and doc[src].dep_ in ("amod", "compound")
+        ):
+            # "Syrian regime air strikes", "U.S. military airstrikes": a word, not a phrase,
+            # names the actor; the phrase that acts is the whole noun phrase
+            src = cand.trigger
+        event.source_span = _argument_span(analysis, finder, src, actors=cand.sources)
     if cand.target_heads:
         # a target's apposition describes it ("Haifa, Israel's third city"); a source's names
         # who speaks ("Zabihullah Mujahid, the Taliban spokesman") and stays
