@@ -111,13 +111,16 @@ CHARGING_VERBS = {"accuse", "charge", "suspect", "convict", "acquit", "clear", "
 
 
 class ArgumentFinder:
-    def __init__(self, doc: Doc, mentions: list[Mention], text: str) -> None:
+    def __init__(
+        self, doc: Doc, mentions: list[Mention], text: str, triggers: Collection[int] = ()
+    ) -> None:
+        """`triggers`: the tokens of the document's event triggers (an event is not a
+        recipient: "agreed to a ceasefire")."""
         self.doc = doc
         self.mentions = mentions
         self.text = text
+        self.triggers = set(triggers)
         self.head2m: dict[int, int] = {}
-        #: trigger tokens of the sentence's events: an event is not a recipient
-        self.triggers: set[int] = set()
         for k, m in enumerate(mentions):
             for h in sorted(m.heads, key=lambda h: h != m.head):
                 self.head2m.setdefault(h, k)
@@ -882,8 +885,8 @@ class ArgumentStage:
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         assert analysis.doc is not None
-        finder = ArgumentFinder(analysis.doc, analysis.mentions, analysis.article.text)
-        finder.triggers = {t for c in analysis.candidates for t in c.tokens}
+        triggers = {t for c in analysis.candidates for t in c.tokens}
+        finder = ArgumentFinder(analysis.doc, analysis.mentions, analysis.article.text, triggers)
         for cand in analysis.candidates:
             finder.fill(cand)
 
