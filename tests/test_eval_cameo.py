@@ -57,3 +57,10 @@ def test_reciprocal_parties_are_scored_against_both_sides_of_the_event(tmp_path)
     assert rep.metrics["class5_accuracy"] == 1.0
     assert rep.metrics["source_span_f1"] == 1.0
     assert rep.metrics["target_span_f1"] == 1.0
+
+
+def test_a_name_with_accents_matches_the_gold_split_around_them():
+    from wirecoder.eval.cameo import overlap_f1, tokens
+
+    assert overlap_f1(tokens(["P é rez Molina"]), tokens(["Pérez Molina"])) == 1.0
+    assert tokens(["Saudi Arabia’s"]) == tokens(["Saudi Arabia ’ s"])
