@@ -246,3 +246,14 @@ def test_a_sentence_the_parser_leaves_without_a_verb_keeps_its_actor(coder):
     )
     evs = [e for e in coder.code(text, date="2022-04-06") if e.event_type == "ASSAULT"]
     assert evs and all([a.country for a in ev.source] == ["IRQ"] for ev in evs)
+
+
+def test_people_killed_in_an_attack_were_killed_by_its_attacker(coder):
+    text = (
+        "At least 12 people were killed and 30 wounded on Monday after a Taliban car bomb "
+        "struck a bus in Kabul."
+    )
+    evs = [e for e in coder.code(text, date="2022-04-06") if e.event_type == "ASSAULT"]
+    killed = [e for e in evs if e.trigger.text == "killed"]
+    assert killed and killed[0].source_span is not None
+    assert "Taliban" in killed[0].source_span.text

@@ -131,6 +131,20 @@ def _lend_targets(donor: Candidate, cand: Candidate, why: str) -> bool:
     return True
 
 
+def _causing_attack(tok: Token, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The attack in an "after"/"when" clause of a verb or of its conjuncts, with an actor."""
+    for verb in (tok, *tok.conjuncts):
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.i not in by_token:
+                continue
+            if not any(g.lower_ in ("after", "when", "as") for g in c.children):
+                continue
+            donor = by_token[c.i]
+            if donor.event_type == "ASSAULT" and donor.sources and not donor.passive:
+                return donor
+    return None
+
+
 def _purpose_phrases(cand: Candidate, tok: Token) -> list[Token]:
     """What aid is for: its purpose clause, its "for"/"to" phrase (a noun's "in" phrase)."""
     return [
@@ -323,6 +337,13 @@ def compose(analysis: Analysis) -> None:
                 if region is not None:
                     cand.target_heads = [region]
                     cand.why.append(f"recipient: '{doc[region].text}' in the aid's purpose")
+        # "26 people were killed after a car bomb struck a bus", "were killed when rebels attacked
+        # the convoy": a harm with no agent was done by whoever did the attack that caused it
+        if cand.event_type == "ASSAULT" and not cand.sources and cand.passive:
+            donor = _causing_attack(tok, by_token)
+            if donor is not None:
+                cand.sources, cand.source_heads = list(donor.sources), list(donor.source_heads)
+                cand.why.append(f"source: the attack that caused it ('{doc[donor.trigger].text}')")
         # aid that arrives
         if (
             cand.event_type == "CONSULT"
