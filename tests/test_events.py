@@ -333,13 +333,6 @@ def test_a_trigger_word_inside_a_pattern_lends_its_recipient(coder):
     assert ev.target and ev.target_span is not None and "prisoners" in ev.target_span.text
 
 
-def test_withdrawing_part_of_the_troops_is_a_retreat(coder):
-    evs = _events(coder, "Turkey began pulling back and withdrawing some of its troops from Iraq.")
-    assert _find(evs, "RETREAT") and not _find(evs, "SANCTION")
-    evs = _events(coder, "Canada finished its withdrawal of troops from Mali in June.")
-    assert _find(evs, "RETREAT") and not _find(evs, "SANCTION")
-
-
 def test_lifting_a_state_of_emergency_described_by_a_clause(coder):
     text = "Peru has lifted a two-month-old state of emergency that was declared after the riots."
     [ev] = _find(_events(coder, text), "CONCEDE")
@@ -378,13 +371,6 @@ def test_a_called_off_meeting_is_no_phone_call_and_did_not_happen(coder):
     assert [e.status for e in _find(evs, "CONSULT")] == ["negated"]
 
 
-def test_the_state_stopping_a_protest_coerces_and_protesters_stopping_theirs_concede(coder):
-    evs = _events(coder, "Riot police stopped the protest outside the Bolivian parliament.")
-    assert _find(evs, "COERCE") and not _find(evs, "CONCEDE")
-    evs = _events(coder, "Teachers in Santiago halted their strike on Friday.")
-    assert _find(evs, "CONCEDE") and not _find(evs, "COERCE")
-
-
 def test_a_verb_the_tagger_reads_as_a_noun_still_triggers(coder):
     # the small model tags "hand" a noun here; the parse gives it a subject and an object
     evs = _events(coder, "EU and UN hand over urgently needed medical supplies to Niger.")
@@ -392,3 +378,21 @@ def test_a_verb_the_tagger_reads_as_a_noun_still_triggers(coder):
     assert len(aid) == 1
     assert sorted(a.country for a in aid[0].source) == ["EUR", "UNO"]
     assert [a.country for a in aid[0].target] == ["NER"]
+
+
+#: (text, the type it is, the type it is not): who does it decides the type
+WHO_DECIDES = [
+    # withdrawing part of the troops is a retreat, not a sanction
+    ("Turkey began pulling back and withdrawing some of its troops from Iraq.", "RETREAT",
+     "SANCTION"),
+    ("Canada finished its withdrawal of troops from Mali in June.", "RETREAT", "SANCTION"),
+    # the state stopping a protest coerces; protesters stopping theirs concede
+    ("Riot police stopped the protest outside the Bolivian parliament.", "COERCE", "CONCEDE"),
+    ("Teachers in Santiago halted their strike on Friday.", "CONCEDE", "COERCE"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "is_type", "not_type"), WHO_DECIDES)
+def test_who_acts_decides_the_type(coder, text, is_type, not_type):
+    evs = _events(coder, text)
+    assert _find(evs, is_type) and not _find(evs, not_type)

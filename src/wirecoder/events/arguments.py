@@ -584,15 +584,22 @@ class ArgumentFinder:
                 hosts.append(gov)  # "announced the deployment of 230 troops to Liberia"
         for host in hosts:
             for c in host.children:
-                if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
-                    continue
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is None or pobj.i in cand.tokens or not self._names_place(pobj):
-                    continue
-                ks = [k for k in self.actors_of(pobj, fallback=False) if k not in own]
-                cand.targets, cand.target_heads = ks, [pobj.i]
-                cand.why.append(f"target: the place '{c.text} {pobj.text}' the measure applies to")
-                return
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                    place = self._place_in(c, own, skip=cand.tokens)
+                    if place is not None:
+                        cand.targets, cand.target_heads = place[0], [place[1].i]
+                        why = f"'{c.text} {place[1].text}'"
+                        cand.why.append(f"target: the place {why} the measure applies to")
+                        return
+
+    def _place_in(
+        self, prep: Token, own: Collection[int], skip: Collection[int] = ()
+    ) -> tuple[list[int], Token] | None:
+        """The place a preposition names (and the actors it stands for), if it names one."""
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.i in skip or not self._names_place(pobj):
+            return None
+        return [k for k in self.actors_of(pobj, fallback=False) if k not in own], pobj
 
     def _inside_event_noun(self, n: Token, own: set[int]) -> tuple[list[int], list[Token]]:
         """The party ("of" phrase) or the place ("in" phrase) an event noun names."""
@@ -602,8 +609,9 @@ class ArgumentFinder:
                 continue
             if c.lower_ == "of" and pobj.i not in self.triggers:
                 return [k for k in self.actors_of(pobj) if k not in own], [pobj]
-            elif c.lower_ == "in" and self._names_place(pobj):
-                return [k for k in self.actors_of(pobj, fallback=False) if k not in own], [pobj]
+            place = self._place_in(c, own) if c.lower_ == "in" else None
+            if place is not None:
+                return place[0], [place[1]]
         return [], []
 
     def _names_place(self, t: Token) -> bool:
