@@ -185,6 +185,14 @@ SPANS = [
     # a reason the parser hangs on an actor is not part of it
     ("Turkish officials shared evidence with Oman and other states over the spy's death.",
      "COOPERATE", "target", "Oman and other states"),
+    # whoever uses people as shields or hostages acts, on those used
+    ("Militants of the Lord's Resistance Army held dozens of villagers as human shields in "
+     "Gulu.", "ASSAULT", "target", "dozens of villagers"),
+    ("The rebels used the villagers of Kitgum as human shields.", "ASSAULT", "source",
+     "The rebels"),
+    # refuge or asylum is asked of the place where it is sought
+    ("Hundreds of Eritrean families have sought refuge in Ethiopia's Tigray region.",
+     "REQUEST", "target", "Ethiopia's Tigray region"),
 ]  # fmt: skip
 
 
@@ -193,6 +201,13 @@ def test_argument_phrases_come_from_the_sentence_structure(coder, text, etype, s
     ev = _one(coder, text, etype)
     span = ev.source_span if side == "source" else ev.target_span
     assert span is not None and span.text == expected
+
+
+def test_an_agreement_to_lift_is_aimed_at_whom_the_lifting_is_named_or_not(coder):
+    evs = coder.code("Canada agreed to lift sanctions against the junta.", date="2022-04-06")
+    agreed = next(e for e in evs if e.trigger.text == "agreed")
+    assert agreed.event_type == "CONCEDE" and agreed.status == "asserted"
+    assert agreed.target_span is not None and agreed.target_span.text == "the junta"
 
 
 def test_the_announcer_of_a_deployment_sends_the_troops_to_the_place(coder):

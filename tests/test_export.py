@@ -87,11 +87,12 @@ def test_plover_json_export_follows_the_manual(store, tmp_path):
         assert {"id", "date", "actor", "event"} <= set(rec)
         assert rec["event"][0] in EVENT_TYPES and rec["quad_code"] in (1, 2, 3, 4)
         ev = by_id[rec["id"]]
-        if ev.reciprocal:  # manual: all parties are the actor, no recipient
+        if ev.reciprocal and not ev.demanded:  # manual: all parties are actors, no recipient
             assert rec["recipient"] == []
             assert len(rec["actor"]) == len(ev.source) + len(ev.target)
         else:
-            assert [a["entity_text"] for a in rec["recipient"]] == [a.text for a in ev.target]
+            recipients = ev.plover_parties()[1]
+            assert [a["entity_text"] for a in rec["recipient"]] == [a.text for a in recipients]
         assert rec["text_info"]["end"] - rec["text_info"]["start"] == len(ev.sentence)
         assert rec["cite_info"]["codebook"].startswith("plover")
     with_loc = [r for r in recs if r["event_loc"]]
@@ -170,3 +171,14 @@ def test_stats_counts_and_png(store, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = runner.invoke(app, ["stats", "--db", str(db)])
     assert table.exit_code == 0 and "by type" in table.stdout
+
+
+def test_plover_json_records_a_demand_as_the_speakers_request(coder):
+    from wirecoder.store.export import plover_record
+
+    text = "Kenya's foreign minister said Uganda must withdraw its troops from the border."
+    ev = next(e for e in coder.code(text, date="2022-04-06") if e.event_type == "RETREAT")
+    rec = plover_record(ev)
+    assert rec["event"] == ["REQUEST"]
+    assert [a["code"] for a in rec["actor"]] == ["KEN"]
+    assert [a["code"] for a in rec["recipient"]] == ["UGA"]

@@ -35,6 +35,26 @@ def test_reciprocal_dyads_go_both_ways():
     assert sorted(_event().dyads()) == [("XXX", "YYY"), ("YYY", "XXX")]
 
 
+def test_a_demand_is_recorded_as_the_speakers_request_of_the_actor():
+    # "Kenya said Uganda must withdraw its troops": PLOVER's REQUEST is Kenya's, of Uganda
+    ev = _event()
+    ev.event_type, ev.plover_type, ev.status, ev.reciprocal = (
+        "RETREAT",
+        "REQUEST",
+        "hypothetical",
+        False,
+    )
+    ev.attribution = Attribution(Actor("Kenya", 0, 5, None, "KEN", None), Span("said", 6, 10))
+    assert ev.demanded
+    actors, recipients = ev.plover_parties()
+    assert [a.country for a in actors] == ["KEN"]
+    assert [a.country for a in recipients] == ["XXX"]
+    assert ev.dyads(plover=True) == [("KEN", "XXX")]
+    assert ev.dyads() == [("XXX", "YYY")]  # the act itself stays the actor's
+    ev.plover_type = "RETREAT"  # an act reported as done is no demand
+    assert not ev.demanded and ev.plover_parties()[0][0].country == "XXX"
+
+
 def test_error_codes_are_unique_and_match_their_names():
     codes = [c.value.code for c in Codes]
     assert len(codes) == len(set(codes))

@@ -303,8 +303,29 @@ class Event:
             coder_version=d.get("coder_version") or "",
         )
 
-    def dyads(self) -> list[tuple[str | None, str | None]]:
-        """(source country, target country) pairs, both ways for reciprocal events."""
+    @property
+    def demanded(self) -> bool:
+        """ "X said Y must withdraw": PLOVER records X's demand of Y (REQUEST), not Y's act."""
+        return (
+            self.plover_type == "REQUEST"
+            and self.event_type != "REQUEST"
+            and self.attribution.speaker is not None
+        )
+
+    def plover_parties(self) -> tuple[list[Actor], list[Actor]]:
+        """(actors, recipients) of the statement PLOVER records (see `plover_type`): the
+        speaker and the one asked when it is a demand, else the event's own source and target."""
+        if self.demanded and self.attribution.speaker is not None:
+            return [self.attribution.speaker], list(self.source)
+        return list(self.source), list(self.target)
+
+    def dyads(self, plover: bool = False) -> list[tuple[str | None, str | None]]:
+        """(source country, target country) pairs, both ways for reciprocal events; with
+        `plover`, those of the statement PLOVER records ("X said Y must go": X -> Y)."""
+        if plover and self.demanded:
+            actors, recipients = self.plover_parties()
+            asked = [r.country for r in recipients] or [None]
+            return [(a.country, r) for a in actors for r in asked]
         srcs = [a.country for a in self.source] or [None]
         tgts = [a.country for a in self.target] or [None]
         if self.reciprocal and not self.target and len(srcs) > 1:

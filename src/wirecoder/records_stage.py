@@ -112,6 +112,7 @@ def _argument_span(
     head: int,
     appositions: bool = True,
     actors: list[int] | None = None,
+    trigger: int | None = None,
 ) -> Span:
     """The argument phrase; a pronoun stands for its antecedent when that is in the same sentence."""
     doc = analysis.doc
@@ -135,7 +136,7 @@ def _argument_span(
         if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
             tok = subj
     heads = {analysis.mentions[k].head for k in actors or ()} - {tok.i}
-    return finder.span_of(tok, appositions=appositions, actors=heads)
+    return finder.span_of(tok, appositions=appositions, actors=heads, trigger=trigger)
 
 
 #: Things two parties have between them: "X and Y renewed ties", "postponed their meeting"
@@ -223,12 +224,19 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
             # "Syrian regime air strikes", "U.S. military airstrikes": a word, not a phrase,
             # names the actor; the phrase that acts is the whole noun phrase
             src = cand.trigger
-        event.source_span = _argument_span(analysis, finder, src, actors=cand.sources)
+        event.source_span = _argument_span(
+            analysis, finder, src, actors=cand.sources, trigger=cand.trigger
+        )
     if cand.target_heads:
         # a target's apposition describes it ("Haifa, Israel's third city"); a source's names
         # who speaks ("Zabihullah Mujahid, the Taliban spokesman") and stays
         event.target_span = _argument_span(
-            analysis, finder, cand.target_heads[0], appositions=False, actors=cand.targets
+            analysis,
+            finder,
+            cand.target_heads[0],
+            appositions=False,
+            actors=cand.targets,
+            trigger=cand.trigger,
         )
     if (
         not event.target

@@ -59,8 +59,14 @@ def sentence_class(events: list[Event]) -> int:
 
 
 def arg_texts(ev: Event | None, side: str) -> list[str]:
+    """The phrases of the record's source or target, as PLOVER reads the statement: in
+    "X said Y must mediate", X (the speaker) asks Y (the event's source)."""
     if ev is None:
         return []
+    if ev.demanded and ev.attribution.speaker is not None:
+        if side == "source":
+            return [ev.attribution.speaker.text]
+        side = "source"
     span = ev.source_span if side == "source" else ev.target_span
     if span is not None:
         return [span.text]

@@ -140,7 +140,11 @@ def _score(
         pred_types = kind
         gold_types = [g[0] for g in gold]
         types.add(gold_types, pred_types)
-        pred_dyads = [(k, s, t) for k, e in zip(kind, events, strict=True) for s, t in e.dyads()]
+        pred_dyads = [
+            (k, s, t)
+            for k, e in zip(kind, events, strict=True)
+            for s, t in e.dyads(plover=not literal)
+        ]
         # PETRARCH writes one record per source-target pair ("A and B met" is two records),
         # so its gold counts types per pair; wirecoder's events are counted the same way here
         records.add(gold_types, [d[0] for d in pred_dyads])

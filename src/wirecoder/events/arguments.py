@@ -101,6 +101,12 @@ PLACE_TARGET_TYPES = {"COERCE", "MOBILIZE", "AID", "SANCTION", "CONCEDE", "RETRE
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "inside", "within"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: "X claimed responsibility for the attack": X carried it out
+PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "village", "area",
+               "county", "territory", "border", "coast", "north", "south", "east", "west",
+               "northeast", "northwest", "southeast", "southwest", "enclave", "capital"}  # fmt: skip
+REFUGE = {"refuge", "asylum", "shelter", "sanctuary"}
+#: "used civilians as human shields", "held them as hostages"
+USING_VERBS = {"use", "hold", "keep", "take", "exploit", "employ"}
 CLAIMED = {"responsibility", "credit"}
 CLAIMING_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
 #: prepositions that introduce the clause's circumstances, never a description of an actor
@@ -242,7 +248,13 @@ class ArgumentFinder:
                                 found.extend(self.actors_of(g, fallback=False))
         return [k for k in found if k not in skip]
 
-    def span_of(self, tok: Token, appositions: bool = True, actors: Collection[int] = ()) -> Span:
+    def span_of(
+        self,
+        tok: Token,
+        appositions: bool = True,
+        actors: Collection[int] = (),
+        trigger: int | None = None,
+    ) -> Span:
         """The whole argument phrase (for auditing and span scores), without relative clauses.
 
         Only the unbroken run of the head's subtree counts: a mis-attached apposition far
@@ -290,6 +302,12 @@ class ArgumentFinder:
             for c in tok.rights
             if (c.dep_ == "prep" and any(g.ent_type_ in TIMES for g in c.children))
             or (c.dep_ == "npadvmod" and c.ent_type_ in TIMES)
+        ]
+        # "held civilians as human shields": the event's own words are not its argument
+        cuts += [
+            c.left_edge.i
+            for c in tok.rights
+            if trigger is not None and c.left_edge.i <= trigger <= c.right_edge.i
         ]
         # "accused the military of killing", "charged him with fraud": the charge is the verb's
         if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in CHARGING_VERBS:
@@ -575,8 +593,10 @@ class ArgumentFinder:
 
     def _place_target(self, cand: Candidate, own: set[int]) -> None:
         """The place a measure applies to, when it names no actor receiving it."""
-        if cand.event_type not in PLACE_TARGET_TYPES or len(cand.sources) > 1:
+        if len(cand.sources) > 1:
             return  # "Turkey and Russia announced a ceasefire in Idlib": between themselves
+        if cand.event_type not in PLACE_TARGET_TYPES and not self._seeks_refuge(cand):
+            return
         hosts = [self.doc[i] for i in cand.tokens]
         if cand.pos == "n":
             gov, rel = self._governing_verb(self.doc[cand.trigger])
@@ -591,6 +611,15 @@ class ArgumentFinder:
                         why = f"'{c.text} {place[1].text}'"
                         cand.why.append(f"target: the place {why} the measure applies to")
                         return
+
+    def _seeks_refuge(self, cand: Candidate) -> bool:
+        """ "Sought refuge in Bangladesh", "requested asylum in Germany": the place is asked."""
+        if cand.event_type != "REQUEST":
+            return False
+        tok = self.doc[cand.trigger]
+        words = [self.doc[i] for i in cand.tokens]
+        obj = direct_object(tok) if cand.pos == "v" else None
+        return any(t.lemma_.lower() in REFUGE for t in (*words, *([obj] if obj else [])))
 
     def _place_in(
         self, prep: Token, own: Collection[int], skip: Collection[int] = ()
@@ -626,6 +655,9 @@ class ArgumentFinder:
                 g = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if g is not None and g.ent_type_ in PLACE_ENTS:
                     return True
+            # "Ethiopia's Tigray region", "Syria's north-west"
+            if c.dep_ == "poss" and t.lemma_.lower() in PLACE_NOUNS and self._names_place(c):
+                return True
         return False
 
     def _carrier_addressee(self, cand: Candidate, tok: Token) -> None:
@@ -739,6 +771,25 @@ class ArgumentFinder:
             return head.head, rel
         return None, rel
 
+    def _used_as(self, cand: Candidate, n: Token) -> None:
+        """ "Held 20,000 civilians as human shields", "used them as hostages": whoever uses
+        them does it, to those used."""
+        if n.dep_ != "pobj" or n.head.lower_ != "as":
+            return
+        verb, used = n.head.head, None
+        if verb.pos_ in ("NOUN", "PROPN", "PRON") and verb.dep_ in ("dobj", "obj"):
+            verb, used = verb.head, verb
+        elif verb.pos_ == "VERB":
+            used = direct_object(verb)
+        if used is None or verb.lemma_.lower() not in USING_VERBS:
+            return
+        subj, passive, how = self.subject(verb)
+        if subj is not None and not passive:
+            cand.sources, cand.source_heads = self.actors_of(subj), [subj.i]
+            cand.why.append(f"source: subject of '{verb.text}' ({how})")
+        cand.targets, cand.target_heads = self.actors_of(used), [used.i]
+        cand.why.append(f"target: those '{verb.text}' as '{n.text}'")
+
     def _anonymous(self, k: int) -> bool:
         """A mention that names no one: "230 troops", "the soldiers"."""
         m = self.mentions[k]
@@ -811,6 +862,8 @@ class ArgumentFinder:
             cand.targets, cand.target_heads = ks, [t.i for t in heads]
             if slot:
                 cand.why.append(f"target: {slot} of the noun")
+        if not cand.sources and not cand.targets:
+            self._used_as(cand, n)
         # the verb carrying the noun
         gov, rel = self._governing_verb(n)
         if gov is not None:

@@ -124,8 +124,10 @@ def _embedded(cand: Candidate, by_token: dict[int, Candidate], doc: Doc) -> Cand
 def _lend_targets(donor: Candidate, cand: Candidate, why: str) -> bool:
     """`cand` takes the recipients of a related event (its purpose, what it promises, a word
     of its pattern) -- unless one of them is `cand`'s own actor."""
-    if donor is cand or not donor.targets or set(donor.targets) & set(cand.sources):
+    if donor is cand or set(donor.targets) & set(cand.sources):
         return False
+    if not donor.targets and (not donor.target_heads or cand.target_heads):
+        return False  # (a recipient phrase naming no actor, only where `cand` has none)
     cand.targets, cand.target_heads = list(donor.targets), list(donor.target_heads)
     cand.why.append(why)
     return True

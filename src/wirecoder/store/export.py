@@ -145,8 +145,8 @@ _RESOLUTION = {"country": 1, "admin1": 2, "city": 4}
 def plover_record(ev: Event, article: dict[str, Any] | None = None) -> dict[str, Any]:
     """One event as a PLOVER JSON record (manual v0.8, "Data Fields")."""
     article = article or {}
-    actors, recipients = ev.source, ev.target
-    if ev.reciprocal:
+    actors, recipients = ev.plover_parties()  # "X said Y must go": X asks Y
+    if ev.reciprocal and not ev.demanded:
         actors, recipients = [*ev.source, *ev.target], []
     loc = ev.location
     event_loc = None
