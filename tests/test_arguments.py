@@ -190,6 +190,14 @@ SPANS = [
      "Gulu.", "ASSAULT", "target", "dozens of villagers"),
     ("The rebels used the villagers of Kitgum as human shields.", "ASSAULT", "source",
      "The rebels"),
+    # what an event noun did names whom it did it to
+    ("Chadian air strikes hit a fuel depot.", "ASSAULT", "target", "a fuel depot"),
+    # who resigns a post leaves whoever the post is of
+    ("Gerhard Lenz resigned as president of Austria on Friday.", "RETREAT", "target",
+     "Austria"),
+    # who calls off a visit was to make it
+    ("The Kenyan foreign minister has cancelled a planned visit to Somalia.", "CONSULT",
+     "source", "The Kenyan foreign minister"),
     # refuge or asylum is asked of the place where it is sought
     ("Hundreds of Eritrean families have sought refuge in Ethiopia's Tigray region.",
      "REQUEST", "target", "Ethiopia's Tigray region"),

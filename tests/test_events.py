@@ -96,6 +96,12 @@ def test_promised_concession_and_vowed_attack(coder):
     )
     assert _find(evs, "CONCEDE")
     assert _find(evs, "THREATEN")
+    # one action each: the promise is the event, the promised act is not a second one
+    assert [e.trigger.text for e in evs if e.plover_type in ("CONCEDE", "THREATEN")] == [
+        "agreed",
+        "vowed",
+    ]
+    assert not [e for e in evs if e.event_type in ("RETREAT", "ASSAULT")]
 
 
 def test_protest_with_a_place_but_no_named_actor(coder):

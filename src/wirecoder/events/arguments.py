@@ -85,6 +85,8 @@ LIGHT_VERBS = {
     "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
     "perform",
 }  # fmt: skip
+CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "delay", "defer", "reschedule", "axe",
+               "abandon"}  # fmt: skip
 #: Verbs that ask someone, named after a preposition, to act: "called on X to ...".
 ASKING_PREPS = {("call", "on"), ("call", "upon"), ("appeal", "to"), ("plead", "with"),
                 ("prevail", "on"), ("prevail", "upon"), ("rely", "on"), ("count", "on")}  # fmt: skip
@@ -588,6 +590,8 @@ class ArgumentFinder:
         self._asked_in_clause(cand, tok)
         if not cand.targets and not cand.target_heads and slots:
             self._carrier_addressee(cand, tok)
+        if not cand.targets and not cand.target_heads and cand.mode == "resign":
+            self._post_left(cand, tok)
         if "recv" in cand.entry.flags:
             cand.sources, cand.targets = cand.targets, cand.sources
 
@@ -680,6 +684,20 @@ class ArgumentFinder:
                 cand.targets, cand.target_heads = ks, [heads[0].i]
                 cand.why.append(f"target: addressee of the '{carrier.text}'")
                 return
+
+    def _post_left(self, cand: Candidate, tok: Token) -> None:
+        """ "Resigned as president of Indonesia", "as head of the IMF": the one whose post
+        is given up."""
+        for c in tok.children:
+            post = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ != "prep" or c.lower_ != "as" or post is None:
+                continue
+            for p in post.children:
+                whose = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if p.dep_ == "prep" and p.lower_ == "of" and whose is not None:
+                    cand.targets, cand.target_heads = self.actors_of(whose), [whose.i]
+                    cand.why.append(f"target: whose '{post.text}' is left")
+                    return
 
     def _claimed_by(self, cand: Candidate, n: Token) -> None:
         """ "The FLN claimed responsibility for the attacks": who claims an act did it."""
@@ -887,6 +905,11 @@ class ArgumentFinder:
                     cand.why.append(f"target: subject of '{gov.text}' (receives)")
             elif rel in ("dobj", "obj", "attr", "oprd") or rel.startswith("pobj:"):
                 carries = glemma in LIGHT_VERBS or rel.startswith("pobj:")
+                # "cancelled a planned visit to Malaysia": who calls off a visit, talks or an
+                # offensive is who was to hold it (others call off protests: "police ...")
+                carries = carries or (
+                    glemma in CALLING_OFF and entry.event_type != "PROTEST" and rel == "dobj"
+                )
                 if not cand.sources and carries and glemma not in {"discuss", "deny", "include"}:
                     subj, passive, how = self.subject(gov)
                     if subj is not None and not passive:

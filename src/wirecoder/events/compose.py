@@ -230,6 +230,9 @@ def compose(analysis: Analysis) -> None:
                 elif inner.event_type in ("ASSAULT", "COERCE", "SANCTION"):
                     cand.event_type, cand.mode = "THREATEN", None
                     cand.why.append(f"vowing '{doc[inner.trigger].text}' is a threat")
+                if cand.event_type in ("CONCEDE", "THREATEN") and inner.status != "asserted":
+                    # one action: the promise is the event, the promised act its content
+                    inner.dropped = f"the act promised by '{tok.text}' (one event)"
         # "let free the prisoners": a trigger word inside the pattern may hold the recipient
         if not cand.targets:
             for t in cand.tokens:
@@ -244,6 +247,13 @@ def compose(analysis: Analysis) -> None:
             inner = _embedded(cand, by_token, doc)
             if inner is not None:
                 _lend_targets(inner, cand, f"target: that of '{doc[inner.trigger].text}'")
+        # "air strikes hit the enclave", "the attack killed 20 soldiers": the verb saying
+        # what the event noun did names whom it did it to ("Curfew lifted in ...": a verb of
+        # another kind does something to the noun)
+        if not cand.targets and cand.pos == "n" and tok.dep_ == "nsubj":
+            verb = by_token.get(tok.head.i)
+            if verb is not None and verb.pos == "v" and verb.event_type == cand.event_type:
+                _lend_targets(verb, cand, f"target: that of '{tok.head.text}', what it did")
         # "agreed with X that ...", "said they agree with the NCAA": sharing an opinion is a
         # statement, not an agreement
         if cand.event_type == "AGREE" and tok.lemma_.lower() == "agree" and _opinion(tok):
