@@ -402,3 +402,18 @@ WHO_DECIDES = [
 def test_who_acts_decides_the_type(coder, text, is_type, not_type):
     evs = _events(coder, text)
     assert _find(evs, is_type) and not _find(evs, not_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # a speaker saying another party must act demands it of them
+        ("The foreign minister said all armed groups in Yemen must support the government.",
+         "REQUEST"),
+        # ... but a speaker saying they themselves must act states an intent
+        ("The foreign minister said he must resign.", "CONCEDE"),
+    ],
+)  # fmt: skip
+def test_must_in_reported_speech_is_a_demand_only_of_another_party(coder, text, plover):
+    [ev] = [e for e in _events(coder, text) if e.status == "hypothetical"]
+    assert ev.plover_type == plover

@@ -259,12 +259,29 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         and cand.status_cue is not None
         and doc[cand.status_cue].lower_ in ("must", "should", "ought")
         and speaker is not None
-        and not own
+        and event.source
+        and not (own and (speaker.country or _same_party(analysis, cand)))
     ):
         event.plover_type = "REQUEST"  # "X said Y must withdraw": X demands it of Y
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event
+
+
+def _same_party(analysis: Analysis, cand: Candidate) -> bool:
+    """A speaker of unknown country is one of the actors only as the same mention, the one a
+    pronoun refers to, or by name ("the minister said he must resign"; but "the foreign
+    minister said all forces in Yemen must ..." is a demand of them)."""
+    if cand.speaker is None:
+        return True  # a speaker phrase that names no actor: nothing to tell them apart
+    said_by = analysis.mentions[cand.speaker]
+    for k in cand.sources:
+        m = analysis.mentions[k]
+        if k == cand.speaker or cand.speaker in m.antecedents:
+            return True
+        if said_by.name is not None and said_by.name == m.name:
+            return True
+    return False
 
 
 #: Events worth a record even when the text names no actor, as long as it says where:

@@ -85,6 +85,7 @@ LIGHT_VERBS = {
     "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
     "perform",
 }  # fmt: skip
+#: who calls off an event noun was to hold it: "cancelled a planned visit"
 CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "delay", "defer", "reschedule", "axe",
                "abandon"}  # fmt: skip
 #: Verbs that ask someone, named after a preposition, to act: "called on X to ...".
@@ -102,13 +103,15 @@ SERIES_NOUNS = {"round", "series", "wave", "spate", "string", "volley", "barrage
 PLACE_TARGET_TYPES = {"COERCE", "MOBILIZE", "AID", "SANCTION", "CONCEDE", "RETREAT"}
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "inside", "within"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-#: "X claimed responsibility for the attack": X carried it out
+#: a place a country's possessive names: "Ethiopia's Tigray region", "Syria's north"
 PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "village", "area",
                "county", "territory", "border", "coast", "north", "south", "east", "west",
                "northeast", "northwest", "southeast", "southwest", "enclave", "capital"}  # fmt: skip
+#: what is asked of the place it is sought in: "sought refuge in Bangladesh"
 REFUGE = {"refuge", "asylum", "shelter", "sanctuary"}
 #: "used civilians as human shields", "held them as hostages"
 USING_VERBS = {"use", "hold", "keep", "take", "exploit", "employ"}
+#: "X claimed responsibility for the attack": X carried it out
 CLAIMED = {"responsibility", "credit"}
 CLAIMING_VERBS = {"claim", "accept", "take", "admit", "assume", "bear"}
 #: prepositions that introduce the clause's circumstances, never a description of an actor
