@@ -811,6 +811,13 @@ class ArgumentFinder:
         cand.targets, cand.target_heads = self.actors_of(used), [used.i]
         cand.why.append(f"target: those '{verb.text}' as '{n.text}'")
 
+    def _city(self, k: int) -> bool:
+        """A mention that names a city or a region, not a state or an organisation."""
+        m = self.mentions[k]
+        return m.kind == "capital" or (
+            m.kind == "entity" and self.doc[m.head].ent_type_ in PLACE_ENTS
+        )
+
     def _anonymous(self, k: int) -> bool:
         """A mention that names no one: "230 troops", "the soldiers"."""
         m = self.mentions[k]
@@ -831,6 +838,8 @@ class ArgumentFinder:
                 continue
             if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i in self.head2m:
                 k = self.head2m[c.i]
+                if c.dep_ == "compound" and self._city(k):
+                    continue  # "the Kabul bombing": where it happened, not who did it
                 if entry.of_is_target() and c.dep_ == "poss" and entry.event_type in ("COERCE",):
                     cand.targets.append(k)
                     cand.target_heads.append(c.i)

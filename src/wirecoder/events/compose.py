@@ -13,6 +13,7 @@ A few PLOVER definitions depend on more than the trigger word:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .triggers import MISSION_STAFF, counted, direct_object, of_object
@@ -78,6 +79,22 @@ AID_NOUNS = {
     "trainer",
     "instructor",
 }
+#: what kills or destroys without being an attack
+NATURAL_CAUSES = {"storm", "earthquake", "quake", "tremor", "aftershock", "fire", "blaze",
+                  "wildfire", "bushfire", "flood", "flooding", "floodwater", "landslide",
+                  "mudslide", "avalanche", "cyclone", "hurricane", "typhoon", "tornado", "tsunami",
+                  "drought", "famine", "heatwave", "heat", "cold", "lightning", "rain", "rainfall",
+                  "downpour", "snowstorm", "blizzard", "eruption", "volcano", "disease", "virus",
+                  "coronavirus", "covid", "covid-19", "pandemic", "epidemic", "outbreak",
+                  "cholera", "ebola", "malaria", "measles", "flu", "influenza", "illness",
+                  "accident", "crash", "collision", "derailment", "stampede", "collapse"}  # fmt: skip
+#: words of a game report ("beat Pakistan by six wickets in the final")
+SPORTS_WORDS = {"match", "final", "finals", "semifinal", "semi-final", "quarterfinal",
+                "quarter-final", "game", "cup", "league", "tournament", "championship", "derby",
+                "set", "sets", "wicket", "wickets", "innings", "goal", "goals", "points", "race",
+                "olympics", "medal", "title", "playoff", "playoffs", "fixture", "stadium",
+                "striker", "goalkeeper", "coach"}  # fmt: skip
+SCORE = re.compile(r"(?<![\d.,])\d{1,3} ?[-–] ?\d{1,3}(?![\d.,])")
 INDIVIDUAL_SECTORS = {"CVL", "JRN", "REF", "EDU", "LAB", "REL", "OPP", "BUS", "MED", "SOC", "CRM"}
 
 
@@ -144,6 +161,40 @@ def _causing_attack(tok: Token, by_token: dict[int, Candidate]) -> Candidate | N
             donor = by_token[c.i]
             if donor.event_type == "ASSAULT" and donor.sources and not donor.passive:
                 return donor
+    return None
+
+
+def _natural_cause(cand: Candidate, tok: Token) -> bool:
+    """The harm's doer or cause is weather, a quake, a fire, a disease or an accident: its
+    subject or agent, or what it happened "in" or "during" when no one did it."""
+    doc = tok.doc
+    causes = [doc[h] for h in cand.source_heads]
+    if not cand.sources:
+        causes += [
+            g
+            for c in tok.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    return any(t.lemma_.lower() in NATURAL_CAUSES or t.lower_ in NATURAL_CAUSES for t in causes)
+
+
+def _sports_result(tok: Token) -> bool:
+    """The sentence reports a game: a score ("2-1") or a word of sport ("wickets", "final")."""
+    sent = tok.sent
+    return SCORE.search(sent.text) is not None or any(t.lower_ in SPORTS_WORDS for t in sent)
+
+
+def _attack_it_came_in(tok: Token, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The attack noun a harm happened in or during ("killed in an attack by X")."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during"):
+            continue
+        for g in c.children:
+            inner = by_token.get(g.i)
+            if g.dep_ == "pobj" and inner is not None and inner.event_type == "ASSAULT":
+                return inner if inner.pos == "n" and not inner.dropped else None
     return None
 
 
@@ -309,6 +360,15 @@ def compose(analysis: Analysis) -> None:
             cand.why.append("force on a condition: hypothetical (a threat)")
             if cond.head.i in by_token:  # the condition is part of the threat
                 by_token[cond.head.i].referential = True
+        # "the storm killed 20 people", "were killed in a landslide": nature, disease and
+        # accidents are not attacks
+        if cand.event_type == "ASSAULT" and _natural_cause(cand, tok):
+            cand.dropped = "a natural disaster, disease or accident, not an attack"
+            continue
+        # "India beat Pakistan by six wickets", "Brazil beat Argentina 2-1": a game won
+        if cand.event_type == "ASSAULT" and cand.mode == "beat" and _sports_result(tok):
+            cand.dropped = "a game won, not a beating"
+            continue
         # violence by protesters is a riot: PLOVER's PROTEST (riot), not an armed assault
         if cand.event_type == "ASSAULT" and any(
             doc[h].lemma_.lower() in PROTESTERS for h in cand.source_heads
@@ -349,6 +409,17 @@ def compose(analysis: Analysis) -> None:
                 if region is not None:
                     cand.target_heads = [region]
                     cand.why.append(f"recipient: '{doc[region].text}' in the aid's purpose")
+        # "20 people were killed in an attack by Boko Haram", "wounded in a suicide bombing":
+        # one event -- the harm takes the attack's actor and mode, and the attack is no second
+        if cand.event_type == "ASSAULT" and cand.pos == "v" and not cand.sources:
+            attack = _attack_it_came_in(tok, by_token)
+            if attack is not None:
+                cand.sources, cand.source_heads = list(attack.sources), list(attack.source_heads)
+                cand.mode = cand.mode or attack.mode
+                attack.dropped = f"the attack '{tok.text}' came in (one event)"
+                cand.why.append(
+                    f"one event with the attack it came in ('{doc[attack.trigger].text}')"
+                )
         # "26 people were killed after a car bomb struck a bus", "were killed when rebels attacked
         # the convoy": a harm with no agent was done by whoever did the attack that caused it
         if cand.event_type == "ASSAULT" and not cand.sources and cand.passive:
