@@ -8,7 +8,9 @@ A few PLOVER definitions depend on more than the trigger word:
 - aid that "arrives" is aid, not a visit;
 - a non-military actor leaving a country or a treaty is a SANCTION (withdraw), not a military
   RETREAT;
-- expelling diplomats is SANCTION (expel); expelling activists or migrants is COERCE (deport).
+- expelling diplomats is SANCTION (expel); expelling activists or migrants is COERCE (deport);
+- a storm, a disease or an accident that kills is no attack, and a game won no beating;
+- a harm and the attack it came in are one event ("killed in an attack by X").
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ NATURAL_CAUSES = {"storm", "earthquake", "quake", "tremor", "aftershock", "fire"
                   "coronavirus", "covid", "covid-19", "pandemic", "epidemic", "outbreak",
                   "cholera", "ebola", "malaria", "measles", "flu", "influenza", "illness",
                   "accident", "crash", "collision", "derailment", "stampede", "collapse"}  # fmt: skip
+GUNFIRE = {"heavy", "enemy", "hostile", "friendly", "automatic", "indiscriminate", "sustained"}
 #: words of a game report ("beat Pakistan by six wickets in the final")
 SPORTS_WORDS = {"match", "final", "finals", "semifinal", "semi-final", "quarterfinal",
                 "quarter-final", "game", "cup", "league", "tournament", "championship", "derby",
@@ -177,7 +180,16 @@ def _natural_cause(cand: Candidate, tok: Token) -> bool:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-    return any(t.lemma_.lower() in NATURAL_CAUSES or t.lower_ in NATURAL_CAUSES for t in causes)
+    return any(_natural(t) for t in causes)
+
+
+def _natural(t: Token) -> bool:
+    if t.lemma_.lower() not in NATURAL_CAUSES and t.lower_ not in NATURAL_CAUSES:
+        return False
+    # "sniper fire", "heavy fire from the army": gunfire is an attack
+    return t.lemma_.lower() != "fire" or not any(
+        c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in GUNFIRE) for c in t.children
+    )
 
 
 def _sports_result(tok: Token) -> bool:
