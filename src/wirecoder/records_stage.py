@@ -260,7 +260,8 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         and doc[cand.status_cue].lower_ in ("must", "should", "ought")
         and speaker is not None
         and event.source
-        and not (own and (speaker.country or _same_party(analysis, cand)))
+        # a speaker of unknown country is told apart from the actors by mention, not country
+        and not (own if speaker.country else _same_party(analysis, cand))
     ):
         event.plover_type = "REQUEST"  # "X said Y must withdraw": X demands it of Y
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"

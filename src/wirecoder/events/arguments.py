@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from ..places.stage import PLACE_NOUNS
 from ..records import Span
 from .candidates import Candidate
+from .status import UNDOING
 from .triggers import direct_object, particle_object
 
 if TYPE_CHECKING:
@@ -85,9 +87,9 @@ LIGHT_VERBS = {
     "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
     "perform",
 }  # fmt: skip
-#: who calls off an event noun was to hold it: "cancelled a planned visit"
-CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "delay", "defer", "reschedule", "axe",
-               "abandon"}  # fmt: skip
+#: who calls off an event noun was to hold it: "cancelled a planned visit" (but others stop,
+#: halt or suspend it too: "police stopped the attack")
+CALLING_OFF = set(UNDOING) - {"stop", "halt", "suspend", "drop"}
 #: Verbs that ask someone, named after a preposition, to act: "called on X to ...".
 ASKING_PREPS = {("call", "on"), ("call", "upon"), ("appeal", "to"), ("plead", "with"),
                 ("prevail", "on"), ("prevail", "upon"), ("rely", "on"), ("count", "on")}  # fmt: skip
@@ -104,9 +106,8 @@ PLACE_TARGET_TYPES = {"COERCE", "MOBILIZE", "AID", "SANCTION", "CONCEDE", "RETRE
 PLACE_PREPS = {"in", "into", "to", "across", "throughout", "inside", "within"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: a place a country's possessive names: "Ethiopia's Tigray region", "Syria's north"
-PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "village", "area",
-               "county", "territory", "border", "coast", "north", "south", "east", "west",
-               "northeast", "northwest", "southeast", "southwest", "enclave", "capital"}  # fmt: skip
+POSSESSED_PLACES = PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest",
+                                  "southeast", "southwest"}  # fmt: skip
 #: what is asked of the place it is sought in: "sought refuge in Bangladesh"
 REFUGE = {"refuge", "asylum", "shelter", "sanctuary"}
 #: "used civilians as human shields", "held them as hostages"
@@ -663,7 +664,7 @@ class ArgumentFinder:
                 if g is not None and g.ent_type_ in PLACE_ENTS:
                     return True
             # "Ethiopia's Tigray region", "Syria's north-west"
-            if c.dep_ == "poss" and t.lemma_.lower() in PLACE_NOUNS and self._names_place(c):
+            if c.dep_ == "poss" and t.lemma_.lower() in POSSESSED_PLACES and self._names_place(c):
                 return True
         return False
 
