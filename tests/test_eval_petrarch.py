@@ -51,3 +51,33 @@ def test_a_meeting_is_scored_per_record_the_way_petrarch_lists_it(tmp_path):
     assert rep.metrics["dyad_f1"] == 1.0
     # counted once per event, the meeting's second gold record is a miss
     assert rep.metrics["type_f1_per_event"] < 1.0
+
+
+def test_misses_list_the_records_that_differ_not_the_events(tmp_path):
+    _write(
+        tmp_path,
+        [
+            {
+                "id": "MEET",
+                "date": "20220406",
+                "text": "The foreign ministers of Chile and Peru met in Lima on Monday.",
+                "codings": [
+                    {"sourcecode": "CHL", "targetcode": "PER", "eventcode": "040"},
+                    {"sourcecode": "PER", "targetcode": "CHL", "eventcode": "040"},
+                ],
+            },
+            {
+                "id": "WRONG",
+                "date": "20220406",
+                "text": "Chile criticized Peru on Friday.",
+                "codings": [{"sourcecode": "PER", "targetcode": "CHL", "eventcode": "111"}],
+            },
+        ],
+    )
+    rep = petrarch.evaluate(tmp_path, errors=10)
+    ids = [m.id for m in rep.misses]
+    # one meeting event for two gold records matches; the reversed criticism does not
+    assert "MEET" not in ids
+    wrong = next(m for m in rep.misses if m.id == "WRONG")
+    assert wrong.gold == "ACCUSE PER->CHL"
+    assert "ACCUSE CHL->PER" in wrong.why

@@ -112,6 +112,10 @@ def load_records(
     return out, skipped
 
 
+def _records(dyads: Gold) -> str:
+    return "; ".join(f"{k} {s}->{t}" for k, s, t in sorted(dyads, key=str)) or "(no events)"
+
+
 def _score(
     coder: Coder,
     items: list[tuple[dict[str, Any], Gold]],
@@ -174,13 +178,17 @@ def _score(
             gold_types[0] if gold_types else "none",
             pred_types[0] if pred_types else "none",
         )
-        if errors and Counter(gold_types) != Counter(pred_types) and len(rep.misses) < errors:
+        # a miss is what the scores count: a record (type, source, target) one side lacks;
+        # "A and B met" as one event with both dyads is not a miss
+        wrong = Counter(gold) != Counter(pred_dyads)
+        if errors and wrong and len(rep.misses) < errors:
             rep.misses.append(
                 Miss(
                     rec.get("id", "?"),
                     rec["text"],
-                    "; ".join(f"{g[0]} {g[1]}->{g[2]}" for g in gold) or "(no events)",
+                    _records(gold),
                     "; ".join(describe(e) for e in events) or "(no events)",
+                    why="records: " + _records(pred_dyads),
                 )
             )
     return types, records, dyads, pairs

@@ -45,6 +45,7 @@ def evaluate(
     rep = Report(f"synthetic ({split})")
     prf = PRF()
     modes_ok = modes_n = 0
+    covered = 0
     for r, coded in zip(
         rows, coder.code_many({"text": article_text(r)} for r in rows), strict=True
     ):
@@ -52,6 +53,7 @@ def evaluate(
         ev = main_event(coded.events)
         pred = (ev.plover_type or ev.event_type) if ev is not None else None
         rep.n += 1
+        covered += any((e.plover_type or e.event_type) == gold for e in coded.events)
         prf.add([gold], [pred] if pred else [])
         confuse(rep.confusion, gold, pred or "none")
         if r.get("mode") and pred == gold:
@@ -61,6 +63,9 @@ def evaluate(
             rep.misses.append(Miss(r.get("title", ""), article_text(r)[:300], gold, describe(ev)))
     p, rr, f = prf.micro()
     rep.metrics = {"type_p": p, "type_r": rr, "type_f1": f}
+    if rep.n:
+        # the most any choice of main event could reach: stories with an event of the gold type
+        rep.metrics["gold_type_among_events"] = covered / rep.n
     if modes_n:
         rep.metrics["mode_accuracy_when_type_right"] = modes_ok / modes_n
     rep.per_label = prf.per_label()
