@@ -482,3 +482,23 @@ def test_a_progressive_parsed_as_an_adjective_still_acts_on_its_object(coder):
     text = "Army units are now patrolling farms in the Mooi River area after the murders."
     loc = place_of(coder, text, "patrolling")
     assert loc is not None and loc.text == "Mooi River"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where", "country"),
+    [
+        # what happens by a named building happens in the town it is named with
+        ("Two men were stabbed outside the Grand Palace Theater in Lyon on Friday.", "stabbed",
+         "Lyon", "FRA"),
+        ("A car bomb exploded near Kabul's Serena Hotel on Monday.", "exploded", "Kabul", "AFG"),
+        # but a building acted on is the place
+        ("Gunmen stormed the Serena Hotel in Kabul on Monday.", "stormed", "Serena Hotel", "AFG"),
+        # a settlement noun names its settlement, however the tagger reads the name, and an
+        # untagged town after it gives the country
+        ("Three farmers were shot dead in the village of Sharifah in northern Homs.", "shot",
+         "Sharifah", "SYR"),
+    ],
+)  # fmt: skip
+def test_buildings_and_settlements(coder, text, word, where, country):
+    loc = place_of(coder, text, word)
+    assert loc is not None and (loc.text, loc.country) == (where, country)

@@ -268,6 +268,11 @@ REQUEST_NOUNS = {"request", "invitation", "behest", "consent", "approval", "perm
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "nsubj",
               "nsubjpass", "attr", "appos", "npadvmod", "dep", "oprd"}  # fmt: skip
 # feature -> how specific: a finer place wins within one phrase
+#: nouns for a settlement, whose "of" names it ("the village of Sousan")
+SETTLEMENTS = {"village", "town", "city", "township", "hamlet", "settlement", "suburb",
+               "neighborhood", "neighbourhood", "district", "municipality", "commune"}  # fmt: skip
+#: prepositions that place an event by a landmark, not in it
+NEAR = {"near", "outside", "beside", "nearby", "by"}
 SPECIFIC = {"facility": 0.03, "locality": 0.12, "district": 0.1, "city": 0.08, "admin1": 0.04,
             "region": 0.02, "country": 0.0}  # fmt: skip
 
@@ -452,7 +457,16 @@ class PlaceFinder:
         known = bool(places)
         # "Tal Mustawi", "Dahiyat Al-Assad", "Mount Hermon": a word for a place opens the name
         prefixed = len(span) > 1 and _bare(span[0].text) in PLACE_PREFIXES
-        if label == "NORP" and (not known or strength < 1 or self._demonym(span.text)):
+        # "the village of Sousan": a name a settlement noun introduces is the settlement's,
+        # however the tagger reads it
+        settled = (
+            strength >= 2
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in SETTLEMENTS
+            and tok.tag_ not in ("NNS", "NNPS")  # "Shiite Muslims": a people, misparsed
+        )
+        if label == "NORP" and (not (known or settled) or strength < 1 or self._demonym(span.text)):
             return None  # "Syrian", "Kurdish"; but the tagger calls some towns NORP
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return None  # "ethnic Amhara settlers": a people
@@ -489,6 +503,10 @@ class PlaceFinder:
         if not ok:
             return None
         facility = label == "FAC" or span[-1].lower_ in FACILITIES
+        # "Church of the Nativity", "Tomb of the Patriarchs": a building named after its use
+        facility = facility or (
+            len(span) > 2 and span[1].lower_ == "of" and not known and span[0].lower_ in FACILITIES
+        )
         return Toponym(
             span.start, span.end, tok.i, span.start_char, span.end_char,
             self.text[span.start_char : span.end_char], [],
@@ -1196,9 +1214,18 @@ class PlaceFinder:
             )
         for t in near:
             ent = self.ent_of.get(t.i)
-            if ent is None or ent.label_ not in ("GPE", "LOC") or t.i != ent.root.i:
+            if ent is not None and ent.label_ in ("GPE", "LOC") and t.i == ent.root.i:
+                name = ent.text
+            elif (
+                (ent is None or ent.label_ in MISTAGGED)
+                and t.pos_ == "PROPN"
+                and t.dep_ == "pobj"
+                and self._well_known(self.gz.lookup(t.text))
+            ):
+                name = t.text  # "in northern Aleppo" with Aleppo not tagged a place
+            else:
                 continue
-            ranked = self.gz.ranked(ent.text, self.context_for(ent.text))
+            ranked = self.gz.ranked(name, self.context_for(name))
             if ranked and ranked[0].country and ranked[0].country not in out:
                 out.append(ranked[0].country)
         return out
@@ -1221,7 +1248,44 @@ class PlaceFinder:
                 s -= 0.3
             return (s, -abs(f.toponym.start - v.i))
 
-        return max(found, key=key)
+        top = max(found, key=key)
+        if top.toponym.places and top.toponym.places[0].feature == "facility":
+            town = self._site_town(top)
+            if town is not None:
+                return town
+        return top
+
+    def _site_town(self, f: Found) -> Found | None:
+        """ "outside the Al-Midan Theater in Haifa", "near New York's Plaza Hotel": what happens
+        near a building named with its town happens in the town (but "stormed the Kindi
+        Hospital in Aleppo", "at the Al-Quds Hospital" are at the building)."""
+        site = self.doc[f.toponym.head]
+        sites = [site]
+        if site.dep_ == "compound" and site.head.lower_ in FACILITIES:
+            sites.append(site.head)  # "the Rio Rosas bar in Chihuahua"
+        up = sites[-1]
+        while up.dep_ == "appos" and up.head.i != up.i:
+            up = up.head  # "near the holiest shrine, the Tooth Relic Temple in Kandy"
+        if not (up.dep_ == "pobj" and up.head.lower_ in NEAR):
+            return None
+        names = [c for x in sites for c in x.children if c.dep_ == "poss"]
+        names += [
+            g
+            for x in sites
+            for c in x.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i >= f.toponym.end
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for g in names:
+            name = self.toponym(g, 2)
+            if name is None:
+                continue
+            place = self.resolve(name)
+            if place.feature in ("city", "locality", "district") and place.country:
+                name.places = [place]
+                return Found(name, f.weight, "town of the site")
+        return None
 
     def location(self, v: Token, cand: Candidate | None = None) -> Location | None:
         f = self.best(v, cand)
