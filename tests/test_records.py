@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from wirecoder.errors import Codes
-from wirecoder.records import Actor, Attribution, Event, Location, Span
+from wirecoder.records import Actor, Attribution, Event, Location, RankWeights, Span, rank_events
 
 
 def _event() -> Event:
@@ -72,3 +73,16 @@ def test_a_merged_retelling_fills_in_the_phrase_the_first_telling_lacks():
     merged = deduplicate([first, second])
     assert len(merged) == 1
     assert merged[0].target_span == Span("Y", 6, 7)
+
+
+def test_the_headline_event_outranks_a_surer_one_further_down():
+    # "Mauritania condemns violence" over the killing its third sentence reports
+    headline = replace(_event(), sentence_index=0, event_type="ACCUSE", confidence=0.5)
+    later = replace(_event(), sentence_index=2, event_type="ASSAULT", confidence=0.95)
+    assert rank_events([later, headline])[0] is headline
+    # the weights are the caller's to set: without a headline bonus the surer event leads
+    flat = RankWeights(headline=0.0, lead=0.0)
+    assert rank_events([later, headline], flat)[0] is later
+    # background history drops below the news
+    old = replace(later, historical=True, confidence=1.0)
+    assert rank_events([old, later])[0] is later

@@ -73,18 +73,35 @@ def plover_reading(event_type: str, status: str, own_statement: bool = True) -> 
     return event_type
 
 
-def rank_events(events: list[Event]) -> list[Event]:
+@dataclass(frozen=True, slots=True)
+class RankWeights:
+    """What each cue adds to an event's confidence when an article's events are ranked.
+
+    `scripts/tune_ranking.py` measures them on the training stories with the classifier's
+    out-of-fold confidences, since on new text the classifier has not seen the stories either.
+    """
+
+    headline: float = 0.7
+    lead: float = 0.3  # the first sentence after the headline
+    asserted: float = 0.1  # stated as fact, or read as PLOVER's intent ("will meet": AGREE)
+    per_party: float = 0.05  # for a source, and for a target
+    historical: float = -0.3
+    referential: float = -0.2
+
+
+def rank_events(events: list[Event], weights: RankWeights | None = None) -> list[Event]:
     """An article's events, most central first: news puts the main event in the headline and
     the lead, states it as fact, and names who did it to whom."""
+    w = weights or RankWeights()
 
     def score(ie: tuple[int, Event]) -> tuple[float, int]:
         i, ev = ie
         s = ev.confidence
-        s += {0: 0.4, 1: 0.1}.get(ev.sentence_index, 0.0)
-        s += 0.1 if ev.status == "asserted" or ev.plover_type != ev.event_type else 0.0
-        s += 0.05 * (bool(ev.source) + bool(ev.target))
-        s -= 0.3 if ev.historical else 0.0
-        s -= 0.2 if ev.referential else 0.0
+        s += {0: w.headline, 1: w.lead}.get(ev.sentence_index, 0.0)
+        s += w.asserted if ev.status == "asserted" or ev.plover_type != ev.event_type else 0.0
+        s += w.per_party * (bool(ev.source) + bool(ev.target))
+        s += w.historical if ev.historical else 0.0
+        s += w.referential if ev.referential else 0.0
         return s, -i
 
     return [ev for _, ev in sorted(enumerate(events), key=score, reverse=True)]
@@ -358,6 +375,7 @@ __all__ = [
     "Attribution",
     "Event",
     "Location",
+    "RankWeights",
     "Rejected",
     "Span",
     "content_hash",
