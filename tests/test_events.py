@@ -457,3 +457,16 @@ def test_a_city_before_an_attack_noun_is_where_not_who(coder):
     [ev] = [e for e in evs if e.event_type == "ASSAULT"]
     assert not ev.source
     assert ev.location is not None and ev.location.name == "Kabul"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # the word an entry asks for may follow the particle or be the verb's own object
+        ("Riot police were called to the scene after the clashes.", "MOBILIZE"),
+        ("Hundreds of Police Called to Capital Following Recent Violence", "MOBILIZE"),
+        ("The opposition called for sanctions against the junta.", "REQUEST"),
+    ],
+)
+def test_a_phrasal_entry_finds_its_object_on_either_side(coder, text, etype):
+    assert [e for e in _events(coder, text) if e.event_type == etype]

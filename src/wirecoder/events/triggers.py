@@ -148,10 +148,12 @@ def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
             return False, ()  # "were called to Washington on Tuesday" is no "call on"
         toks.append(hit.i)
     if e.objects:
-        obj = _object_of(tok)
-        if e.particle:  # "called on Monday for sanctions": the object is the particle's
-            obj = particle_object(tok, e.particle) or obj
-        if obj is None or not (_object_phrases(obj) & e.objects):
+        # "called on Monday for sanctions": the object is the particle's; "police were called
+        # to the capital": the verb's own
+        objs = [particle_object(tok, e.particle)] if e.particle else []
+        objs.append(_object_of(tok))
+        obj = next((o for o in objs if o is not None and _object_phrases(o) & e.objects), None)
+        if obj is None:
             return False, ()
         toks.append(obj.i)
     return True, tuple(sorted(toks))
