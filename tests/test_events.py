@@ -470,3 +470,38 @@ def test_a_city_before_an_attack_noun_is_where_not_who(coder):
 )
 def test_a_phrasal_entry_finds_its_object_on_either_side(coder, text, etype):
     assert [e for e in _events(coder, text) if e.event_type == etype]
+
+
+def _coder_whose_type_head_says(label: str) -> Coder:
+    """A coder whose story-type head is sure of `label` and whose quad head has no view."""
+    import numpy as np
+
+    from wirecoder.events.classifier import EventClassifier, Head
+    from wirecoder.records import EVENT_TYPES
+
+    labels = list(EVENT_TYPES)
+    bias = np.array([8.0 if x == label else 0.0 for x in labels])
+    quad = Head(["0", "1", "2", "3", "4"], np.zeros(5), {})
+    c = Coder()
+    c.resources.__dict__["classifier"] = EventClassifier(
+        {"type": Head(labels, bias, {}), "quad": quad}
+    )
+    return c
+
+
+def test_the_story_type_head_reads_a_headline_and_lead_not_a_lone_sentence():
+    from wirecoder.records import rank_events
+
+    sentence = "Rebels attacked the town and the army arrested ten men on Monday."
+    story = "A tense day in the north\n" + sentence
+    firsts = {}
+    for label in ("ASSAULT", "COERCE"):
+        c = _coder_whose_type_head_says(label)
+        firsts[label] = (
+            rank_events(c.code(sentence))[0].event_type,
+            rank_events(c.code(story))[0].event_type,
+        )
+    # one sentence: the head is not asked, whatever it would say
+    assert firsts["ASSAULT"][0] == firsts["COERCE"][0]
+    # a headline and a lead: its view of the story ranks the events
+    assert (firsts["ASSAULT"][1], firsts["COERCE"][1]) == ("ASSAULT", "COERCE")

@@ -193,16 +193,20 @@ class ClassifyStage:
             if clf is not None:
                 # what the story is about (headline and lead) and what this sentence reports
                 if doc_probs is None:
-                    doc_probs = clf.predict_proba(_lead_text(analysis), "type")
+                    # the type head read a headline and a lead: a lone sentence has neither
+                    # (on the CAMEO sentences it only moved the main event off the gold one)
+                    has_lead = len(analysis.sentences) >= 2
+                    doc_probs = clf.predict_proba(_lead_text(analysis), "type") if has_lead else {}
                 key = sent.start
                 if key not in sent_probs:
                     sent_probs[key] = clf.predict_proba(
                         analysis.article.text[sent.start_char : sent.end_char], "quad"
                     )
                 ptype = plover_reading(cand.event_type, cand.status, bool(cand.sources))
-                p_type = doc_probs.get(ptype, 0.0)
-                p_quad = sent_probs[key].get(str(QUAD.get(ptype, 0)), 0.0)
-                conf = 0.6 * conf + 0.25 * min(1.0, p_type * 2) + 0.15 * min(1.0, p_quad * 1.5)
+                p_quad = min(1.0, sent_probs[key].get(str(QUAD.get(ptype, 0)), 0.0) * 1.5)
+                # without a lead the type term is neutral, half its range, for every event
+                p_type = min(1.0, doc_probs.get(ptype, 0.0) * 2) if doc_probs else 0.5
+                conf = 0.6 * conf + 0.25 * p_type + 0.15 * p_quad
             cand.confidence = max(0.0, min(1.0, conf))
 
 
