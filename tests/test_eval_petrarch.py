@@ -22,19 +22,23 @@ def _write(tmp_path, records):
             fh.write(json.dumps(r) + "\n")
 
 
+#: one meeting, which PETRARCH lists as two records, one each way
+MEET = {
+    "id": "MEET",
+    "date": "20220406",
+    "text": "The foreign ministers of Chile and Peru met in Lima on Monday.",
+    "codings": [
+        {"sourcecode": "CHL", "targetcode": "PER", "eventcode": "040"},
+        {"sourcecode": "PER", "targetcode": "CHL", "eventcode": "040"},
+    ],
+}
+
+
 def test_a_meeting_is_scored_per_record_the_way_petrarch_lists_it(tmp_path):
     _write(
         tmp_path,
         [
-            {
-                "id": "MEET",
-                "date": "20220406",
-                "text": "The foreign ministers of Chile and Peru met in Lima on Monday.",
-                "codings": [
-                    {"sourcecode": "CHL", "targetcode": "PER", "eventcode": "040"},
-                    {"sourcecode": "PER", "targetcode": "CHL", "eventcode": "040"},
-                ],
-            },
+            MEET,
             {
                 "id": "CRIT",
                 "date": "20220406",
@@ -57,15 +61,7 @@ def test_misses_list_the_records_that_differ_not_the_events(tmp_path):
     _write(
         tmp_path,
         [
-            {
-                "id": "MEET",
-                "date": "20220406",
-                "text": "The foreign ministers of Chile and Peru met in Lima on Monday.",
-                "codings": [
-                    {"sourcecode": "CHL", "targetcode": "PER", "eventcode": "040"},
-                    {"sourcecode": "PER", "targetcode": "CHL", "eventcode": "040"},
-                ],
-            },
+            MEET,
             {
                 "id": "WRONG",
                 "date": "20220406",
