@@ -267,12 +267,12 @@ TIME_MARKS = {"when", "as", "while", "after", "before", "until", "once", "whilst
 REQUEST_NOUNS = {"request", "invitation", "behest", "consent", "approval", "permission", "call"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "nsubj",
               "nsubjpass", "attr", "appos", "npadvmod", "dep", "oprd"}  # fmt: skip
-# feature -> how specific: a finer place wins within one phrase
 #: nouns for a settlement, whose "of" names it ("the village of Sousan")
 SETTLEMENTS = {"village", "town", "city", "township", "hamlet", "settlement", "suburb",
                "neighborhood", "neighbourhood", "district", "municipality", "commune"}  # fmt: skip
 #: prepositions that place an event by a landmark, not in it
 NEAR = {"near", "outside", "beside", "nearby", "by"}
+# feature -> how specific: a finer place wins within one phrase
 SPECIFIC = {"facility": 0.03, "locality": 0.12, "district": 0.1, "city": 0.08, "admin1": 0.04,
             "region": 0.02, "country": 0.0}  # fmt: skip
 
