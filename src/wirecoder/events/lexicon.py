@@ -119,6 +119,26 @@ class TriggerEntry:
         return MODE_CAMEO.get((self.event_type, mode or ""), CAMEO_ROOT[self.event_type])
 
 
+@dataclass(frozen=True)
+class BroadEntry:
+    """A verb of PETRARCH2's CAMEO dictionary: its usual PLOVER type and phrase patterns.
+
+    Broad entries only propose candidates; the learned decision keeps, retypes or drops them.
+    """
+
+    lemma: str
+    event_type: str | None
+    mode: str | None
+    patterns: tuple[tuple[str, str | None, frozenset[str]], ...] = ()  # (type|NONE, mode, words)
+
+    def reading(self, words: set[str]) -> tuple[str, str | None] | None:
+        """The type a dependent word selects ("rush aid" -> AID), else the default; None = no event."""
+        for etype, mode, needed in self.patterns:
+            if words & needed:
+                return None if etype == "NONE" else (etype, mode)
+        return (self.event_type, self.mode) if self.event_type else None
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[TriggerEntry]] = field(default_factory=dict)
@@ -127,6 +147,7 @@ class Lexicon:
     mode_phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     context_words: dict[str, list[str]] = field(default_factory=dict)  # lemma -> contexts
     context_phrases: list[tuple[str, str]] = field(default_factory=list)
+    broad: dict[str, BroadEntry] = field(default_factory=dict)  # lemma -> CAMEO dictionary verb
 
     def entries(self, pos: str, lemma: str) -> list[TriggerEntry]:
         table = self.verbs if pos == "v" else self.nouns
@@ -258,7 +279,37 @@ def build_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
                 lex.context_phrases.append((cue, ctx))
             else:
                 lex.context_words.setdefault(cue, []).append(ctx)
+    lex.broad = read_broad()
     return lex
+
+
+def read_broad(text: str | None = None) -> dict[str, BroadEntry]:
+    """The broad candidate lexicon (cameo_lexicon.tsv, built by scripts/build_cameo_lexicon.py)."""
+    if text is None:
+        try:
+            text = resources.files(DATA).joinpath("cameo_lexicon.tsv").read_text(encoding="utf-8")
+        except (FileNotFoundError, ModuleNotFoundError):
+            return {}
+    out: dict[str, BroadEntry] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lemma, etype, mode, pats = (line.split("\t") + ["-"] * 4)[:4]
+        patterns = []
+        for pat in pats.split(";") if pats != "-" else []:
+            head, _, words = pat.partition("=")
+            ptype, _, pmode = head.partition(":")
+            if ptype == "NONE" or ptype in EVENT_TYPES:
+                patterns.append((ptype, pmode or None, frozenset(words.split("/"))))
+        # blocking patterns first: "killed in an accident" is no event whatever else matches
+        patterns.sort(key=lambda p: p[0] != "NONE")
+        out[lemma] = BroadEntry(
+            lemma,
+            etype if etype in EVENT_TYPES else None,
+            None if mode in ("-", "") else mode,
+            tuple(patterns),
+        )
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -279,9 +330,11 @@ def describe(entry: TriggerEntry) -> dict[str, Any]:
 __all__ = [
     "CAMEO_ROOT",
     "DEFAULT_TARGETS",
+    "BroadEntry",
     "Lexicon",
     "TriggerEntry",
     "build_lexicon",
     "load_lexicon",
     "parse_trigger",
+    "read_broad",
 ]
