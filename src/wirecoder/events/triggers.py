@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors.mentions import Mention
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
 
 LABOR_WORDS = {
     "worker", "union", "teacher", "employee", "wage", "pay", "salary", "labor", "labour",
@@ -413,7 +413,7 @@ class TriggerFinder:
                     entries = self.lex.entries(pos, low[: -len(suffix)] + repl)
                     break
         if not entries:
-            return None
+            return self._broad(tok) if pos == "v" else None
         ok: list[tuple[TriggerEntry, tuple[int, ...]]] = []
         for e in entries:
             good, toks = (_verb_entry_ok if pos == "v" else _noun_entry_ok)(tok, e)
@@ -436,6 +436,29 @@ class TriggerFinder:
         return Candidate(
             trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode
         )
+
+    def _broad(self, tok: Token) -> Candidate | None:
+        """A candidate from the CAMEO verb dictionary for a verb wirecoder's lexicon lacks.
+
+        It carries the flag `broad`: only the learned decision can make it an event.
+        """
+        lemma = tok.lemma_.lower()
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        entry = (particle and self.lex.broad.get(f"{lemma} {particle}")) or self.lex.broad.get(
+            lemma
+        )
+        if entry is None:
+            return None
+        words = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i}
+        words |= {t.lower_ for t in tok.subtree if t.i != tok.i}
+        reading = entry.reading(words)
+        if reading is None:
+            return None
+        etype, mode = reading
+        te = TriggerEntry(
+            pos="v", lemma=entry.lemma, event_type=etype, mode=mode, flags=frozenset({"broad"})
+        )
+        return Candidate(trigger=tok.i, tokens=(tok.i,), entry=te, event_type=etype, mode=mode)
 
     @staticmethod
     def _subject_sector(tok: Token, head_sector: dict[int, str | None]) -> str | None:
