@@ -169,3 +169,14 @@ def test_the_seed_articles_relative_dates(coder, shared):
 def test_a_span_of_days_starts_on_its_first_and_never_reads_a_day_as_a_year(expr, iso):
     v = resolve_date(expr, PUB)
     assert v is not None and (v.date, v.precision) == (iso, "day")
+
+
+def test_a_clock_time_is_never_read_as_a_year():
+    from wirecoder.analysis import CoderConfig
+    from wirecoder.coder import Coder
+
+    coder = Coder(CoderConfig(fast=True))
+    (ev,) = coder.code("Rebels attacked the convoy near 1750 GMT on Tuesday.", date="2018-12-05")
+    assert ev.date == "2018-12-04"
+    (ev,) = coder.code("Rebels attacked the convoy at 1750 GMT.", date="2018-12-05")
+    assert ev.date == "2018-12-05" and ev.date_precision == "publication"

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from .pipeline import Analysis, Resources
+    from .analysis import Analysis, Resources
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(
@@ -246,8 +246,24 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
     return DateValue(d.isoformat(), "day", text)
 
 
+_CLOCK_AFTER = {"gmt", "utc", "hours", "hrs", "hr", "ist", "pst", "est", "cet"}
+
+
 def _date_entities(sent: SpacySpan) -> list[SpacySpan]:
-    return [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")."""
+    out = []
+    for e in sent.ents:
+        if e.label_ not in ("DATE", "TIME"):
+            continue
+        nxt = e.doc[e.end] if e.end < len(e.doc) else None
+        if (
+            re.fullmatch(r"[0-2]\d[0-5]\d", e.text)
+            and nxt is not None
+            and nxt.lower_ in _CLOCK_AFTER
+        ):
+            continue
+        out.append(e)
+    return out
 
 
 #: verbs of saying: a date on them is the day of the saying
@@ -257,7 +273,7 @@ SPEECH = {
     "acknowledge", "admit", "deny", "quote", "cite", "disclose", "indicate", "tweet", "post",
 }  # fmt: skip
 _CLOCK = re.compile(
-    r"^(at |around |about |by |before |after )?(\d{1,2}([:.]\d\d)?\s*(a\.?m\.?|p\.?m\.?|gmt|utc|"
+    r"^(at |around |about |near |by |before |after )?((\d{1,2}([:.]\d\d)?|[0-2]\d[0-5]\d)\s*(a\.?m\.?|p\.?m\.?|gmt|utc|"
     r"hours?|hrs|local time)|noon|midnight|dawn|dusk|nightfall|daybreak|sunset|sunrise)"
     r"(\s*\(.*\))?$",
     re.I,
