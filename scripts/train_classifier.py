@@ -31,7 +31,7 @@ from wirecoder.eval.common import data_root
 from wirecoder.eval.splits import in_dev
 from wirecoder.eval.synthetic import article_text
 from wirecoder.eval.synthetic import load as load_synthetic
-from wirecoder.events.classifier import features
+from wirecoder.models.classifier import features
 
 OUT = Path(__file__).resolve().parents[1] / "src/wirecoder/models/event_classifier.json"
 _SENT = re.compile(r"(?<=[.!?])\s+")

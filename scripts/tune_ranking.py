@@ -34,7 +34,7 @@ from wirecoder.eval.common import data_root
 from wirecoder.eval.splits import in_dev
 from wirecoder.eval.synthetic import article_text
 from wirecoder.eval.synthetic import load as load_synthetic
-from wirecoder.events.classifier import EventClassifier, load_classifier
+from wirecoder.models.classifier import EventClassifier, load_classifier
 from wirecoder.records import Event, RankWeights, rank_events
 
 HEADLINE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)

@@ -182,3 +182,25 @@ def test_plover_json_records_a_demand_as_the_speakers_request(coder):
     assert rec["event"] == ["REQUEST"]
     assert [a["code"] for a in rec["actor"]] == ["KEN"]
     assert [a["code"] for a in rec["recipient"]] == ["UGA"]
+
+
+def test_background_history_stays_out_of_event_data_unless_asked(store, tmp_path):
+    db, events = store
+    con_db = tmp_path / "hist.duckdb"
+    import shutil
+
+    shutil.copy(db, con_db)
+    first = events[0].event_id
+    import duckdb
+
+    con = duckdb.connect(str(con_db))
+    con.execute("UPDATE events SET historical = true WHERE event_id = ?", [first])
+    con.close()
+    rows = list(csv.DictReader(_export(con_db, "csv", tmp_path).open(encoding="utf-8")))
+    assert first not in {r["event_id"] for r in rows}
+    assert len(rows) == len(events) - 1
+    rows = list(
+        csv.DictReader(_export(con_db, "csv", tmp_path, "--include-history").open(encoding="utf-8"))
+    )
+    assert first in {r["event_id"] for r in rows}
+    assert pq.read_table(_export(con_db, "parquet", tmp_path)).num_rows == len(events)

@@ -39,17 +39,20 @@ from .records import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .analysis import Analysis
     from .coder import Coded, Coder
-    from .pipeline import Analysis
     from .store import Store
     from .store.ingest import RunSummary
 
 
-def get_coder(actors: Iterable[str | Path] = ()) -> Coder:
-    """The process-wide coder for a set of user dictionaries (models load once)."""
+def get_coder(actors: Iterable[str | Path] = (), fast: bool = False) -> Coder:
+    """The process-wide coder for a set of user dictionaries (models load once).
+
+    `fast` leaves out the learned decision over candidates (MiniLM): about twice as fast,
+    less precise (see the README's figures for both modes)."""
     from .coder import default_coder
 
-    return default_coder(tuple(str(a) for a in actors))
+    return default_coder(tuple(str(a) for a in actors), fast)
 
 
 def code(
@@ -57,9 +60,10 @@ def code(
     date: str | None = None,
     *,
     actors: Iterable[str | Path] = (),
+    fast: bool = False,
 ) -> list[Event]:
     """Code one article (headline on the first line) into PLOVER events."""
-    return get_coder(actors).code(text, date)
+    return get_coder(actors, fast).code(text, date)
 
 
 def code_many(
@@ -67,9 +71,10 @@ def code_many(
     date: str | None = None,
     *,
     actors: Iterable[str | Path] = (),
+    fast: bool = False,
 ) -> Iterator[Coded]:
     """Code many articles in batches; yields one `Coded` (events or rejection) per input."""
-    return get_coder(actors).code_many(items, date)
+    return get_coder(actors, fast).code_many(items, date)
 
 
 def analyze(

@@ -109,6 +109,14 @@ def code(
     pretty: Annotated[
         bool, typer.Option("--pretty", help="A readable table instead of JSONL.")
     ] = False,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast",
+            help="Skip the learned decision (MiniLM) over event candidates: faster, less "
+            "precise; the rules and wirecoder's own lexicon decide alone.",
+        ),
+    ] = False,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per event on stdout.
 
@@ -120,7 +128,9 @@ def code(
 
     paths = inputs or ["-"]
     try:
-        coder = Coder(actors=actors or (), triggers=triggers or ())
+        from .analysis import CoderConfig
+
+        coder = Coder(CoderConfig(fast=fast), actors=actors or (), triggers=triggers or ())
         records = (r for p in paths for r in read_path(p, date))
         coded = rejected = 0
         rows = []

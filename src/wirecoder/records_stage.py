@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
     from .actors.dictionary import ActorDictionary
     from .actors.mentions import Mention
+    from .analysis import Analysis, Resources
     from .events.candidates import Candidate
-    from .pipeline import Analysis, Resources
 
 
 def _actors(analysis: Analysis, ks: list[int]) -> list[Actor]:

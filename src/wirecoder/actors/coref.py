@@ -24,7 +24,8 @@ from .mentions import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
+    from ..places.gazetteer import Gazetteer
 
 # sectors that, unqualified, are usually the article's own country's ("the police", "parliament");
 # rebels, gunmen, criminals and refugees are often foreign and are left uncoded instead
@@ -214,8 +215,8 @@ def _resolve_pronoun(mentions: list[Mention], k: int, doc: Doc) -> None:
 
 
 def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
-    """The country an article is about: named in two or more sentences, clearly ahead;
-    or, in a one-sentence text, the only country it names, named twice."""
+    """The country an article is about: the only one it names, or one named in two or more
+    sentences, clearly ahead of the next."""
     sents: dict[str, set[int]] = {}
     counts: Counter[str] = Counter()
     for m in mentions:
@@ -226,11 +227,45 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
         return None
     ranked = counts.most_common(2)
     top, n = ranked[0]
-    if len(counts) == 1 and n >= 2 and sum(1 for _ in doc.sents) == 1:
-        return top  # "Armenian police detained dozens of demonstrators in Yerevan"
+    if len(counts) == 1 and (n >= 2 or len(list(doc.sents)) >= 3):
+        # the only country an article names ("Armenian police detained dozens in Yerevan");
+        # a lone mention in a lone sentence is too little ("the foreign minister said all
+        # armed groups in Yemen must ...": the minister is not Yemen's)
+        return top
     if len(sents[top]) < 2:
         return None
     if len(ranked) > 1 and ranked[1][1] * 1.5 > n:
+        return None
+    return top
+
+
+#: place features whose country an article's place names vote for
+_VOTING_FEATURES = {"country", "admin1", "region", "district"}
+
+
+def country_from_places(doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The country an article's places are in, when it names no country itself: Detroit,
+    Michigan and Troy say USA. Each sentence votes once per country, by its unambiguous place
+    names (a country, a province or state, or a town of 100,000 or more with no namesake
+    abroad); a country wins alone, or with two sentences and a clear lead."""
+    votes: dict[str, set[int]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        places = gazetteer.lookup(ent.text)
+        countries = {p.country for p in places if p.country}
+        if len(countries) != 1:
+            continue
+        if not any(p.feature in _VOTING_FEATURES or p.population >= 100_000 for p in places):
+            continue
+        votes.setdefault(countries.pop(), set()).add(ent.sent.start)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -len(kv[1]))
+    top, sents = ranked[0]
+    if len(ranked) == 1 and (len(sents) >= 2 or len(list(doc.sents)) >= 3):
+        return top  # every unambiguous place of a story is in one country
+    if len(sents) < 2 or len(ranked[1][1]) * 1.5 > len(sents):
         return None
     return top
 
@@ -247,11 +282,20 @@ class CorefStage:
         assert doc is not None
         resolve(analysis.mentions, doc)
         country = primary_country(analysis.mentions, doc)
+        if country is None:
+            # no country named clearly ahead: the places decide, unless the names disagree
+            named = Counter(m.country for m in analysis.mentions if m.country)
+            by_place = country_from_places(doc, resources.gazetteer)
+            if by_place and (not named or named.most_common(1)[0][0] == by_place):
+                country = by_place
         analysis.primary_country = country
         if not country:
             return
         for m in analysis.mentions:
-            if m.country or m.sector not in DOMESTIC:
+            if m.country:
+                continue
+            # a named person the dictionaries do not know is, in a one-country story, of it
+            if m.sector not in DOMESTIC and not (m.kind == "person" and m.sector is None):
                 continue
             if m.kind == "role" and any("does not imply" in r for r in m.rule):
                 continue

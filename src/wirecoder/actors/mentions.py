@@ -12,17 +12,17 @@ why a string resolved the way it did.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..events.attribution import is_speech_verb
-from ..records import Actor
 from .dictionary import NONSTATE, ActorDictionary, Entry, Role
+from .mention import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 PRONOUNS = {
@@ -59,67 +59,6 @@ NEVER_QUALIFY = {"national", "local", "public", "individual"}
 # sectors that make a government body theirs ("intelligence bureau", "army command");
 # a field does not ("trade department", "health board" stay GOV)
 INSTITUTION_SECTORS = {"COP", "MIL", "SPY", "JUD", "LEG", "PTY", "REB", "REL", "OPP", "LAB"}
-
-
-@dataclass
-class Mention:
-    """An actor mention in one article (token offsets into the Doc)."""
-
-    start: int
-    end: int
-    head: int
-    start_char: int
-    end_char: int
-    text: str
-    name: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    wikidata: str | None = None
-    kind: str = "other"  # country|org|person|capital|demonym|role|pronoun|entity|user
-    person: bool = False
-    plural: bool = False
-    generic: bool = False  # a description without a name: "the prime minister"
-    role: str | None = None
-    rule: list[str] = field(default_factory=list)
-    heads: set[int] = field(default_factory=set)
-    antecedents: list[int] = field(default_factory=list)  # indices in Analysis.mentions
-    # "the foreign ministers of France and Germany": the other countries holding the role
-    co_actors: list[int] = field(default_factory=list)  # indices in Analysis.mentions
-    poss_head: int | None = None  # token index of the possessor ("Abadi's", "its")
-    entry: Entry | None = None
-
-    def to_actor(self) -> Actor:
-        return Actor(
-            text=self.text,
-            start=self.start_char,
-            end=self.end_char,
-            name=self.name,
-            country=self.country,
-            sector=self.sector,
-            wikidata=self.wikidata,
-            rule="; ".join(self.rule) if self.rule else None,
-        )
-
-    @property
-    def person_name_known(self) -> bool:
-        return self.kind == "person" or (self.person and bool(self.name))
-
-    @property
-    def country_like(self) -> bool:
-        """A state named as such: a country, its capital, or a user entry with a country only."""
-        if self.kind in ("country", "capital"):
-            return True
-        return (
-            self.kind == "user"
-            and self.entry is not None
-            and self.entry.sector is None
-            and bool(self.country)
-        )
-
-    @property
-    def resolved(self) -> bool:
-        named = bool(self.name) and (self.kind != "pronoun" or bool(self.antecedents))
-        return bool(self.country or self.sector or named)
 
 
 @dataclass
@@ -888,6 +827,14 @@ class MentionFinder:
                     m.country = self.d.state_of(code)
                     m.rule.append(f"'{name}' is a place in {m.country}")
                     break
+        # a region or large town named alone as an actor stands for its government
+        # ("North Carolina sued", "Michigan said")
+        if m.country is None and self.places is not None and m.kind == "entity":
+            code = self.places(m.text)
+            if code:
+                m.country = self.d.state_of(code)
+                m.sector = m.sector or "GOV"
+                m.rule.append(f"'{m.text}' is a place in {m.country}: its government")
         # bare country name as an actor: the state, i.e. its government
         if m.kind == "country" and m.sector is None and (role is None or role_in_name):
             m.sector = "GOV"

@@ -135,6 +135,7 @@ class CoderSpec:
 
     actors: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
+    fast: bool = False  # without the learned decision
 
 
 DEFAULT_SPEC = CoderSpec()
@@ -145,15 +146,16 @@ def coder_for(spec: CoderSpec) -> Coder:
     from .. import get_coder
 
     if not spec.triggers:
-        return get_coder(spec.actors)  # shared with wirecoder.code()
+        return get_coder(spec.actors, fast=spec.fast)  # shared with wirecoder.code()
     return _coder_with_triggers(spec)
 
 
 @lru_cache(maxsize=4)
 def _coder_with_triggers(spec: CoderSpec) -> Coder:
+    from ..analysis import CoderConfig
     from ..coder import Coder
 
-    return Coder(actors=spec.actors, triggers=spec.triggers)
+    return Coder(CoderConfig(fast=spec.fast), actors=spec.actors, triggers=spec.triggers)
 
 
 def code_table(table: pa.Table, spec: CoderSpec | None = None) -> pa.Table:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors.mentions import Mention
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
 
 SUBJ = ("nsubj", "csubj", "expl")
 TIMES = ("DATE", "TIME")

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors.mentions import Mention
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
 
 SPEECH_VERBS = {
     "say", "tell", "report", "state", "add", "note", "claim", "announce", "insist", "quote", "confirm",

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..actors.mentions import Mention
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
     from .candidates import Candidate
 
 INTENT_TYPES = {"AGREE"}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..records import Actor, Event
 
 if TYPE_CHECKING:
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
 
 
 def _ident(a: Actor) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -253,7 +253,10 @@ def build_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
         path = Path(f)
         if not path.is_file():
             raise ConfigError(Codes.E305, path=path)
-        user = _entries(_read(path.name, path.read_text(encoding="utf-8")), str(path), user=True)
+        user = [
+            replace(e, flags=e.flags | {"user"})  # the user's word is final: no model overrules it
+            for e in _entries(_read(path.name, path.read_text(encoding="utf-8")), str(path), user=True)
+        ]
         for key in {(e.pos, e.lemma) for e in user}:
             (lex.verbs if key[0] == "v" else lex.nouns).pop(key[1], None)
         for entry in user:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Analysis, Resources
+    from ..analysis import Analysis, Resources
 
 NEG_WORDS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from .attribution import SPEECH_VERBS
 from .candidates import Candidate
+
+#: verbs of saying that say nothing of what is said: never an event of their own, so the broad
+#: lexicon proposes none ("deny", "accuse", "admit", "warn" carry an act and stay)
+NEUTRAL_SPEECH = (SPEECH_VERBS | {"accord", "respond", "reply", "ask"}) - {
+    "deny", "claim", "allege", "accuse", "admit", "acknowledge", "describe", "warn", "urge",
+    "promise", "vow", "pledge", "assure", "call",
+}  # fmt: skip
 from .lexicon import Lexicon, TriggerEntry
 
 if TYPE_CHECKING:
@@ -443,6 +451,8 @@ class TriggerFinder:
         It carries the flag `broad`: only the learned decision can make it an event.
         """
         lemma = tok.lemma_.lower()
+        if lemma in NEUTRAL_SPEECH:
+            return None  # saying is attribution's business; what is said is the event
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         entry = (particle and self.lex.broad.get(f"{lemma} {particle}")) or self.lex.broad.get(
             lemma

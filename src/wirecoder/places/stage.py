@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..actors.mentions import Mention
+    from ..analysis import Analysis, Resources
     from ..events.candidates import Candidate
-    from ..pipeline import Analysis, Resources
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 #: entity labels that are never places, whatever the slot

@@ -73,6 +73,13 @@ VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Log each committed batch on stderr.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+FastOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="Skip the learned decision (MiniLM) over event candidates: faster, less precise.",
+    ),
+]
 
 
 def _exit(err: WirecoderError) -> typer.Exit:
@@ -178,6 +185,7 @@ def ingest(
     as_json: JsonOpt = False,
     verbose: VerboseOpt = False,
     quiet: QuietOpt = False,
+    fast: FastOpt = False,
 ) -> None:
     """Code articles into the event store. Safe to repeat and to resume after a crash.
 
@@ -203,6 +211,7 @@ def ingest(
             english=not any_language,
             progress=bar,
             engine_progress=not quiet,
+            fast=fast,
         )
     except WirecoderError as err:
         raise _exit(err) from err
@@ -232,6 +241,7 @@ def recode(
     as_json: JsonOpt = False,
     verbose: VerboseOpt = False,
     quiet: QuietOpt = False,
+    fast: FastOpt = False,
 ) -> None:
     """Re-code stored articles with this wirecoder; each batch's events are replaced atomically."""
     from .ingest import recode as run
@@ -251,6 +261,7 @@ def recode(
             batch_size=batch_size,
             progress=bar,
             engine_progress=not quiet,
+            fast=fast,
         )
     except WirecoderError as err:
         raise _exit(err) from err
@@ -311,6 +322,15 @@ def export(
         str | None,
         typer.Option("--where", help='SQL condition on events (alias e), e.g. "e.quad = 4".'),
     ] = None,
+    include_history: Annotated[
+        bool,
+        typer.Option(
+            "--include-history",
+            help="Also export events flagged historical: earlier events an article recounts "
+            "as background (left out of CSV, PLOVER JSON and GDELT TSV by default; Parquet "
+            "always holds them).",
+        ),
+    ] = False,
 ) -> None:
     """Export the store's events: Parquet, CSV, PLOVER JSON (JSONL) or GDELT-style TSV."""
     from . import Store
@@ -323,11 +343,11 @@ def export(
             )
         with Store(db, read_only=True) as store:
             if output is None:
-                n = run(store, fmt, sys.stdout.buffer, where=where)
+                n = run(store, fmt, sys.stdout.buffer, where=where, include_history=include_history)
                 sys.stdout.buffer.flush()
             else:
                 with output.open("wb") as f:
-                    n = run(store, fmt, f, where=where)
+                    n = run(store, fmt, f, where=where, include_history=include_history)
     except WirecoderError as err:
         raise _exit(err) from err
     sys.stderr.write(f"exported {n} rows ({fmt}) from {db}\n")

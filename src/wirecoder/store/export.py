@@ -64,10 +64,29 @@ def _reader(store: Store, sql: str, rows: int = 8192) -> Any:
         raise StoreError(Codes.E403, detail=str(exc).strip()) from exc
 
 
-def export(store: Store, fmt: str, out: IO[bytes], *, where: str | None = None) -> int:
-    """Write the store's events to a binary stream in `fmt`; returns rows written."""
+#: what the event-data exports leave out unless asked: background history the article
+#: recounts ("the 2012 attack"), which is not the article's news
+NEWS_ONLY = "NOT coalesce(e.historical, false)"
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: IO[bytes],
+    *,
+    where: str | None = None,
+    include_history: bool = False,
+) -> int:
+    """Write the store's events to a binary stream in `fmt`; returns rows written.
+
+    CSV, PLOVER JSON and GDELT TSV hold the articles' news: events flagged `historical`
+    (references to earlier events) are left out unless `include_history`. Parquet is
+    lossless and always holds every event.
+    """
     if fmt not in FORMATS:
         raise ConfigError(Codes.E404, fmt=fmt, known=", ".join(FORMATS))
+    if fmt != "parquet" and not include_history:
+        where = f"({where}) AND {NEWS_ONLY}" if where else NEWS_ONLY
     if fmt == "parquet":
         return _parquet(store, out, where)
     if fmt == "csv":

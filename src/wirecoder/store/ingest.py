@@ -113,9 +113,11 @@ def _options(date: object, batch_size: int) -> str | None:
         raise ConfigError(Codes.E303, option="--date", detail=err.detail) from err
 
 
-def _spec(actors: Sequence[str | Path], triggers: Sequence[str | Path]) -> tuple[CoderSpec, str]:
+def _spec(
+    actors: Sequence[str | Path], triggers: Sequence[str | Path], fast: bool = False
+) -> tuple[CoderSpec, str]:
     """The coder spec and the version this run writes; user files are checked now (E3xx)."""
-    spec = CoderSpec(tuple(str(a) for a in actors), tuple(str(t) for t in triggers))
+    spec = CoderSpec(tuple(str(a) for a in actors), tuple(str(t) for t in triggers), fast)
     coder = coder_for(spec)
     _ = coder.resources.actors
     return spec, coder.version
@@ -136,6 +138,7 @@ def ingest(
     english: bool = True,
     progress: Progress | None = None,
     engine_progress: bool = False,
+    fast: bool = False,
 ) -> RunSummary:
     """Read, code and store articles; skip those stored already; record rejects.
 
@@ -151,7 +154,7 @@ def ingest(
         progress=engine_progress,
     )
     summary = RunSummary("ingest", eng.name, str(db))
-    spec, summary.coder_version = _spec(actors, triggers)
+    spec, summary.coder_version = _spec(actors, triggers, fast)
     t0 = time.perf_counter()
     with Store(db) as store:
         summary.run_id = store.start_run("ingest", eng.name, summary.coder_version)
@@ -208,6 +211,7 @@ def recode(
     batch_size: int = 64,
     progress: Progress | None = None,
     engine_progress: bool = False,
+    fast: bool = False,
 ) -> RunSummary:
     """Re-code stored articles with the current coder; replace each batch's events atomically.
 
@@ -224,7 +228,7 @@ def recode(
         progress=engine_progress,
     )
     summary = RunSummary("recode", eng.name, str(db))
-    spec, summary.coder_version = _spec(actors, triggers)
+    spec, summary.coder_version = _spec(actors, triggers, fast)
     t0 = time.perf_counter()
     with Store(db, create=False) as store:
         ids = store.article_ids(None if all_articles else summary.coder_version)

@@ -1,0 +1,127 @@
+"""The learned decision over each event candidate: a new event of some type, a reference, or none.
+
+The lexicons (wirecoder's own and the broad CAMEO dictionary) propose candidates; the rules
+find their parties, status, time and place. Whether the words report an event at all, and
+of which PLOVER type, is decided here by MiniLM fine-tuned on the team's real-news gold set
+(plus CAMEO-style and PETRARCH sentences; scripts/train_decide.py), reading the candidate in
+its sentence and the sentence before, beside what the rules know (the lexicon's type, the
+status, whether the word came from the broad dictionary, the headline).
+
+- NONE: figures of speech, opinions, analysis prose, word senses that are no event: dropped.
+- REFERENCE: an earlier event the article mentions, not its news: kept, flagged `historical`,
+  left out of default dyadic exports.
+- a type: the event, retyped when the lexicon's guess disagrees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..models.decider import N_FEATURES, STATUS_ORDER, Item
+from ..records import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis, Resources
+    from .candidates import Candidate
+
+
+def candidate_item(analysis: Analysis, cand: Candidate) -> Item:
+    """ "<end of the sentence before> [SEP] <sentence>", the trigger's characters in it, features."""
+    doc = analysis.doc
+    assert doc is not None
+    sents = analysis.sentences
+    k = analysis.sentence_index(cand.trigger)
+    sent = sents[k]
+    prev = " ".join(sents[k - 1].text.split()[-25:]) if k > 0 else ""
+    toks = [doc[i] for i in cand.tokens if sent.start <= i < sent.end] or [doc[cand.trigger]]
+    head = f"{prev} [SEP] "
+    body = sent.text
+    a = min(t.idx for t in toks) - sent.start_char
+    b = max(t.idx + len(t.text) for t in toks) - sent.start_char
+    feats = [0.0] * N_FEATURES
+    if cand.event_type in EVENT_TYPES:
+        feats[EVENT_TYPES.index(cand.event_type)] = 1.0
+    if cand.status in STATUS_ORDER:
+        feats[len(EVENT_TYPES) + STATUS_ORDER.index(cand.status)] = 1.0
+    extra = len(EVENT_TYPES) + len(STATUS_ORDER)
+    feats[extra] = float("broad" in cand.entry.flags)
+    feats[extra + 1] = float(k == 0)
+    feats[extra + 2] = float(cand.pos == "n")
+    feats[extra + 3] = float(cand.historical)
+    feats[extra + 4] = float(cand.referential)
+    return Item(head + body, len(head) + a, len(head) + b, tuple(feats))
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How sure the model must be before it overrides the rules (chosen on the gold dev split
+    by scripts/train_decide.py, stored with the model)."""
+
+    drop: float = 0.9  # P(NONE) at which a candidate of wirecoder's own lexicon is dropped
+    broad: float = 0.6  # P(some type) at which a broad-dictionary candidate becomes an event
+    retype: float = 0.7  # P(type) at which the model's type replaces the lexicon's
+    reference: float = 0.5  # P(REFERENCE) at which an event is flagged as background history
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, Any]) -> Thresholds:
+        return cls(**{k: float(v) for k, v in (meta.get("thresholds") or {}).items()})
+
+
+def apply(cand: Candidate, probs: dict[str, float], th: Thresholds) -> None:
+    """Keep, flag, retype or drop one candidate by its label probabilities."""
+    p_none = probs.get("NONE", 0.0)
+    p_ref = probs.get("REFERENCE", 0.0)
+    types = {t: probs.get(t, 0.0) for t in EVENT_TYPES}
+    best_type = max(types, key=lambda t: types[t])
+    cand.why.append(
+        f"learned: none {p_none:.2f}, reference {p_ref:.2f}, {best_type} {types[best_type]:.2f}"
+    )
+    if "user" in cand.entry.flags:
+        return  # an entry of the user's own trigger file decides alone
+    broad = "broad" in cand.entry.flags
+    if broad and types[best_type] + p_ref < th.broad:
+        cand.dropped = f"broad candidate the learned decision does not confirm ({p_none:.2f})"
+        return
+    # the gold it learned from records what happened: whether a negated, future or
+    # requested act is worth a record stays the rules' call
+    if not broad and p_none >= th.drop and cand.status == "asserted":
+        cand.dropped = f"learned decision: no event ({p_none:.2f})"
+        return
+    if p_ref >= th.reference:
+        cand.historical = True
+    # a type the rules composed from more than one word ("halted their strike" is CONCEDE,
+    # "promised not to use force" AGREE) is not overruled by a reading of the trigger
+    composed = cand.event_type != cand.entry.event_type or len(cand.tokens) > 1
+    if best_type != cand.event_type and (broad or (types[best_type] >= th.retype and not composed)):
+        cand.why.append(f"learned: retyped {cand.event_type} -> {best_type}")
+        if cand.entry.event_type != best_type:
+            cand.mode = None
+        cand.event_type = best_type
+    # the rules' confidence (and the story classifier's view) times the model's belief
+    cand.confidence = round(float(cand.confidence * (1.0 - p_none)), 4)
+
+
+class DecideStage:
+    """The learned decision over every candidate the rules kept (see the module docstring)."""
+
+    name = "decide"
+    requires = ("candidates.status",)
+    assigns = ("candidates.decision",)
+
+    def __call__(self, analysis: Analysis, resources: Resources) -> None:
+        live = [c for c in analysis.candidates if not c.dropped]
+        decider = resources.decider
+        if decider is None:
+            # --fast (or a build without the model): broad candidates need the decision
+            for c in live:
+                if "broad" in c.entry.flags:
+                    c.dropped = "broad candidate without the learned decision (--fast)"
+            return
+        probs = decider.predict([candidate_item(analysis, c) for c in live])
+        th = Thresholds.from_meta(decider.meta)
+        for cand, row in zip(live, probs, strict=True):
+            apply(cand, dict(zip(decider.labels, (float(x) for x in row), strict=True)), th)
+
+
+__all__ = ["DecideStage", "Thresholds", "apply", "candidate_item"]
