@@ -255,7 +255,9 @@ def build_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
             raise ConfigError(Codes.E305, path=path)
         user = [
             replace(e, flags=e.flags | {"user"})  # the user's word is final: no model overrules it
-            for e in _entries(_read(path.name, path.read_text(encoding="utf-8")), str(path), user=True)
+            for e in _entries(
+                _read(path.name, path.read_text(encoding="utf-8")), str(path), user=True
+            )
         ]
         for key in {(e.pos, e.lemma) for e in user}:
             (lex.verbs if key[0] == "v" else lex.nouns).pop(key[1], None)

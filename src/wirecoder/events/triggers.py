@@ -13,13 +13,6 @@ from typing import TYPE_CHECKING
 
 from .attribution import SPEECH_VERBS
 from .candidates import Candidate
-
-#: verbs of saying that say nothing of what is said: never an event of their own, so the broad
-#: lexicon proposes none ("deny", "accuse", "admit", "warn" carry an act and stay)
-NEUTRAL_SPEECH = (SPEECH_VERBS | {"accord", "respond", "reply", "ask"}) - {
-    "deny", "claim", "allege", "accuse", "admit", "acknowledge", "describe", "warn", "urge",
-    "promise", "vow", "pledge", "assure", "call",
-}  # fmt: skip
 from .lexicon import Lexicon, TriggerEntry
 
 if TYPE_CHECKING:
@@ -28,6 +21,12 @@ if TYPE_CHECKING:
     from ..actors.mentions import Mention
     from ..analysis import Analysis, Resources
 
+#: verbs of saying that say nothing of what is said: never an event of their own, so the broad
+#: lexicon proposes none ("deny", "accuse", "admit", "warn" carry an act and stay)
+NEUTRAL_SPEECH = (SPEECH_VERBS | {"accord", "respond", "reply", "ask"}) - {
+    "deny", "claim", "allege", "accuse", "admit", "acknowledge", "describe", "warn", "urge",
+    "promise", "vow", "pledge", "assure", "call",
+}  # fmt: skip
 LABOR_WORDS = {
     "worker", "union", "teacher", "employee", "wage", "pay", "salary", "labor", "labour",
     "walkout", "nurse", "doctor", "driver", "miner", "staff", "docker", "pilot", "unionist",
