@@ -40,7 +40,10 @@ def run_sets(
     for name in names:
         evaluate: Callable[..., Report] = import_module(SETS[name]).evaluate
         kwargs: dict[str, object] = {"limit": limit, "errors": errors}
-        if "coder" in inspect.signature(evaluate).parameters:
+        params = inspect.signature(evaluate).parameters
+        if "fast" in params:  # the set builds coders of its own (a fictional world's actors)
+            kwargs["fast"] = fast
+        elif "coder" in params:
             from ..coder import default_coder
 
             kwargs["coder"] = default_coder((), fast)

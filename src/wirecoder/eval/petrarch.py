@@ -195,16 +195,23 @@ def _score(
 
 
 def evaluate(
-    root: Path, limit: int | None = None, errors: int = 0, coder: Coder | None = None
+    root: Path,
+    limit: int | None = None,
+    errors: int = 0,
+    coder: Coder | None = None,
+    fast: bool = False,
 ) -> Report:
+    """PETRARCH's unit tests, coded with the fictional world's actor dictionary (Arnor, Gondor)."""
+    from ..analysis import CoderConfig
+
     crosswalk = load_crosswalk(root)
     items, skipped = load_records(root, crosswalk, limit)
     rep = Report("petrarch")
     rep.skipped = skipped
-    own = coder or Coder(actors=[world_dictionary()])
+    own = coder or Coder(CoderConfig(fast=fast), actors=[world_dictionary()])
     types, records, dyads, pairs = _score(own, items, rep, errors, details=load_details(root))
     counts = {k: rep.metrics.pop(k, 0) for k in ("_mode_n", "_mode_ok", "_ctx_n", "_ctx_ok")}
-    test = Coder(actors=[world_dictionary()], triggers=[world_verbs()])
+    test = Coder(CoderConfig(fast=fast), actors=[world_dictionary()], triggers=[world_verbs()])
     # the misses that remain once the test world's own verb codes are known say most about
     # the parse; list them after wirecoder's own-lexicon misses
     t_rep = Report("petrarch (test dictionary)") if errors else None

@@ -360,8 +360,9 @@ def _parsed_as_verb(tok: Token) -> bool:
 
 
 class TriggerFinder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, broad: bool = True) -> None:
         self.lex = lexicon
+        self.broad = broad  # propose candidates from the broad lexicon (not with --fast)
         self.statements: set[int] = set()  # words matched by a 'none' (statement) entry
 
     def find(self, doc: Doc, mentions: list[Mention]) -> list[Candidate]:
@@ -420,7 +421,7 @@ class TriggerFinder:
                     entries = self.lex.entries(pos, low[: -len(suffix)] + repl)
                     break
         if not entries:
-            return self._broad(tok) if pos == "v" else None
+            return self._broad(tok) if pos == "v" and self.broad else None
         ok: list[tuple[TriggerEntry, tuple[int, ...]]] = []
         for e in entries:
             good, toks = (_verb_entry_ok if pos == "v" else _noun_entry_ok)(tok, e)
@@ -554,7 +555,8 @@ class TriggerStage:
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         assert analysis.doc is not None
-        analysis.candidates = TriggerFinder(resources.lexicon).find(analysis.doc, analysis.mentions)
+        finder = TriggerFinder(resources.lexicon, broad=not resources.config.fast)
+        analysis.candidates = finder.find(analysis.doc, analysis.mentions)
 
 
 __all__ = ["TriggerFinder", "TriggerStage"]
