@@ -96,11 +96,35 @@ class Coder:
         return list(self.resources.nlp.pipe(texts, batch_size=self.config.batch_size))
 
     def _run_stages(self, analysis: Analysis) -> Analysis:
+        result = self._run_batch([analysis])[0]
+        if isinstance(result, WirecoderError):
+            raise result
+        return result
+
+    def _run_batch(self, analyses: list[Analysis]) -> list[Analysis | WirecoderError]:
+        """Every stage over a batch of articles, stage by stage: a stage with `pipe` (the
+        learned decision) sees the whole batch at once, so its model runs in large batches. An
+        article a stage fails on comes back as its error; the others go on."""
+        errors: dict[int, WirecoderError] = {}
         for stage in self.stages:
-            stage(analysis, self.resources)
-        for ev in analysis.events:
-            ev.coder_version = self.version
-        return analysis
+            live = [i for i in range(len(analyses)) if i not in errors]
+            pipe = getattr(stage, "pipe", None)
+            if pipe is not None and len(live) > 1:
+                try:
+                    pipe([analyses[i] for i in live], self.resources)
+                    continue
+                except WirecoderError:
+                    pass  # find the article it failed on, one by one
+            for i in live:
+                try:
+                    stage(analyses[i], self.resources)
+                except WirecoderError as err:
+                    errors[i] = err
+        for i, analysis in enumerate(analyses):
+            if i not in errors:
+                for ev in analysis.events:
+                    ev.coder_version = self.version
+        return [errors.get(i, a) for i, a in enumerate(analyses)]
 
     # -- public ---------------------------------------------------------------------------
     def analyze(self, item: ArticleLike, date: object = None) -> Analysis:
@@ -113,8 +137,12 @@ class Coder:
         """`analyze` over many articles, parsed in batches (evaluation and training use it)."""
         for batch in iter_batches(items, max(1, self.config.batch_size)):
             articles = [self.to_article(item, date) for item in batch]
-            for article, doc in zip(articles, self._parse_texts(articles), strict=True):
-                yield self._run_stages(Analysis(article=article, doc=doc))
+            docs = self._parse_texts(articles)
+            analyses = [Analysis(article=a, doc=d) for a, d in zip(articles, docs, strict=True)]
+            for result in self._run_batch(analyses):
+                if isinstance(result, WirecoderError):
+                    raise result
+                yield result
 
     def code(self, item: ArticleLike, date: object = None) -> list[Event]:
         """Events of one article. Raises InputError for unusable input."""
@@ -142,17 +170,18 @@ class Coder:
                 ready.append(article)
                 results.append(Coded(article=article))
             docs = self._parse_texts(ready) if ready else []
-            doc_iter = iter(docs)
+            analyses = [Analysis(article=a, doc=d) for a, d in zip(ready, docs, strict=True)]
+            outcome = iter(self._run_batch(analyses))
             for res in results:
                 if res.article is None:
                     yield res
                     continue
-                doc = next(doc_iter)
-                try:
-                    analysis = self._run_stages(Analysis(article=res.article, doc=doc))
-                except WirecoderError as err:
+                analysis = next(outcome)
+                if isinstance(analysis, WirecoderError):
                     origin = res.article.origin or res.article.id
-                    yield Coded(res.article, rejected=Rejected(origin, err.code, err.detail))
+                    yield Coded(
+                        res.article, rejected=Rejected(origin, analysis.code, analysis.detail)
+                    )
                     continue
                 res.events = analysis.events
                 res.warnings = analysis.warnings

@@ -110,17 +110,21 @@ class DecideStage:
     assigns = ("candidates.decision",)
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
-        live = [c for c in analysis.candidates if not c.dropped]
+        self.pipe([analysis], resources)
+
+    def pipe(self, analyses: list[Analysis], resources: Resources) -> None:
+        """The whole batch of articles at once: the model encodes their sentences together."""
+        live = [(a, c) for a in analyses for c in a.candidates if not c.dropped]
         decider = resources.decider
         if decider is None:
             # --fast (or a build without the model): broad candidates need the decision
-            for c in live:
+            for _, c in live:
                 if "broad" in c.entry.flags:
                     c.dropped = "broad candidate without the learned decision (--fast)"
             return
-        probs = decider.predict([candidate_item(analysis, c) for c in live])
+        probs = decider.predict([candidate_item(a, c) for a, c in live])
         th = Thresholds.from_meta(decider.meta)
-        for cand, row in zip(live, probs, strict=True):
+        for (_, cand), row in zip(live, probs, strict=True):
             apply(cand, dict(zip(decider.labels, (float(x) for x in row), strict=True)), th)
 
 

