@@ -80,3 +80,13 @@ def test_help_explains_every_command():
     assert res.exit_code == 0
     for cmd in ("code", "actor", "demo"):
         assert cmd in res.stdout
+
+
+def test_version_and_a_public_api_without_helpers():
+    import wirecoder
+
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.stdout.strip() == f"wirecoder {wirecoder.__version__}"
+    names = dir(wirecoder)
+    assert "code" in names and "ingest" in names
+    assert not {"Any", "Path", "TYPE_CHECKING", "Iterable"} & set(names)

@@ -146,3 +146,8 @@ __all__ = [
     "recode",
     "to_frame",
 ]
+
+
+def __dir__() -> list[str]:
+    """The public API only (`dir(wirecoder)`), not the names the module imports for itself."""
+    return sorted(__all__)

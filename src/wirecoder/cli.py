@@ -40,6 +40,28 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"wirecoder {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Auditable PLOVER event data from news text: who did what to whom, when, where,
+    according to whom, and how firmly the text claims it."""
+
+
 DateOpt = Annotated[
     str | None,
     typer.Option(
