@@ -326,6 +326,49 @@ def _predict_strings(coder: Coder, texts: list[str]) -> list[Prediction]:
     return out
 
 
+def lone_names() -> list[tuple[str, str, str, str | None]]:
+    """The team's lone-name list (eval/gold/lone_names.tsv): (name, date, country, sector) of
+    people and organisations in the news 2000-2024, written before any change to the actor
+    knowledge base, each as a story gives it alone."""
+    import csv
+    from importlib import resources
+
+    ref = resources.files("wirecoder.eval.gold").joinpath("lone_names.tsv")
+    if not ref.is_file():
+        return []
+    rows = csv.DictReader(ref.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    return [(r["name"], r["date"], r["country"], r["sector"] or None) for r in rows]
+
+
+def score_lone_names(coder: Coder, rep: Report, errors: int = 0) -> None:
+    """Country and sector of each lone name, resolved on its date (the role it then held)."""
+    from ..actors.mentions import resolve_strings
+
+    items = lone_names()
+    if not items:
+        return
+    ok = ok_country = 0
+    for name, date, country, sector in items:
+        (m,) = resolve_strings([name], coder.resources, date)
+        got = (m.country, m.sector) if m is not None else (None, None)
+        ok_country += got[0] == country
+        ok += got == (country, sector)
+        if errors and got != (country, sector) and len(rep.misses) < errors:
+            rep.misses.append(
+                Miss(
+                    f"lone:{name}",
+                    name,
+                    f"{country} {sector or '-'}",
+                    f"{got[0] or '-'} {got[1] or '-'}",
+                )
+            )
+    rep.metrics["lone_names_accuracy"] = ok / len(items)
+    rep.metrics["lone_names_country_accuracy"] = ok_country / len(items)
+    rep.notes.append(
+        f"lone names: {len(items)} people and organisations (eval/gold/lone_names.tsv)"
+    )
+
+
 def _predict_spans(coder: Coder, items: list[Item]) -> list[Prediction | None]:
     """Resolve each span in its sentence; None when the span is not found in the sentence."""
     sentences = sorted({it.sentence or "" for it in items})
@@ -425,6 +468,7 @@ def evaluate(
         f"({unlabelled} spans unlabelled, {rep.skipped} not found in their sentence)"
     )
     rep.notes.append("per label = gold sector (P/R of the predicted sector)")
+    score_lone_names(coder, rep, errors)
     return rep
 
 

@@ -7,10 +7,11 @@ of which PLOVER type, is decided here by MiniLM fine-tuned on the team's real-ne
 its sentence and the sentence before, beside what the rules know (the lexicon's type, the
 status, whether the word came from the broad dictionary, the headline).
 
-- NONE: figures of speech, opinions, analysis prose, word senses that are no event: dropped.
+- NONE: figures of speech, opinions, analysis prose, word senses that are no event: dropped
+  when the model is sure (`Thresholds`); a broad-dictionary candidate needs its confirmation.
 - REFERENCE: an earlier event the article mentions, not its news: kept, flagged `historical`,
   left out of default dyadic exports.
-- a type: the event, retyped when the lexicon's guess disagrees.
+- a type: the event, retyped when the model is sure and the rules did not compose the type.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
 
 def candidate_item(analysis: Analysis, cand: Candidate) -> Item:
-    """ "<end of the sentence before> [SEP] <sentence>", the trigger's characters in it, features."""
+    """What the model reads for one candidate: the end of the sentence before, "[SEP]", the
+    sentence; where the trigger's characters are in that text; the rules' view as numbers."""
     doc = analysis.doc
     assert doc is not None
     sents = analysis.sentences
