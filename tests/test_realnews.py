@@ -128,3 +128,20 @@ def test_parties_right_accepts_a_rebel_for_an_armed_group():
     assert parties_right([rebel], [{"country": "IMG"}])
     assert not parties_right([rebel], [{"country": "PAK"}])
     assert parties_right([], [{"country": None}])
+
+
+def test_lone_name_list_is_scored_by_eval_actors():
+    from wirecoder.analysis import CoderConfig
+    from wirecoder.coder import Coder
+    from wirecoder.eval.actors import lone_names, score_lone_names
+    from wirecoder.eval.common import Report
+
+    items = lone_names()
+    assert len(items) >= 300
+    assert {c for _, _, c, _ in items} >= {"USA", "RUS", "IGO", "UNO", "IMG", "MEX", "PAK"}
+    assert all("2000" <= d[:4] <= "2024" for _, d, _, _ in items)
+    rep = Report("actors")
+    score_lone_names(Coder(CoderConfig(fast=True), stages=("actors", "coref")), rep, errors=3)
+    assert 0 < rep.metrics["lone_names_country_accuracy"] <= 1
+    assert rep.metrics["lone_names_accuracy"] <= rep.metrics["lone_names_country_accuracy"]
+    assert len(rep.misses) == 3 and rep.misses[0].id.startswith("lone:")
