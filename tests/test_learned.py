@@ -152,10 +152,25 @@ def test_a_corrupt_model_file_is_a_coded_error(tmp_path, monkeypatch):
         decide.load_decider.cache_clear()
 
 
+def test_a_missing_model_file_is_a_coded_error(tmp_path, monkeypatch):
+    gone = tmp_path / "decide.npz"  # never written
+
+    class _Files:
+        def joinpath(self, name):
+            return gone
+
+    monkeypatch.setattr(decide.resources, "files", lambda pkg: _Files())
+    decide.load_decider.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as info:
+            decide.load_decider()
+        assert info.value.code == "E205" and "not installed" in str(info.value)
+    finally:
+        decide.load_decider.cache_clear()
+
+
 def test_shipped_model_decides_and_keeps_obvious_events():
     d = decide.load_decider()
-    if d is None:
-        pytest.skip("this build ships no learned model")
     feats = [0.0] * decide.N_FEATURES
     feats[list(LABELS).index("ASSAULT")] = 1.0
     feats[16] = 1.0  # asserted

@@ -133,12 +133,12 @@ def read_decider(fh: Any, name: str = MODEL_FILE) -> Decider:
 
 
 @lru_cache(maxsize=1)
-def load_decider() -> Decider | None:
-    """The shipped decision model; None when this build ships none; E205 when it is corrupt."""
+def load_decider() -> Decider:
+    """The shipped decision model; E205 when it is missing or corrupt (use --fast without it)."""
     try:
         ref = resources.files("wirecoder.models").joinpath(MODEL_FILE)
         if not ref.is_file():
-            return None
+            raise ResourceError(Codes.E205, path=MODEL_FILE, detail="not installed")
         with ref.open("rb") as fh:
             return read_decider(fh)
     except OSError as exc:
