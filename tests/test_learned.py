@@ -125,48 +125,49 @@ def test_numpy_encoder_matches_the_reference_bert():
         ).last_hidden_state
     m = mask.astype(bool)
     assert np.abs(ours[m] - ref.numpy()[m]).max() < 1e-3
-    # int8 weights move the states a little, not their direction
-    cos = (
-        (quick[m] * ours[m]).sum(-1)
-        / np.linalg.norm(quick[m], axis=-1)
-        / np.linalg.norm(ours[m], axis=-1)
-    )
-    assert cos.min() > 0.97
+    assert np.abs(quick[m] - ours[m]).max() < 1e-3
 
 
-def test_a_corrupt_model_file_is_a_coded_error(tmp_path, monkeypatch):
+@pytest.fixture
+def ship(monkeypatch):
+    """Make `path` the installed decide.npz (the other model files stay as installed)."""
+    real_files = decide.resources.files
+
+    def install(path):
+        class _Files:
+            def joinpath(self, name):
+                if name == "decide.npz":
+                    return path
+                return real_files("wirecoder.models").joinpath(name)
+
+            def iterdir(self):
+                return iter([path])
+
+        monkeypatch.setattr(
+            decide.resources,
+            "files",
+            lambda pkg: _Files() if pkg == "wirecoder.models" else real_files(pkg),
+        )
+        decide.load_decider.cache_clear()
+
+    yield install
+    decide.load_decider.cache_clear()
+
+
+def test_a_corrupt_model_file_is_a_coded_error(tmp_path, ship):
     bad = tmp_path / "decide.npz"
     bad.write_bytes(b"not a zip file")
-
-    class _Files:
-        def joinpath(self, name):
-            return bad
-
-    monkeypatch.setattr(decide.resources, "files", lambda pkg: _Files())
-    decide.load_decider.cache_clear()
-    try:
-        with pytest.raises(ResourceError) as info:
-            decide.load_decider()
-        assert info.value.code == "E205"
-    finally:
-        decide.load_decider.cache_clear()
+    ship(bad)
+    with pytest.raises(ResourceError) as info:
+        decide.load_decider()
+    assert info.value.code == "E205"
 
 
-def test_a_missing_model_file_is_a_coded_error(tmp_path, monkeypatch):
-    gone = tmp_path / "decide.npz"  # never written
-
-    class _Files:
-        def joinpath(self, name):
-            return gone
-
-    monkeypatch.setattr(decide.resources, "files", lambda pkg: _Files())
-    decide.load_decider.cache_clear()
-    try:
-        with pytest.raises(ResourceError) as info:
-            decide.load_decider()
-        assert info.value.code == "E205" and "not installed" in str(info.value)
-    finally:
-        decide.load_decider.cache_clear()
+def test_a_missing_model_file_is_a_coded_error(tmp_path, ship):
+    ship(tmp_path / "decide.npz")  # never written
+    with pytest.raises(ResourceError) as info:
+        decide.load_decider()
+    assert info.value.code == "E205" and "not installed" in str(info.value)
 
 
 def test_shipped_model_decides_and_keeps_obvious_events():
@@ -182,36 +183,18 @@ def test_shipped_model_decides_and_keeps_obvious_events():
     assert d.labels[int(p.argmax())] == "ASSAULT"
 
 
-def test_code_with_a_corrupt_model_exits_4_naming_it(tmp_path, monkeypatch):
+def test_code_with_a_corrupt_model_exits_4_naming_it(tmp_path, ship):
     from typer.testing import CliRunner
 
     from wirecoder.cli import app
 
     bad = tmp_path / "decide.npz"
     bad.write_bytes(b"PK\x03\x04 truncated")
-
-    real_files = decide.resources.files
-
-    class _Files:
-        def joinpath(self, name):
-            return bad if name == "decide.npz" else real_files("wirecoder.models").joinpath(name)
-
-        def iterdir(self):
-            return iter([bad])
-
-    monkeypatch.setattr(
-        decide.resources,
-        "files",
-        lambda pkg: _Files() if pkg == "wirecoder.models" else real_files(pkg),
-    )
-    decide.load_decider.cache_clear()
-    try:
-        res = CliRunner().invoke(app, ["code", "-"], input="Police arrested ten men.\n")
-        assert res.exit_code == 4
-        assert "E205" in res.output and "decide.npz" in res.output
-        assert "Traceback" not in res.output
-        # --fast does without the model
-        res = CliRunner().invoke(app, ["code", "--fast", "-"], input="Police arrested ten men.\n")
-        assert res.exit_code == 0
-    finally:
-        decide.load_decider.cache_clear()
+    ship(bad)
+    res = CliRunner().invoke(app, ["code", "-"], input="Police arrested ten men.\n")
+    assert res.exit_code == 4
+    assert "E205" in res.output and "decide.npz" in res.output
+    assert "Traceback" not in res.output
+    # --fast does without the model
+    res = CliRunner().invoke(app, ["code", "--fast", "-"], input="Police arrested ten men.\n")
+    assert res.exit_code == 0
