@@ -62,3 +62,26 @@ def test_a_trailing_speaker_the_parser_hangs_on_the_last_noun(coder):
     assert [a.text for a in ev.target] == ["Syria"]
     assert ev.attribution.speaker is not None
     assert ev.attribution.speaker.text == "Defence Minister Sergei Ivanov"
+
+
+def test_quoted_first_person_is_the_speakers_side(coder):
+    a = coder.analyze(
+        {
+            "text": '"We urge the government to release the prisoners," the opposition leader '
+            "Raila Odinga said on Tuesday.",
+            "date": "2015-05-01",
+        }
+    )
+    (ev,) = [e for e in a.events if e.event_type == "REQUEST"]
+    assert [s.text for s in ev.source] == ["the opposition leader Raila Odinga"]
+
+
+def test_our_in_a_quote_is_of_the_speakers_country(coder):
+    a = coder.analyze(
+        {
+            "text": '"Our soldiers attacked the camp at dawn," a Nigerian army spokesman said.',
+            "date": "2015-05-01",
+        }
+    )
+    (ev,) = [e for e in a.events if e.event_type == "ASSAULT"]
+    assert [s.country for s in ev.source] == ["NGA"]

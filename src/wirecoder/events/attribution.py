@@ -301,6 +301,44 @@ class AttributionStage:
                         k, span = finder.actor_for(speaker)
             cand.speaker, cand.speaker_span, cand.via = k, span, via
             cand.cue = cue.i if cue is not None else None
+            if not cand.sources and k is not None and _first_person_subject(tok):
+                # '"We are asking the president to ...", the Speaker said': the quoted "we"
+                # is the speaker's side
+                cand.sources = [k]
+                cand.why.append(f"quoted first person → the speaker '{analysis.mentions[k].text}'")
+            if k is not None:
+                _our_side(analysis, cand.sources + cand.targets, k)
+
+
+FIRST_PERSON = {"we", "i"}
+
+
+def _our_side(analysis: Analysis, args: list[int], speaker: int) -> None:
+    """'"Our soldiers attacked ...", a Nigerian army spokesman said': what the quote calls
+    "our" is of the speaker's country."""
+    doc = analysis.doc
+    assert doc is not None
+    said_by = analysis.mentions[speaker]
+    if not said_by.country:
+        return
+    for k in args:
+        m = analysis.mentions[k]
+        if m.country or m.kind == "pronoun":
+            continue
+        if any(c.dep_ == "poss" and c.lower_ == "our" for c in doc[m.head].children):
+            m.country = said_by.country
+            m.rule.append(f"'our' in a quote of '{said_by.text}'→{said_by.country}")
+
+
+def _first_person_subject(tok: Token) -> bool:
+    """Is the trigger's subject (or, for a noun, its owner) the quoted first person?"""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "poss") and c.lower_ in FIRST_PERSON | {"our", "my"}:
+            return True
+    head = tok.head  # "we want to meet": the subject of the verb the trigger completes
+    if tok.dep_ == "xcomp" and head is not tok:
+        return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.children)
+    return False
 
 
 def speaker_actor(analysis: Analysis, k: int | None, span: Span | None) -> Actor | None:
