@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..candidates import Candidate
 from ..triggers import direct_object, particle_object
+from .answers import answer_recipients
 from .nouns import NounArguments
 from .words import CARRIER_NOUNS
 
@@ -33,11 +34,15 @@ class ArgumentFinder(NounArguments):
             cand.reciprocal = True
 
     def _fill_verb(self, cand: Candidate, tok: Token) -> None:
-        subj, passive, how = self.subject(tok)
-        cand.passive = passive
         slots = cand.entry.target_slots()
+        bare, agent = self.bare_passive(tok, slots)
+        if bare:
+            subj, passive, how = agent, True, "'by' agent of a passive without its auxiliary"
+        else:
+            subj, passive, how = self.subject(tok)
+        cand.passive = passive
         if passive:
-            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             if patient is None and tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
                 patient = tok.head
             if patient is not None and (not slots or "dobj" in slots or "iobj" in slots):
@@ -57,8 +62,6 @@ class ArgumentFinder(NounArguments):
                     cand.sources, cand.source_heads = self.actors_of(heads[0]), [heads[0].i]
                     cand.why.append(f"source: {slot}")
                     break
-        if "host" in cand.entry.flags:  # "X hosted Y": Y visits X
-            pass
         own = self._own(cand)  # the sources are known from here on
         if not cand.targets:
             ks, heads, slot = self.targets_in_slots(tok, slots)
@@ -184,6 +187,7 @@ class ArgumentStage:
         finder = ArgumentFinder(analysis.doc, analysis.mentions, analysis.article.text, triggers)
         for cand in analysis.candidates:
             finder.fill(cand)
+        answer_recipients(finder, analysis.candidates)
 
 
 __all__ = ["ArgumentFinder", "ArgumentStage"]

@@ -11,6 +11,8 @@ from .words import (
     CALLING_OFF,
     CLAIMED,
     CLAIMING_VERBS,
+    CLAUSE_PREPS,
+    HELD_MODES,
     LIGHT_VERBS,
     RECEIVE_VERBS,
     REQUEST_NOUNS,
@@ -28,6 +30,21 @@ class NounArguments(Places):
         entry = cand.entry
         own = set(cand.tokens)
         unnamed_of: tuple[list[int], int] | None = None
+        agent = self.noun_agent(n)
+        # patient or agent: a noun of doing something to someone ("arrest", "siege") has its
+        # patient in an "of" phrase; with none, its possessor is the patient when the noun
+        # names what is done to a person held or tried ("Williams' arrest", "his conviction",
+        # "his release") or a "by" phrase names the agent ("Williams' arrest by the CHP"),
+        # else the agent ("their siege of Mariupol", "Russia's attack")
+        possessor_is_patient = (
+            entry.of_is_target()
+            and self.of_object(n) is None
+            and (
+                entry.event_type == "COERCE"
+                or (cand.mode or entry.mode) in HELD_MODES
+                or agent is not None
+            )
+        )
         # actor modifiers and possessor
         lefts = list(n.lefts)
         for c in list(lefts):
@@ -41,7 +58,7 @@ class NounArguments(Places):
                 k = self.head2m[c.i]
                 if c.dep_ == "compound" and self._city(k):
                     continue  # "the Kabul bombing": where it happened, not who did it
-                if entry.of_is_target() and c.dep_ == "poss" and entry.event_type in ("COERCE",):
+                if possessor_is_patient and c.dep_ == "poss":
                     cand.targets.append(k)
                     cand.target_heads.append(c.i)
                     cand.why.append("target: possessor")
@@ -49,7 +66,10 @@ class NounArguments(Places):
                     cand.sources.append(k)
                     cand.source_heads.append(c.i)
                     cand.why.append(f"source: {c.dep_} of the noun")
-        # "by X", "of X", "from X", "between X and Y"
+        if agent is not None and not cand.sources:
+            cand.sources, cand.source_heads = self.actors_of(agent), [agent.i]
+            cand.why.append("source: 'by' phrase")
+        # "of X", "from X", "between X and Y"
         for c in n.rights:
             if c.dep_ != "prep":
                 continue
@@ -57,11 +77,7 @@ class NounArguments(Places):
             if pobj is None:
                 continue
             p = c.lower_
-            if p == "by" and not cand.sources:
-                cand.sources = self.actors_of(pobj)
-                cand.source_heads = [pobj.i]
-                cand.why.append("source: 'by' phrase")
-            elif p == "of" and not entry.of_is_target() and not cand.sources:
+            if p == "of" and not entry.of_is_target() and not cand.sources:
                 ks = self.actors_of(pobj, fallback=False)
                 if ks and all(self._anonymous(k) for k in ks):
                     # "announced the deployment of 230 troops": the troops are what is sent;
@@ -117,7 +133,13 @@ class NounArguments(Places):
                     cand.target_heads = [subj.i]
                     cand.why.append(f"target: subject of '{gov.text}' (receives)")
             elif rel in ("dobj", "obj", "attr", "oprd") or rel.startswith("pobj:"):
-                carries = glemma in LIGHT_VERBS or rel.startswith("pobj:")
+                # "fled during the bombing", "died after the attack": a circumstance of the
+                # verb; who acts in it is not who was hit in it ("went on strike", "engaged in
+                # talks" carry it, and so does "met during a visit": meeting is taking part)
+                circumstance = rel[5:] in CLAUSE_PREPS and (
+                    entry.of_is_target() or entry.event_type == "PROTEST"
+                )
+                carries = glemma in LIGHT_VERBS or (rel.startswith("pobj:") and not circumstance)
                 # "cancelled a planned visit to Malaysia": who calls off a visit, talks or an
                 # offensive is who was to hold it (others call off protests: "police ...")
                 carries = carries or (
@@ -130,10 +152,11 @@ class NounArguments(Places):
                         cand.source_heads = [subj.i]
                         cand.why.append(f"source: subject of '{gov.text}' ({how})")
                 if not cand.targets and rel in ("dobj", "obj"):
-                    # "gave Putin a warning", "offered Iraq assistance": the verb's other object
-                    ks, heads, slot = self.targets_in_slots(
-                        gov, (*entry.target_slots(), "iobj", "dative")
-                    )
+                    # "gave Putin a warning", "offered Iraq assistance": the verb's other object;
+                    # a verb that only carries the noun gives it to whom it goes ("laid siege
+                    # to the town", "paid a visit to Kenya")
+                    extra = ("iobj", "dative", *(("P:to",) if glemma in LIGHT_VERBS else ()))
+                    ks, heads, slot = self.targets_in_slots(gov, (*entry.target_slots(), *extra))
                     if ks:
                         cand.targets, cand.target_heads = ks, [t.i for t in heads]
                         cand.why.append(f"target: {slot} of '{gov.text}'")
@@ -171,6 +194,29 @@ class NounArguments(Places):
                     if pobj is not None:
                         cand.sources = self.actors_of(pobj)
                         cand.source_heads = [pobj.i]
+
+    @staticmethod
+    def of_object(n: Token) -> Token | None:
+        """The object of a noun's "of" phrase: "the siege *of Mariupol*"."""
+        for c in n.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+
+    def noun_agent(self, n: Token) -> Token | None:
+        """The "by" agent of an event noun: "air strikes by the coalition", and "the arrest
+        of the leader by police", where the parser hangs the "by" phrase on the patient."""
+        hosts = [n]
+        patient = self.of_object(n)
+        if patient is not None and not any(t.i in self.triggers for t in patient.subtree):
+            hosts.append(patient)
+        for host in hosts:
+            for c in host.rights:
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and (host is n or self.actors_of(pobj, fallback=False)):
+                        return pobj
+        return None
 
     def _claimed_by(self, cand: Candidate, n: Token) -> None:
         """ "The FLN claimed responsibility for the attacks": who claims an act did it."""

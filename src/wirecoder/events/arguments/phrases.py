@@ -36,7 +36,10 @@ class PhraseActors:
         out: list[int] = []
         for t in sorted((tok, *tok.conjuncts, *self._dangling_conjunct(tok)), key=lambda x: x.i):
             k = self.head2m.get(t.i)
-            if k is not None:
+            named = self._named_list(t)
+            if named:
+                out.extend(named)  # "both NATO allies, Greece and Turkey": the two named
+            elif k is not None:
                 out.extend(self._listed_inside(k))
                 out.append(k)
                 out.extend(self.mentions[k].co_actors)
@@ -48,6 +51,20 @@ class PhraseActors:
             if k not in seen:
                 seen.append(k)
         return seen
+
+    def _named_list(self, t: Token) -> list[int]:
+        """The parties a plural description names in apposition: "both NATO allies, Greece
+        and Turkey", "the two neighbours, India and Pakistan" (the description is no actor
+        of its own, only a way of grouping them)."""
+        if t.tag_ not in ("NNS", "NNPS") or t.pos_ != "NOUN":
+            return []
+        for c in t.children:
+            if c.dep_ != "appos" or not any(g.dep_ == "conj" for g in c.children):
+                continue
+            listed = [self.head2m.get(x.i) for x in (c, *c.conjuncts)]
+            if all(k is not None for k in listed):
+                return [k for k in listed if k is not None]
+        return []
 
     def _listed_inside(self, k: int) -> list[int]:
         """Names listed inside one mis-parsed phrase: "Arnor, Calenardhon and the evil Gondor"."""

@@ -77,6 +77,14 @@ class PhraseSpans(PhraseActors):
             for c in tok.rights
             if trigger is not None and c.left_edge.i <= trigger <= c.right_edge.i
         ]
+        # "the arrest of the leader by police": the agent the parser hangs on the patient
+        if (
+            trigger is not None
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.i == trigger
+        ):
+            cuts += [c.i for c in tok.rights if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
         # "accused the military of killing", "charged him with fraud": the charge is the verb's
         if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in CHARGING_VERBS:
             cuts += [c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "with")]

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 
 from ..triggers import direct_object
 from .spans import PhraseSpans
-from .words import ASKING_PREPS, CARRIER_NOUNS, SERIES_NOUNS, SUBJ
+from .words import (
+    ASKING_PREPS,
+    BARE_PASSIVE_BLOCKERS,
+    CARRIER_NOUNS,
+    CHARGED_VERBS,
+    CHARGES,
+    SERIES_NOUNS,
+    SUBJ,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,6 +52,11 @@ class Subjects(PhraseSpans):
                 return asked, False, f"object of '{head.text} {asked.head.text}' (control)"
             if obj is not None:
                 return obj, False, f"object of '{head.text}' (control)"
+            asked_one = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if asked_one is not None and v.tag_ != "VBN":
+                # "was asked by a congressman to resign": the one asked (but "the dog was
+                # found beaten" was beaten, by someone else)
+                return asked_one, False, f"passive subject of '{head.text}' (control)"
             s, _, _ = self.subject(head, depth + 1)
             return s, False, f"subject of '{head.text}' (control)"
         if v.dep_ in ("acomp", "attr", "oprd", "advmod") and head.pos_ in ("VERB", "AUX"):
@@ -98,6 +111,28 @@ class Subjects(PhraseSpans):
             s, p, _how = self.subject(head.head, depth + 1)
             return s, False, f"subject of '{head.head.text}'"
         return None, False, ""
+
+    def bare_passive(self, v: Token, slots: tuple[str, ...]) -> tuple[bool, Token | None]:
+        """Whether `v` is a passive written without its auxiliary, as headlines write them
+        ("Shooter Charged With Murder", "Clinton Accused Of ...", "Jeffs sentenced to life"),
+        and its "by" agent if it names one.
+
+        The parser reads the patient as the subject. A verb with a subject, no auxiliary and
+        no object of its own is done to that subject when it charges someone with something
+        ("accused of", "sentenced to"), or when it takes its recipient as an object and is a
+        participle with a "by" agent ("Camp Bombed By Sudanese Government").
+        """
+        if v.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children):
+            return False, None
+        if any(c.dep_ in BARE_PASSIVE_BLOCKERS for c in v.children):
+            return False, None
+        preps = {c.lower_: c for c in v.children if c.dep_ in ("prep", "agent")}
+        charged = v.lemma_.lower() in CHARGED_VERBS and bool(set(preps) & CHARGES)
+        by = preps.get("by")
+        agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        if charged or (v.tag_ == "VBN" and "dobj" in slots and agent is not None):
+            return True, agent
+        return False, None
 
     @staticmethod
     def _asked(head: Token, v: Token) -> Token | None:

@@ -49,7 +49,7 @@ LIGHT_VERBS = {
     "demand", "lodge", "file", "bring", "level", "press", "express", "voice", "grant",
     "pledge", "promise", "agree", "accept", "win", "secure", "get", "receive", "take", "do",
     "ramp", "boost", "increase", "keep", "maintain", "pursue", "use", "deploy", "threaten",
-    "perform",
+    "perform", "lay",
 }  # fmt: skip
 #: who calls off an event noun was to hold it: "cancelled a planned visit" (but others stop,
 #: halt or suspend it too: "police stopped the attack")
@@ -84,3 +84,12 @@ CLAUSE_PREPS = {"over", "amid", "despite", "after", "before", "during", "followi
 #: Verbs whose object's "of"/"with" phrase is the charge: "accused X of Y", "charged X with Y".
 CHARGING_VERBS = {"accuse", "charge", "suspect", "convict", "acquit", "clear", "absolve", "warn",
                   "inform", "notify", "remind", "deprive", "strip", "rob", "indict"}  # fmt: skip
+#: verbs never used without the one charged as object: "X accused of Y" is a passive
+CHARGED_VERBS = {"accuse", "charge", "sentence", "convict", "indict", "acquit", "jail", "imprison"}
+#: what a charge is introduced by: "accused of", "charged with", "sentenced to", "held for"
+CHARGES = {"of", "with", "to", "for"}
+#: a verb with any of these is no passive without its auxiliary ("X has charged", "X charged Y")
+BARE_PASSIVE_BLOCKERS = {"aux", "auxpass", "dobj", "obj", "iobj", "dative", "ccomp", "xcomp",
+                         "nsubjpass", "expl", "neg"}  # fmt: skip
+#: modes of what is done to a person held or tried: "his arrest", "her release", "his conviction"
+HELD_MODES = {"arrest", "convict", "release", "deport", "expel", "abduct", "assassinate"}
