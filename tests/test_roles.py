@@ -80,3 +80,10 @@ def test_an_event_noun_in_a_circumstance_is_not_done_by_the_clause_subject(coder
     evs = [e for e in coder.code(text, date="2022-04-06") if e.event_type == "ASSAULT"]
     for ev in evs:
         assert ev.source_span is None or "families" not in ev.source_span.text
+
+
+def test_who_dies_undergoes_the_harm_and_is_not_its_actor(coder):
+    text = "Three bank workers died after rioters set their bank on fire in Athens."
+    ev = _one(coder, text, "ASSAULT", trigger="died")
+    assert ev.source_span is None or "workers" not in ev.source_span.text
+    assert ev.target_span is not None and ev.target_span.text == "Three bank workers"

@@ -8,7 +8,7 @@ from ..candidates import Candidate
 from ..triggers import direct_object, particle_object
 from .answers import answer_recipients
 from .nouns import NounArguments
-from .words import CARRIER_NOUNS
+from .words import CARRIER_NOUNS, UNDERGOING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +40,13 @@ class ArgumentFinder(NounArguments):
             subj, passive, how = agent, True, "'by' agent of a passive without its auxiliary"
         else:
             subj, passive, how = self.subject(tok)
+        if tok.lemma_.lower() in UNDERGOING_VERBS and subj is not None and not passive:
+            # "three bank workers died after rioters torched the bank": who dies undergoes it,
+            # like the subject of a passive; whoever caused it is the actor (compose)
+            cand.passive = True
+            cand.targets, cand.target_heads = self.actors_of(subj), [subj.i]
+            cand.why.append(f"target: who '{tok.text}' ({how})")
+            return
         cand.passive = passive
         if passive:
             patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)

@@ -186,14 +186,6 @@ class NounArguments(Places):
         if not cand.sources and unnamed_of is not None:
             cand.sources, cand.source_heads = unnamed_of[0], [unnamed_of[1]]
             cand.why.append("source: 'of' phrase")
-        # a noun coordinated with another event noun shares its actor ("attacks and raids by X")
-        if not cand.sources and n.dep_ == "conj" and n.head.pos_ == "NOUN":
-            for c in n.head.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        cand.sources = self.actors_of(pobj)
-                        cand.source_heads = [pobj.i]
 
     @staticmethod
     def of_object(n: Token) -> Token | None:
@@ -205,8 +197,11 @@ class NounArguments(Places):
 
     def noun_agent(self, n: Token) -> Token | None:
         """The "by" agent of an event noun: "air strikes by the coalition", and "the arrest
-        of the leader by police", where the parser hangs the "by" phrase on the patient."""
+        of the leader by police", where the parser hangs the "by" phrase on the patient, and
+        "raids and attacks by X", where it hangs it on the first noun of the two."""
         hosts = [n]
+        if n.dep_ == "conj" and n.head.pos_ == "NOUN":
+            hosts.append(n.head)
         patient = self.of_object(n)
         if patient is not None and not any(t.i in self.triggers for t in patient.subtree):
             hosts.append(patient)
@@ -214,7 +209,7 @@ class NounArguments(Places):
             for c in host.rights:
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and (host is n or self.actors_of(pobj, fallback=False)):
+                    if pobj is not None and (host is not patient or self.actors_of(pobj, False)):
                         return pobj
         return None
 

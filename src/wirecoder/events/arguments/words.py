@@ -93,3 +93,5 @@ BARE_PASSIVE_BLOCKERS = {"aux", "auxpass", "dobj", "obj", "iobj", "dative", "cco
                          "nsubjpass", "expl", "neg"}  # fmt: skip
 #: modes of what is done to a person held or tried: "his arrest", "her release", "his conviction"
 HELD_MODES = {"arrest", "convict", "release", "deport", "expel", "abduct", "assassinate"}
+#: verbs whose subject undergoes the harm: "three workers died", "two more succumbed"
+UNDERGOING_VERBS = {"die", "perish", "succumb", "drown", "starve", "suffocate", "bleed"}
