@@ -21,7 +21,9 @@ Figures (each over the split's articles):
   kept or not (what the learned decision can at best find).
 
 Party countries are right when the gold names none, or when wirecoder names one of the gold's.
-The blind test split is scored like the others but never listed: `--errors` shows dev only.
+`--errors N` lists events of a wrong type, events of the right type with a wrong party, and
+gold events not found. The blind test split is scored like the others but never listed:
+`--errors` shows dev (or train) only.
 """
 
 from __future__ import annotations
@@ -207,6 +209,8 @@ def score(
                 if g.get("date"):
                     c["dated"] += 1
                     c["date_right"] += date_right(ev, g["date"])
+                if show and not both and len(rep.misses) < errors:
+                    rep.misses.append(_miss(doc, ev, g))  # right type, a party wrong
             elif show and len(rep.misses) < errors and (news or g is not None):
                 rep.misses.append(_miss(doc, ev, g))
         c["gold_new"] += len(new_gold)
