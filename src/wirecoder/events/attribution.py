@@ -14,7 +14,7 @@ from ..records import Actor, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..actors.mentions import Mention
+    from ..actors.mention import Mention
     from ..analysis import Analysis, Resources
 
 SPEECH_VERBS = {
