@@ -143,10 +143,11 @@ DEFAULT_SPEC = CoderSpec()
 
 def coder_for(spec: CoderSpec) -> Coder:
     """The process-wide coder for a spec (the model loads once per process)."""
-    from .. import get_coder
+    from ..coder import default_coder
 
     if not spec.triggers:
-        return get_coder(spec.actors, fast=spec.fast)  # shared with wirecoder.code()
+        # shared with wirecoder.code()
+        return default_coder(tuple(str(a) for a in spec.actors), spec.fast)
     return _coder_with_triggers(spec)
 
 
