@@ -382,7 +382,12 @@ class MentionFinder:
         elif e.kind == "capital":
             m.rule.append(f"capital for government→{e.country} GOV ({e.source})")
         else:
-            m.rule.append(f"{e.kind}:{e.name} ({e.source})")
+            held = (
+                f", {e.valid_from or '…'} to {e.valid_to or '…'}"
+                if e.valid_from or e.valid_to
+                else ""
+            )
+            m.rule.append(f"{e.kind}:{e.name} ({e.source}{held})")  # which entry, which dates
         if m.country != e.country:
             m.rule.append(f"{e.country} is coded as part of {m.country}")
 
