@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,6 +27,9 @@ from .errors import (
     StoreError,
     WirecoderError,
 )
+
+if TYPE_CHECKING:
+    from .records import Article, Rejected
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BROKEN = 0, 1, 2, 3, 4
 
@@ -139,6 +143,12 @@ def code(
             "precise; the rules and wirecoder's own lexicon decide alone.",
         ),
     ] = False,
+    any_language: Annotated[
+        bool,
+        typer.Option(
+            "--any-language", help="Skip the English check (E109), as `ingest --any-language`."
+        ),
+    ] = False,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per event on stdout.
 
@@ -146,14 +156,17 @@ def code(
     coded reason; the other articles are still coded and the exit code is 1.
     """
     from .coder import Coder
-    from .read import read_path
+    from .read import english_only, read_path
 
     paths = inputs or ["-"]
     try:
         from .analysis import CoderConfig
 
         coder = Coder(CoderConfig(fast=fast), actors=actors or (), triggers=triggers or ())
+        records: Iterator[Article | Rejected]
         records = (r for p in paths for r in read_path(p, date))
+        if not any_language:
+            records = english_only(records)
         coded = rejected = 0
         rows = []
         for res in coder.code_many(records):
