@@ -34,7 +34,9 @@ SPLIT = GOLD / "realnews_split.tsv"
 DATA = Path(__file__).resolve().parents[2] / "shared/data"
 
 
-EXTRA = GOLD / "realnews_extra_split.tsv"  # more training articles (scripts/realnews_select_extra.py)
+EXTRA = (
+    GOLD / "realnews_extra_split.tsv"
+)  # more training articles (scripts/realnews_select_extra.py)
 
 
 def split_rows(extra: bool = True) -> dict[str, dict[str, str]]:
@@ -297,7 +299,9 @@ def main() -> None:
                 if k in extra_keys:
                     extra.setdefault(k, v)
         n_events = sum(len(r["events"]) for r in extra.values())
-        print(f"extra: {len(extra)} articles, {n_events} events; missing {sorted(extra_keys - set(extra))}")
+        print(
+            f"extra: {len(extra)} articles, {n_events} events; missing {sorted(extra_keys - set(extra))}"
+        )
         write_jsonl(GOLD / "realnews_extra.jsonl", extra)
     if args.agreement:
         gold = read_jsonl(GOLD / "realnews_gold.jsonl")

@@ -39,7 +39,9 @@ def main() -> None:
     with (GOLD / "realnews_split.tsv").open(encoding="utf-8") as fh:
         frozen = {r["key"]: r for r in csv.DictReader(fh, delimiter="\t")}
     test_topics = {
-        k.split(":")[1].split("/")[0] for k, r in frozen.items() if r["split"] == "test" and k.startswith("ecb:")
+        k.split(":")[1].split("/")[0]
+        for k, r in frozen.items()
+        if r["split"] == "test" and k.startswith("ecb:")
     }
     share = {"ecb": 0.25, "polnear": 0.3, "satp": 0.25, "insightcrime": 0.2}
     pools: dict[str, list[str]] = {c: [] for c in share}
@@ -64,7 +66,9 @@ def main() -> None:
         keys = [k for k in pools[coll] if k not in frozen]
         for key in sorted(rng.sample(keys, round(args.n * frac))):
             rows.append(f"{key}\t{coll}\ttrain\t{read_text(root, key).digest}\t0")
-    OUT.write_text("key\tcollection\tsplit\tdigest\tdouble\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    OUT.write_text(
+        "key\tcollection\tsplit\tdigest\tdouble\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
     print(OUT, len(rows), "articles")
 
 

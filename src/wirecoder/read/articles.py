@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -13,10 +14,23 @@ from ._checks import check_date, check_text, decode_text
 ReadResult = Article | Rejected
 
 
+def record_id(value: object) -> str | None:
+    """An input's id as text: a string or number as written, an object, array or boolean as
+    compact JSON (`{"a":1}`, `true`), never Python's repr (`{'a': 1}`, `True`); None when
+    missing or empty."""
+    if value is None or value == "" or value == {} or value == []:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | dict | list | tuple):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return str(value)
+
+
 def make_article(
     text: str,
     *,
-    id: str | None = None,
+    id: object = None,
     date: object = None,
     title: str | None = None,
     source: str | None = None,
@@ -32,7 +46,7 @@ def make_article(
     elif "\n" in text.strip():
         title = text.strip().split("\n", 1)[0].strip() or None
     return Article(
-        id=str(id) if id not in (None, "") else content_hash(text),
+        id=record_id(id) or content_hash(text),
         text=text,
         date=check_date(date, origin),
         title=title,

@@ -36,6 +36,36 @@ from .walk import walk_files
 _HEAD = 8192
 _CHUNK = 1 << 20
 _BOM = b"\xef\xbb\xbf"
+#: Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 first: its LE mark starts
+#: with UTF-16's).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _wide_to_utf8(head: bytes, f: IO[bytes], origin: str) -> tuple[bytes, IO[bytes], int] | None:
+    """A UTF-16 or UTF-32 input (known by its byte-order mark) re-encoded as UTF-8, so every
+    reader sees UTF-8: (first bytes, stream, size). None when there is no such mark. The whole
+    input is read (one article is at most 20 MB of UTF-8, so at most 80 MB of UTF-32)."""
+    encoding = next((enc for bom, enc in _WIDE_BOMS if head.startswith(bom)), None)
+    if encoding is None:
+        return None
+    limit = 4 * MAX_BYTES
+    data = head + f.read(limit + 1 - len(head))
+    if len(data) > limit:
+        raise InputError(Codes.E107, input=origin, size=len(data), limit=limit)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            Codes.E104, input=origin, detail=f"{encoding.upper()}, byte {exc.start}: {exc.reason}"
+        ) from exc
+    utf8 = text.encode("utf-8", "surrogatepass")
+    stream = io.BytesIO(utf8)
+    return stream.read(_HEAD), stream, len(utf8)
 
 
 def sniff_format(name: str, head: bytes) -> str:
@@ -191,9 +221,13 @@ def read_stream(
     """Any supported format from a binary stream (standard input)."""
     try:
         head = f.read(_HEAD)
+        size: int | None = None
+        wide = _wide_to_utf8(head, f, origin)
+        if wide is not None:
+            head, f, size = wide
         if not head.strip():
             raise InputError(Codes.E102, input=origin)
-        yield from _read_one(sniff_format("", head), head, f, origin, default_date, None)
+        yield from _read_one(sniff_format("", head), head, f, origin, default_date, size)
     except InputError as err:
         yield Rejected(origin=origin, code=err.code, message=err.detail)
 
@@ -202,13 +236,18 @@ def read_file(path: Path, default_date: object = None) -> Iterator[ReadResult]:
     """One file of any supported format."""
     origin = str(path)
     try:
-        with path.open("rb") as f:
-            head = f.read(_HEAD)
+        with path.open("rb") as raw:
+            head = raw.read(_HEAD)
+            f: IO[bytes] = raw
+            size = path.stat().st_size
+            wide = _wide_to_utf8(head, raw, origin)
+            if wide is not None:
+                head, f, size = wide
             fmt = sniff_format(origin, head)
             if fmt == "parquet":
                 yield from read_parquet(origin, origin, default_date)
             else:
-                yield from _read_one(fmt, head, f, origin, default_date, path.stat().st_size)
+                yield from _read_one(fmt, head, f, origin, default_date, size)
     except InputError as err:
         yield Rejected(origin=origin, code=err.code, message=err.detail)
     except OSError as exc:

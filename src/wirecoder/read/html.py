@@ -47,6 +47,45 @@ def _decode(data: bytes, origin: str) -> str | bytes:
         return data
 
 
+def _extract(page: str | bytes) -> object:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        page,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+        config=_config(),
+    )
+
+
+#: Wrapper elements removed (their text kept) when a page is too deeply nested to parse.
+_WRAPPERS = ("div", "span", "section", "font", "center")
+MAX_DEPTH = 200  # below libxml2's 256, with room for the elements around the wrappers
+
+
+def _flattened(data: bytes) -> bytes | None:
+    """The page without wrapper elements, when it nests deeper than libxml2 parses by default
+    (None otherwise, or when even the unlimited parser cannot read it)."""
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        root = lhtml.document_fromstring(data, parser=lhtml.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return None
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest < MAX_DEPTH:
+        return None
+    etree.strip_tags(root, *_WRAPPERS)
+    return bytes(lhtml.tostring(root, encoding="utf-8"))
+
+
 def read_html_bytes(data: bytes, origin: str, default_date: object = None) -> Article:
     """One HTML page -> one Article (title as the first line). E108 when no body text."""
     if len(data) > MAX_BYTES:
@@ -55,18 +94,15 @@ def read_html_bytes(data: bytes, origin: str, default_date: object = None) -> Ar
         raise InputError(Codes.E102, input=origin)
     if b"\x00" in data[:8192]:
         raise InputError(Codes.E103, input=origin)
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        _decode(data, origin),
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-        config=_config(),
-    )
+    doc = _extract(_decode(data, origin))
     text = getattr(doc, "text", None) if doc is not None else None
+    if not text or len(str(text).split()) < MIN_WORDS:
+        # libxml2 stops at 256 levels of nesting: a page whose article sits deeper in wrapper
+        # <div>s parses as empty. Parse it without that limit, drop the wrappers, try again.
+        flat = _flattened(data)
+        if flat is not None:
+            doc = _extract(flat)
+            text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(str(text).split()) < MIN_WORDS:
         # trafilatura's fallback returns menu words ("Home") for a page with no article
         raise InputError(Codes.E108, input=origin)
