@@ -64,6 +64,9 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     except (OSError, ImportError) as exc:
         raise ResourceError(Codes.E201, model=model, detail=str(exc).splitlines()[0]) from exc
     nlp.add_pipe("wirecoder_newlines", before="parser")
+    from .read._checks import MAX_CHARS
+
+    nlp.max_length = MAX_CHARS  # the readers reject longer texts (E115) before they get here
     return nlp
 
 
