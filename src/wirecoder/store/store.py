@@ -386,6 +386,7 @@ class Store:
         a user's query cannot read or list files (`read_csv`, `glob`), write them (`COPY ...
         TO`), attach another store or install and load extensions (DuckDB's
         `enable_external_access = false` under `lock_configuration`)."""
+
         def setting(name: str) -> object:
             row = self.con.execute(f"SELECT current_setting('{name}')").fetchone()
             return row[0] if row else None
