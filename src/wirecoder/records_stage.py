@@ -165,7 +165,9 @@ def _shared_relation(analysis: Analysis, cand: Candidate) -> bool:
     )
 
 
-def build_event(analysis: Analysis, cand: Candidate) -> Event:
+def build_event(analysis: Analysis, cand: Candidate, finder: ArgumentFinder | None = None) -> Event:
+    """One candidate as an Event record. `finder`: the article's ArgumentFinder, built once
+    for all its events (building one per event made coding quadratic in length)."""
     doc = analysis.doc
     assert doc is not None
     text = analysis.article.text
@@ -213,7 +215,8 @@ def build_event(analysis: Analysis, cand: Candidate) -> Event:
         confidence=cand.confidence,
         quad=QUAD[cand.event_type],
     )
-    finder = ArgumentFinder(doc, analysis.mentions, text)
+    if finder is None:
+        finder = ArgumentFinder(doc, analysis.mentions, text)
     if cand.source_heads:
         src = cand.source_heads[0]
         if (
@@ -368,6 +371,7 @@ class RecordStage:
         keep_actorless = resources.config.keep_actorless
         min_conf = resources.config.min_confidence
         events: list[Event] = []
+        finder: ArgumentFinder | None = None
         for cand in analysis.candidates:
             if cand.dropped:
                 continue
@@ -388,7 +392,10 @@ class RecordStage:
             if cand.confidence < min_conf:
                 cand.dropped = "below minimum confidence"
                 continue
-            events.append(build_event(analysis, cand))
+            if finder is None:
+                assert analysis.doc is not None
+                finder = ArgumentFinder(analysis.doc, analysis.mentions, analysis.article.text)
+            events.append(build_event(analysis, cand, finder))
         analysis.events = events
 
 

@@ -24,6 +24,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .nlp import span_ents
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -321,7 +323,7 @@ _CLOCK_AFTER = {"gmt", "utc", "hours", "hrs", "hr", "ist", "pst", "est", "cet"}
 def _date_entities(sent: SpacySpan) -> list[SpacySpan]:
     """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")."""
     out = []
-    for e in sent.ents:
+    for e in span_ents(sent):
         if e.label_ not in ("DATE", "TIME"):
             continue
         nxt = e.doc[e.end] if e.end < len(e.doc) else None

@@ -84,34 +84,61 @@ def resolve(mentions: list[Mention], doc: Doc) -> None:
     for k, m in enumerate(mentions):
         for h in m.heads:
             by_head.setdefault(h, k)
+    # earlier mentions by surname and by role, filled as each is done (a mention's name, role
+    # and kind change only while it is resolved): a scan back over every mention was quadratic
+    by_surname: dict[str, list[int]] = {}
+    named_by_role: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):
-        if m.kind == "pronoun":
-            _resolve_pronoun(mentions, k, doc)
-            continue
-        # surname / short form of an earlier named person or entity
-        if m.kind in ("person", "entity") and m.entry is None:
-            sn = _surname(m.name)
-            if sn:
-                for j in range(k - 1, -1, -1):
-                    a = mentions[j]
-                    if a.kind == "pronoun" or not a.name or (a.name == m.name and not a.country):
-                        continue
-                    if (_surname(a.name) == sn and len(a.name) >= len(m.name or "")) and (
-                        a.country or a.sector or a.wikidata
-                    ):
-                        m.antecedents = [j]
-                        _copy(m, a, "same name as")
-                        if m.kind == "entity":
-                            m.kind = "person" if a.person else a.kind
-                        break
-        # definite descriptions: "the prime minister", "the general"
-        elif m.generic and m.role and doc[m.start].lower_ in ("the", "this", "that"):
-            for j in range(k - 1, -1, -1):
+        _resolve_one(mentions, k, doc, by_surname, named_by_role)
+        if m.kind != "pronoun" and m.name:
+            sn_k = _surname(m.name)
+            if sn_k:
+                by_surname.setdefault(sn_k, []).append(k)
+            if m.role:
+                named_by_role.setdefault(m.role, []).append(k)
+    _resolve_leaders(mentions, doc, by_head)
+
+
+def _resolve_one(
+    mentions: list[Mention],
+    k: int,
+    doc: Doc,
+    by_surname: dict[str, list[int]],
+    named_by_role: dict[str, list[int]],
+) -> None:
+    """Link mention k to an earlier one: a pronoun, a surname, a definite description."""
+    m = mentions[k]
+    if m.kind == "pronoun":
+        _resolve_pronoun(mentions, k, doc)
+        return
+    # surname / short form of an earlier named person or entity
+    if m.kind in ("person", "entity") and m.entry is None:
+        sn = _surname(m.name)
+        if sn:
+            for j in reversed(by_surname.get(sn, ())):
                 a = mentions[j]
-                if a.role == m.role and a.name and a is not m:
+                if a.kind == "pronoun" or not a.name or (a.name == m.name and not a.country):
+                    continue
+                if (_surname(a.name) == sn and len(a.name) >= len(m.name or "")) and (
+                    a.country or a.sector or a.wikidata
+                ):
                     m.antecedents = [j]
-                    _copy(m, a, "same role as")
+                    _copy(m, a, "same name as")
+                    if m.kind == "entity":
+                        m.kind = "person" if a.person else a.kind
                     break
+    # definite descriptions: "the prime minister", "the general"
+    elif m.generic and m.role and doc[m.start].lower_ in ("the", "this", "that"):
+        for j in reversed(named_by_role.get(m.role, ())):
+            a = mentions[j]
+            if a.role == m.role and a.name and a is not m:
+                m.antecedents = [j]
+                _copy(m, a, "same role as")
+                break
+
+
+def _resolve_leaders(mentions: list[Mention], doc: Doc, by_head: dict[int, int]) -> None:
+    """A coalition or force someone leads takes the leader's country."""
     # a coalition or force someone leads is coded as the leader's: "the US is leading a coalition"
     for m in mentions:
         if m.country or m.kind not in ("role", "entity"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..events.attribution import is_speech_verb
+from ..nlp import ent_at, ents_within
 from .dictionary import KB_PRIORITY, NONSTATE, ActorDictionary, Entry, Role
 from .mention import Mention
 
@@ -214,13 +215,9 @@ def _fled(head: Token) -> bool:
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
-    tok = doc[i]
-    if not tok.ent_type_:
+    if not doc[i].ent_type_:
         return None
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
+    return ent_at(doc, i)
 
 
 class MentionFinder:
@@ -941,9 +938,7 @@ class MentionFinder:
         """Token spans before the head that may name a region or town: place entities, and
         runs of proper nouns that are not known names, people or role words."""
         spans = [
-            (e.start, e.end)
-            for e in doc.ents
-            if e.label_ in ("GPE", "LOC") and start <= e.start and e.end <= head
+            (e.start, e.end) for e in ents_within(doc, start, head) if e.label_ in ("GPE", "LOC")
         ]
         run: list[int] = []
         for i in range(start, head + 1):

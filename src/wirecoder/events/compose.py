@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..nlp import ent_at
 from .triggers import MISSION_STAFF, counted, direct_object, of_object
 
 if TYPE_CHECKING:
@@ -235,8 +236,8 @@ def _purpose_region(cand: Candidate, tok: Token) -> int | None:
     for c in _purpose_phrases(cand, tok):
         for t in c.subtree:
             if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
-                ent = next(e for e in t.doc.ents if e.start == t.i)
-                return ent.root.i
+                ent = ent_at(t.doc, t.i)
+                return ent.root.i if ent is not None else None
     return None
 
 

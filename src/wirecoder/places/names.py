@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_ents
 from .gazetteer import Gazetteer, Place
 from .lexicon import (
     _ARTICLE_PREFIX,
@@ -118,7 +119,7 @@ class NameReader:
         self._event_i = -1  # the event word being located
         self._purpose: set[int] = set()  # movements the event is the purpose of
         self.ent_of: dict[int, Span] = {}
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
         # tokens inside the name of an organisation or a person, except at its head

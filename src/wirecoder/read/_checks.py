@@ -8,6 +8,9 @@ from datetime import date as _date
 from ..errors import Codes, InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is never this large; a dump mistaken for one is
+# spaCy's own limit on one text (its parser needs about 1 GB per 100,000 characters at worst);
+# the model is loaded with exactly this `max_length`, so a longer text is a coded reject
+MAX_CHARS = 1_000_000
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -36,11 +39,33 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_encodable(value: str, origin: str, field: str = "text") -> None:
+    """A lone surrogate ('\\ud800', legal in JSON and Python strings, never in UTF-8) cannot be
+    stored, hashed or printed: reject the input, naming the character, not crash on it later."""
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        detail = (
+            f"lone surrogate U+{ord(value[exc.start]):04X} at character {exc.start} of {field!r}"
+        )
+        raise InputError(Codes.E104, input=origin, detail=detail) from None
+
+
+def check_length(text: str, origin: str) -> None:
+    """The text as coded (title line included) must fit the parser's limit."""
+    if len(text) > MAX_CHARS:
+        raise InputError(Codes.E115, input=origin, size=len(text), limit=MAX_CHARS)
+
+
 def check_text(text: str, origin: str) -> str:
     if not text or not text.strip():
         raise InputError(Codes.E102, input=origin)
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(Codes.E107, input=origin, size=len(text.encode()), limit=MAX_BYTES)
+    check_encodable(text, origin)
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise InputError(Codes.E107, input=origin, size=size, limit=MAX_BYTES)
     return normalize_newlines(text)
 
 

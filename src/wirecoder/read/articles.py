@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import Codes, InputError
 from ..records import Article, Rejected, content_hash
-from ._checks import check_date, check_text, decode_text
+from ._checks import check_date, check_encodable, check_length, check_text, decode_text
 
 ReadResult = Article | Rejected
 
@@ -39,12 +39,18 @@ def make_article(
 ) -> Article:
     """Validate and build an Article; a separate title becomes the first line."""
     text = check_text(text, origin)
+    for name, value in (("id", id), ("title", title), ("source", source), ("url", url)):
+        if isinstance(value, str):
+            check_encodable(value, origin, name)
+    if isinstance(date, str):
+        check_encodable(date, origin, "date")
     if title:
         title = " ".join(title.split())
         if not text.lstrip().startswith(title):
             text = f"{title}\n{text}"
     elif "\n" in text.strip():
         title = text.strip().split("\n", 1)[0].strip() or None
+    check_length(text, origin)
     return Article(
         id=record_id(id) or content_hash(text),
         text=text,

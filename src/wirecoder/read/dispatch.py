@@ -141,11 +141,7 @@ def read_jsonl_stream(
                 raise InputError(
                     Codes.E104, input=where, detail=f"byte {exc.start}: {exc.reason}"
                 ) from exc
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(Codes.E105, input=where, detail=exc.msg) from exc
-            yield article_from_record(record, where, default_date)
+            yield _guarded(_loads(text, where), where, default_date)
         except InputError as err:
             yield Rejected(origin=where, code=err.code, message=err.detail)
 
@@ -161,20 +157,36 @@ def read_jsonl_bytes(data: bytes, origin: str, default_date: object = None) -> I
 
 def read_json_bytes(data: bytes, origin: str, default_date: object = None) -> Iterator[ReadResult]:
     """A .json file: one article object, or an array of them (`file.json:3` is the third)."""
-    text = decode_text(data, origin)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(Codes.E105, input=origin, detail=exc.msg) from exc
+    doc = _loads(decode_text(data, origin), origin)
     if not isinstance(doc, list):
-        yield article_from_record(doc, origin, default_date)
+        yield _guarded(doc, origin, default_date)
         return
     for i, record in enumerate(doc, start=1):
         where = f"{origin}:{i}"
         try:
-            yield article_from_record(record, where, default_date)
+            yield _guarded(record, where, default_date)
         except InputError as err:
             yield Rejected(origin=where, code=err.code, message=err.detail)
+
+
+def _loads(text: str, where: str) -> object:
+    """JSON text to a value, or E105 naming the input: not JSON, or nested so deep (tens of
+    thousands of brackets) that the parser would exhaust Python's recursion limit."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(Codes.E105, input=where, detail=exc.msg) from exc
+    except RecursionError:
+        raise InputError(Codes.E105, input=where, detail="nested too deeply") from None
+
+
+def _guarded(record: object, where: str, default_date: object) -> ReadResult:
+    """`article_from_record`, with a value nested too deeply to print (an `id` object of
+    depth 10,000) rejected like nesting the parser refuses, not a RecursionError."""
+    try:
+        return article_from_record(record, where, default_date)
+    except RecursionError:
+        raise InputError(Codes.E105, input=where, detail="nested too deeply") from None
 
 
 def _chunks(f: IO[bytes], head: bytes) -> Iterator[bytes]:
@@ -251,9 +263,12 @@ def read_file(path: Path, default_date: object = None) -> Iterator[ReadResult]:
     except InputError as err:
         yield Rejected(origin=origin, code=err.code, message=err.detail)
     except OSError as exc:
-        yield Rejected(
-            origin=origin, code="E101", message=f"{origin}: cannot read ({exc.strerror})"
-        )
+        yield _unreadable(origin, exc)
+
+
+def _unreadable(origin: str, exc: OSError) -> Rejected:
+    err = InputError(Codes.E116, input=origin, detail=exc.strerror or type(exc).__name__)
+    return Rejected(origin=origin, code=err.code, message=err.detail)
 
 
 def read_path(path: str | Path, default_date: object = None) -> Iterator[ReadResult]:
@@ -264,8 +279,15 @@ def read_path(path: str | Path, default_date: object = None) -> Iterator[ReadRes
         return
     p = Path(path)
     if p.is_dir():
-        for file in walk_files(p):
+        # a folder that cannot be listed is a reject, not silence: its files would be missing
+        folders: list[OSError] = []
+        for file in walk_files(p, folders.append):
+            while folders:
+                exc = folders.pop(0)
+                yield _unreadable(str(exc.filename or p), exc)
             yield from read_file(file, default_date)
+        for exc in folders:
+            yield _unreadable(str(exc.filename or p), exc)
     elif p.is_file():
         yield from read_file(p, default_date)
     else:

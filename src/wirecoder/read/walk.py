@@ -9,13 +9,16 @@ make a run endless.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
-def walk_files(root: str | Path) -> Iterator[Path]:
-    """Files under `root` (recursively, sorted, hidden ones skipped)."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+def walk_files(
+    root: str | Path, on_error: Callable[[OSError], None] | None = None
+) -> Iterator[Path]:
+    """Files under `root` (recursively, sorted, hidden ones skipped). `on_error` hears of each
+    folder that cannot be listed (its `filename` is the folder), before the files after it."""
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):

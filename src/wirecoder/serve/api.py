@@ -26,6 +26,8 @@ QUAD_CLASSES: dict[int, str] = {
 }
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
+#: The largest offset SQL takes (a BIGINT); a larger one was a 500 from the database.
+MAX_OFFSET = 2**63 - 1
 #: Events listed per map dot; the dot's size still counts them all.
 PLACE_EVENTS = 50
 #: Map dots sent at most (the busiest places first), so a huge store still draws quickly.
@@ -174,7 +176,7 @@ def list_events(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, A
     check_params(query, (*_FILTERS, "limit", "offset"))
     filters = parse_filters(query)
     limit = _int(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    offset = _int(query, "offset", 0, 0, None)
+    offset = _int(query, "offset", 0, 0, MAX_OFFSET)
     where, params = filters.where()
     total = store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
     rows = _rows(

@@ -1,28 +1,35 @@
 """The WSGI application: routes, static files, JSON responses, and the server that runs it.
 
 Standard library only, so reading a store needs nothing beyond wirecoder itself. All state
-lives on the `EventsApp` instance (one read-only store connection, a lock, the page's files).
+lives on the `EventsApp` instance: one read-only store connection confined to the store (no
+file or network access), a pool of cursors on it so concurrent requests query side by side,
+and the page's files. The HTTP server keeps connections alive (HTTP/1.1), a thread each.
 """
 
 from __future__ import annotations
 
 import json
+import queue
 import socket
-import threading
 import traceback
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server
 
 from ..errors import Codes, ResourceError, WirecoderError
 from ..store import Store
 from . import api
 
 StartResponse = Callable[..., Any]
+
+#: Queries run at once (cursors on the store); more requests wait for a free one. DuckDB runs
+#: each query on several threads already, so a few are enough to keep the cores busy.
+CURSORS = 4
 
 #: The page's files, by the name the browser asks for, with their content types.
 STATIC_FILES: dict[str, str] = {
@@ -79,7 +86,11 @@ class EventsApp:
     """
 
     def __init__(
-        self, db_path: str | Path, *, allowed_hosts: Collection[str] | None = None
+        self,
+        db_path: str | Path,
+        *,
+        allowed_hosts: Collection[str] | None = None,
+        cursors: int = CURSORS,
     ) -> None:
         self.static = load_static()
         self.allowed_hosts = (
@@ -87,10 +98,16 @@ class EventsApp:
         )
         self.store = Store(db_path, read_only=True)
         self.db_path = self.store.path
-        # one DuckDB connection is not for concurrent use; requests take turns on it
-        self._lock = threading.Lock()
+        self.store.confine()  # the API's SQL is fixed; this holds even if that ever slipped
+        # one DuckDB connection is not for concurrent use: each request borrows a cursor
+        self._cursors: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        self._all = [self.store.cursor() for _ in range(max(1, cursors))]
+        for cur in self._all:
+            self._cursors.put(cur)
 
     def close(self) -> None:
+        for cur in self._all:
+            cur.close()
         self.store.close()
 
     def __enter__(self) -> EventsApp:
@@ -143,16 +160,24 @@ class EventsApp:
             "/api/places": api.places,
         }
         if path in handlers:
-            with self._lock:
-                return self._json(200, handlers[path](self.store, query))
+            with self._cursor() as store:
+                return self._json(200, handlers[path](store, query))
         if path.startswith("/api/articles/") and path.count("/") == 3:
             article_id = path[len("/api/articles/") :]
-            with self._lock:
-                found = api.article(self.store, article_id, query)
+            with self._cursor() as store:
+                found = api.article(store, article_id, query)
             if found is None:
                 return self._json(404, {"error": "not found", "article": article_id})
             return self._json(200, found)
         return self._json(404, {"error": "not found", "path": path})
+
+    @contextmanager
+    def _cursor(self) -> Iterator[Store]:
+        cur = self._cursors.get()  # waits while every cursor is busy
+        try:
+            yield cur
+        finally:
+            self._cursors.put(cur)
 
     def _file(self, name: str) -> tuple[int, list, bytes]:
         headers = [("Content-Type", STATIC_FILES[name]), ("Cache-Control", "no-cache")]
@@ -168,9 +193,11 @@ class EventsApp:
         )
 
 
-def make_app(db_path: str | Path, *, allowed_hosts: Collection[str] | None = None) -> EventsApp:
+def make_app(
+    db_path: str | Path, *, allowed_hosts: Collection[str] | None = None, cursors: int = CURSORS
+) -> EventsApp:
     """The WSGI app over `db_path`, opened read-only (E401 if it cannot be opened)."""
-    return EventsApp(db_path, allowed_hosts=allowed_hosts)
+    return EventsApp(db_path, allowed_hosts=allowed_hosts, cursors=cursors)
 
 
 def loopback_names(host: str) -> frozenset[str] | None:
@@ -199,7 +226,47 @@ class _ThreadingServer6(_ThreadingServer):
     address_family = socket.AF_INET6
 
 
-class _QuietHandler(WSGIRequestHandler):
+class _KeepAliveHandler(WSGIRequestHandler):
+    """wsgiref's handler, but HTTP/1.1: a client's connection serves request after request
+    (every response has a Content-Length) until it closes it or sits idle `timeout` seconds."""
+
+    protocol_version = "HTTP/1.1"
+    timeout = 30
+
+    def handle(self) -> None:
+        self.close_connection = True
+        try:
+            self._one_request()
+            while not self.close_connection:
+                self._one_request()
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+
+    def _one_request(self) -> None:
+        # wsgiref.simple_server.WSGIRequestHandler.handle, with the reply in HTTP/1.1
+        self.raw_requestline = self.rfile.readline(65537)
+        if len(self.raw_requestline) > 65536:
+            self.requestline = self.request_version = self.command = ""
+            self.send_error(414)
+            return
+        if not self.raw_requestline:
+            self.close_connection = True
+            return
+        if not self.parse_request():
+            return
+        handler = ServerHandler(
+            self.rfile,
+            self.wfile,  # type: ignore[arg-type]
+            self.get_stderr(),
+            self.get_environ(),
+            multithread=True,
+        )
+        handler.request_handler = self  # type: ignore[attr-defined]
+        handler.http_version = "1.1"
+        handler.run(self.server.get_app())  # type: ignore[attr-defined]
+
+
+class _QuietHandler(_KeepAliveHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -208,7 +275,7 @@ def make_http_server(
     app: EventsApp, host: str = "127.0.0.1", port: int = 8765, *, log: bool = True
 ) -> WSGIServer:
     """An HTTP server for `app` bound to host:port (port 0 picks a free one); not started."""
-    handler = WSGIRequestHandler if log else _QuietHandler
+    handler = _KeepAliveHandler if log else _QuietHandler
     server = _ThreadingServer6 if ":" in host else _ThreadingServer
     return make_server(host.strip("[]"), port, app, server_class=server, handler_class=handler)
 

@@ -285,14 +285,28 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL over articles, events, actors, rejects, runs.")],
     db: DbOpt,
     csv: Annotated[bool, typer.Option("--csv", help="CSV with a header instead of JSONL.")] = False,
+    allow_files: Annotated[
+        bool,
+        typer.Option(
+            "--allow-files",
+            help="Let the SQL read and write files outside the store (read_csv, COPY ... TO "
+            "'out.csv', ATTACH). Off by default: a query sees the store only.",
+        ),
+    ] = False,
 ) -> None:
-    """Run read-only SQL on the store; one JSON object per row on stdout (or CSV)."""
+    """Run read-only SQL on the store; one JSON object per row on stdout (or CSV).
+
+    The SQL sees the store only: no file reads or writes, no other database, no extensions,
+    unless --allow-files.
+    """
     import csv as csvmod
 
     from . import Store
 
     try:
         with Store(db, read_only=True) as store:
+            if not allow_files:
+                store.confine()
             if not csv:
                 for rec in store.records(sql):
                     line = json.dumps(rec, default=_jsonable, ensure_ascii=False)

@@ -373,6 +373,40 @@ class Store:
         )
         return [row_to_event(r) for r in rel.to_arrow_table().to_pylist()]
 
+    def cursor(self) -> Store:
+        """Another handle on this open store with a connection of its own (DuckDB's cursor):
+        one thread's queries run beside another's instead of taking turns."""
+        other = object.__new__(Store)
+        other.path, other.read_only = self.path, self.read_only
+        other.con = self.con.cursor()
+        return other
+
+    def confine(self) -> None:
+        """No access outside this store for the SQL that follows, and no way to undo that:
+        a user's query cannot read or list files (`read_csv`, `glob`), write them (`COPY ...
+        TO`), attach another store or install and load extensions (DuckDB's
+        `enable_external_access = false` under `lock_configuration`)."""
+
+        def setting(name: str) -> object:
+            row = self.con.execute(f"SELECT current_setting('{name}')").fetchone()
+            return row[0] if row else None
+
+        # DuckDB shares one database per file within a process: another handle may have
+        # confined it already (then nothing can be set, nor needs to be)
+        if setting("lock_configuration"):
+            if not setting("enable_external_access"):
+                return
+            raise StoreError(
+                Codes.E403, detail="the store's configuration is locked open by another handle"
+            )
+        for setting_sql in (
+            "autoinstall_known_extensions = false",
+            "autoload_known_extensions = false",
+            "enable_external_access = false",
+            "lock_configuration = true",
+        ):
+            self.con.execute(f"SET {setting_sql}")
+
     def query(self, sql: str, params: Sequence[Any] | None = None) -> duckdb.DuckDBPyConnection:
         """Run SQL (with bound `params`); the cursor's result streams. Errors become E403."""
         import duckdb

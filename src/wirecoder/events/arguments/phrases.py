@@ -27,6 +27,7 @@ class PhraseActors:
         self.text = text
         self.triggers = set(triggers)
         self.head2m: dict[int, int] = {}
+        self._referrers: dict[int, list[int]] | None = None
         for k, m in enumerate(mentions):
             for h in sorted(m.heads, key=lambda h: h != m.head):
                 self.head2m.setdefault(h, k)
@@ -117,7 +118,12 @@ class PhraseActors:
         same = set(cand.sources)
         for k in cand.sources:
             same.update(self.mentions[k].antecedents)
-        return same | {k for k, m in enumerate(self.mentions) if set(m.antecedents) & same}
+        if self._referrers is None:  # built once: a scan of every mention per event is quadratic
+            self._referrers = {}
+            for j, m in enumerate(self.mentions):
+                for a in m.antecedents:
+                    self._referrers.setdefault(a, []).append(j)
+        return same | {j for a in same for j in self._referrers.get(a, ())}
 
     def _inner_actors(self, t: Token, skip: Collection[int] = ()) -> list[int]:
         """Actors inside a non-actor phrase: "Netanyahu's suggestion", "a request from the NYT".
