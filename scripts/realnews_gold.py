@@ -11,6 +11,7 @@ trigger that occur once in the text). This script finds every quote in the text 
     python scripts/realnews_gold.py --check DIR            # report quotes that cannot be found
     python scripts/realnews_gold.py --build DIR1 [DIR2 ...] [--second DIR]
     python scripts/realnews_gold.py --agreement
+    python scripts/realnews_gold.py --build-extra DIR [DIR ...]   # training-only articles
 """
 
 from __future__ import annotations
@@ -33,9 +34,16 @@ SPLIT = GOLD / "realnews_split.tsv"
 DATA = Path(__file__).resolve().parents[2] / "shared/data"
 
 
-def split_rows() -> dict[str, dict[str, str]]:
-    with SPLIT.open(encoding="utf-8") as fh:
-        return {r["key"]: r for r in csv.DictReader(fh, delimiter="\t")}
+EXTRA = GOLD / "realnews_extra_split.tsv"  # more training articles (scripts/realnews_select_extra.py)
+
+
+def split_rows(extra: bool = True) -> dict[str, dict[str, str]]:
+    rows: dict[str, dict[str, str]] = {}
+    for path in (SPLIT, EXTRA) if extra else (SPLIT,):
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                rows.update({r["key"]: r for r in csv.DictReader(fh, delimiter="\t")})
+    return rows
 
 
 def safe_name(key: str) -> str:
@@ -248,6 +256,9 @@ def main() -> None:
     ap.add_argument("--build", type=Path, nargs="*")
     ap.add_argument("--second", type=Path)
     ap.add_argument("--agreement", action="store_true")
+    ap.add_argument(
+        "--build-extra", type=Path, nargs="*", help="folders with the extra training articles"
+    )
     args = ap.parse_args()
     root = Path(args.data)
     rows = split_rows()
@@ -265,7 +276,7 @@ def main() -> None:
                 print("problem:", p)
             for k, v in recs.items():
                 gold.setdefault(k, v)
-        missing = sorted(set(rows) - set(gold))
+        missing = sorted(set(split_rows(extra=False)) - set(gold))
         print(
             f"{len(gold)} articles, {sum(len(r['events']) for r in gold.values())} events; missing {missing}"
         )
@@ -275,6 +286,19 @@ def main() -> None:
             for p in problems:
                 print("problem (second):", p)
             write_jsonl(GOLD / "realnews_second.jsonl", recs)
+    if args.build_extra:
+        extra_keys = set(split_rows()) - set(split_rows(extra=False))
+        extra: dict[str, Any] = {}
+        for folder in args.build_extra:
+            recs, problems = load_dir(folder, root, rows)
+            for p in problems:
+                print("problem:", p)
+            for k, v in recs.items():
+                if k in extra_keys:
+                    extra.setdefault(k, v)
+        n_events = sum(len(r["events"]) for r in extra.values())
+        print(f"extra: {len(extra)} articles, {n_events} events; missing {sorted(extra_keys - set(extra))}")
+        write_jsonl(GOLD / "realnews_extra.jsonl", extra)
     if args.agreement:
         gold = read_jsonl(GOLD / "realnews_gold.jsonl")
         second = read_jsonl(GOLD / "realnews_second.jsonl")

@@ -180,3 +180,93 @@ def test_a_clock_time_is_never_read_as_a_year():
     assert ev.date == "2018-12-04"
     (ev,) = coder.code("Rebels attacked the convoy at 1750 GMT.", date="2018-12-05")
     assert ev.date == "2018-12-05" and ev.date_precision == "publication"
+
+
+# -- year-less dates, spans, datelines and the story's day --------------------------------
+
+
+def test_a_year_less_date_takes_the_year_its_tense_or_weekday_points_at():
+    sept = date(2013, 9, 28)
+    assert resolve_date("Nov. 8", sept, future=True).date == "2013-11-08"
+    assert resolve_date("Nov. 8", sept, future=False).date == "2012-11-08"
+    assert resolve_date("Nov. 8", sept, future=None).date == "2013-11-08"  # the nearest
+    # a written weekday picks the year it fits: 10 November was a Thursday in 2011
+    assert resolve_date("Thursday, Nov. 10", date(2011, 11, 14)).date == "2011-11-10"
+    assert resolve_date("Thursday, Nov. 10", date(2012, 2, 1)).date == "2011-11-10"
+    # "in March" said of what is still to come, in a December story, is next March
+    assert resolve_date("in March", date(2015, 12, 10), future=True).date == "2016-03-01"
+
+
+def test_without_a_publication_date_a_year_less_date_is_no_date():
+    assert resolve_date("Thursday, November 10th", None) is None
+    assert resolve_date("November 10, 2011", None).date == "2011-11-10"
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [
+        ("from October 2012 to October 2013", "2012-10-01"),
+        ("October 2012 to October 2013", "2012-10-01"),
+        ("between 2010 and 2014", "2010-01-01"),
+        ("from October to December 2013", "2013-10-01"),
+    ],
+)
+def test_a_period_with_both_ends_is_dated_by_its_start_as_a_span(expr, iso):
+    v = resolve_date(expr, PUB)
+    assert v is not None and (v.date, v.precision) == (iso, "span")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Team has program 2 A. M. FEB. 4,2009 Two years ago, the team won.", "2009-02-04"),
+        ("Updated 5 / 5 / 2010 1:41 PM Riots engulfed the streets of Athens.", "2010-05-05"),
+        ("FOR IMMEDIATE RELEASE July 13,2009 President Obama announced.", "2009-07-13"),
+        ("ATHENS, 4 May 2010 - Riots engulfed the streets.", "2010-05-04"),
+        ("Riots engulfed the streets of Athens on Wednesday.", None),
+    ],
+)
+def test_a_dateline_near_the_top(text, iso):
+    from wirecoder.storydate import dateline
+
+    got = dateline("Headline\n" + text, len("Headline"))
+    assert (got.isoformat() if got else None) == iso
+
+
+def test_a_dateline_anchors_relative_dates_when_there_is_no_publication_date(coder):
+    text = (
+        "Three die in Athens riots\nUpdated 5 / 5 / 2010 1:41 PM Riots engulfed the streets of "
+        "Athens on Wednesday as protesters attacked police."
+    )
+    events = coder.code(text)
+    dated = {ev.trigger.text: ev.date for ev in events}
+    assert "2010-05-05" in dated.values()
+
+
+def test_an_undated_event_takes_the_storys_day_not_the_publication_date(coder):
+    text = (
+        "Gunman kills officer\nA gunman shot and killed a police officer in Detroit on Monday. "
+        "Police arrested the suspect after a chase."
+    )
+    events = {ev.trigger.text: ev for ev in coder.code(text, date=WEDNESDAY)}
+    arrested = events["arrested"]
+    assert (arrested.date, arrested.date_precision) == ("2015-10-19", "narrative")
+    assert arrested.date_text == "Monday"
+
+
+def test_a_date_on_an_occasion_dates_what_is_done_at_it(coder):
+    got = _dates(
+        coder,
+        "Statement\nIn a statement released Monday, the White House urged Sudan to stop the "
+        "bombing.",
+    )
+    assert got["urged"][0] == "2015-10-19"
+
+
+def test_to_be_sentenced_looks_ahead(coder):
+    events = coder.code(
+        "Verdict\nThe court convicted Smith. He is to be sentenced Nov. 8.", date="2015-09-28"
+    )
+    got = {ev.trigger.text: (ev.date, ev.date_precision) for ev in events}
+    assert got["sentenced"] == ("2015-11-08", "day")  # this November, not last
+    assert got["convicted"] == ("2015-09-28", "publication")  # a coming day is no story's day

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 COLUMNS = [
     "event_id", "article_id", "sentence_index", "event_type", "mode", "quad", "cameo", "status",
-    "source_name", "source_country", "source_sector", "target_name", "target_country", "target_sector",
+    "hedge", "source_name", "source_country", "source_sector", "target_name", "target_country",
+    "target_sector",
     "reciprocal", "trigger", "date", "date_text", "date_precision", "location_name", "location_country",
     "lat", "lon", "speaker", "via", "contexts", "confidence", "sentence", "coder_version",
 ]  # fmt: skip
@@ -37,6 +38,7 @@ def flat_row(ev: Event) -> dict[str, Any]:
         "quad": ev.quad,
         "cameo": ev.cameo,
         "status": ev.status,
+        "hedge": ev.hedge.text if ev.hedge else None,  # "reportedly": the outlet's own doubt
         "source_name": _join(a.name or a.text for a in ev.source),
         "source_country": _join(a.country for a in ev.source),
         "source_sector": _join(a.sector for a in ev.source),

@@ -50,7 +50,7 @@ def registry() -> dict[str, StageFactory]:
     from .events.triggers import TriggerStage
     from .places.stage import PlaceStage
     from .records_stage import RecordStage
-    from .timex import TimeStage
+    from .storydate import TimeStage
 
     stages: list[StageFactory] = [
         ActorStage,

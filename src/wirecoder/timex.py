@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from .analysis import Analysis, Resources
-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -70,15 +68,20 @@ _WEEKDAY = re.compile(
 
 
 def resolve_date(
-    expr: str, anchor: date | None, future: bool = False, prep: str | None = None
+    expr: str, anchor: date | None, future: bool | None = False, prep: str | None = None
 ) -> DateValue | None:
     """Normalise one date expression against the publication date (None when it names no day).
 
     `future` says the clause speaks of what is still to come ("will meet on Friday": the
-    coming Friday); `prep` is the preposition before the expression, when the parser left it
-    outside ("since Oct. 1" is where a period starts, not the day of the event).
+    coming Friday), False that it tells the past, None that its tense says neither (a date
+    without a year is then the nearest one); `prep` is the preposition before the expression,
+    when the parser left it outside ("since Oct. 1" is where a period starts, not the day of
+    the event). "From October 2012 to October 2013" is a span: its start, precision `span`.
     """
     text = " ".join(expr.split())
+    span = _span(text, anchor, prep)
+    if span is not None:
+        return span
     low = text.lower().strip(" ,.")
     first = low.split(" ", 1)[0] if low else ""
     if (prep or "").lower() in BOUNDARY or first in BOUNDARY:
@@ -94,6 +97,8 @@ def resolve_date(
     if anchor is None:
         if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
             return DateValue(f"{low}-01-01", "year", text)
+        if not re.search(r"\b(1[89]\d\d|20\d\d)\b", low):
+            return None  # "Nov. 10" with no publication date: no year to put it in
         return _absolute(text, None)
     if low in ("today", "this morning", "this afternoon", "this evening", "tonight", "now",
                "earlier today", "later today", "earlier in the day"):  # fmt: skip
@@ -122,7 +127,7 @@ def resolve_date(
     m = _WEEKDAY.fullmatch(low)
     if m:
         return DateValue(
-            _weekday(anchor, WEEKDAYS.index(m.group(2)), m.group(1), future), "day", text
+            _weekday(anchor, WEEKDAYS.index(m.group(2)), m.group(1), bool(future)), "day", text
         )
     if low in ("last week", "previous week", "week before", "a week ago", "past week"):
         return DateValue(_monday(anchor - timedelta(weeks=1)).isoformat(), "week", text)
@@ -204,8 +209,14 @@ def _dateparser() -> Any:
     return dateparser
 
 
-def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue | None:
-    """Day-precise dates ("Oct. 1", "October 1, 2015", "1/10/2015") via dateparser."""
+def _absolute(text: str, anchor: date | None, future: bool | None = False) -> DateValue | None:
+    """Day-precise dates ("Oct. 1", "October 1, 2015", "1/10/2015") via dateparser.
+
+    A date written without its year is put in the year around the publication date that its
+    weekday fits ("Thursday, Nov. 10"), else the coming one for the future, the last one for
+    the past, and the nearest when the tense says neither ("is to be sentenced Nov. 8" in a
+    September story is this November, not last).
+    """
     if not re.search(r"\d", text):
         return None
     from datetime import datetime
@@ -225,6 +236,7 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
         cleaned,
         flags=re.I,
     )
+    cleaned = re.sub(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", r"\1/\2/\3", cleaned)
     try:
         parsed = _dateparser().parse(cleaned, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError):
@@ -232,18 +244,75 @@ def _absolute(text: str, anchor: date | None, future: bool = False) -> DateValue
     if parsed is None:
         return None
     d = parsed.date()
-    if (
-        anchor is not None
-        and not re.search(r"\b\d{4}\b", cleaned)
-        and abs(d.year - anchor.year) > 1
-    ):
-        return None  # a year read from a day number ("April 21 and 22" as the year 22)
+    has_year = bool(re.search(r"\b\d{4}\b", cleaned))
+    if anchor is not None and not has_year:
+        if abs(d.year - anchor.year) > 1:
+            return None  # a year read from a day number ("April 21 and 22" as the year 22)
+        d = _year_for(d, anchor, future, _named_weekday(cleaned))
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", cleaned)) and not re.fullmatch(
         r"\d{4}", cleaned
     )
     if not has_day:
         return DateValue(d.replace(day=1).isoformat(), "month", text)
     return DateValue(d.isoformat(), "day", text)
+
+
+def _named_weekday(text: str) -> int | None:
+    m = re.search(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b\.?", text, re.I)
+    if m is None:
+        return None
+    return [w[:3] for w in WEEKDAYS].index(m.group(1).lower()[:3])
+
+
+def _year_for(d: date, anchor: date, future: bool | None, weekday: int | None) -> date:
+    """The year a year-less day falls in, seen from the publication date (see `_absolute`)."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(d.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    fits = [o for o in options if weekday is not None and o.weekday() == weekday]
+    if len(fits) == 1:
+        return fits[0]
+    ahead = [o for o in options if o >= anchor]
+    behind = [o for o in options if o <= anchor]
+    if future and ahead:
+        return ahead[0]
+    if future is False and behind:
+        return behind[-1]
+    return min(options, key=lambda o: (abs((o - anchor).days), o > anchor))
+
+
+#: "from October 2012 to October 2013", "between 2010 and 2014": both ends written in full
+_SPAN = re.compile(
+    r"^(?:(from|between)\s+)?(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b|-|–)\s*(?P<b>.+)$",
+    re.I,
+)
+_MONTH_OR_YEAR = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?|\d{4})$",
+    re.I,
+)
+
+
+def _span(text: str, anchor: date | None, prep: str | None) -> DateValue | None:
+    """A period written with both its ends: dated by its start, precision `span`."""
+    m = _SPAN.match(text.strip(" ,."))
+    if m is None:
+        return None
+    lead = (m.group(1) or prep or "").lower()
+    if "and" in text.lower().split() and lead != "between":
+        return None  # "April 21 and 22"
+    a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,.")
+    if not (_MONTH_OR_YEAR.match(a) and _MONTH_OR_YEAR.match(b)):
+        return None
+    year = re.search(r"\b\d{4}\b", b)
+    if not re.search(r"\b\d{4}\b", a) and year:
+        a = f"{a} {year.group(0)}"  # "from October to December 2013"
+    start = resolve_date(a, anchor, False)
+    if start is None:
+        return None
+    return DateValue(start.date, "span", text)
 
 
 _CLOCK_AFTER = {"gmt", "utc", "hours", "hrs", "hr", "ist", "pst", "est", "cet"}
@@ -284,7 +353,11 @@ def _governor(ent: SpacySpan) -> Token:
     """The word the date modifies: the verb of its clause, or the noun it sits on."""
     gov = ent.root
     for _ in range(4):  # "on Tuesday" -> prep -> verb; "Tuesday's attack" -> attack
-        if gov.head.i == gov.i or (gov.i != ent.root.i and gov.pos_ in ("VERB", "AUX", "NOUN")):
+        if gov.head.i == gov.i or (
+            gov.i != ent.root.i
+            and gov.pos_ in ("VERB", "AUX", "NOUN")
+            and gov.ent_type_ not in ("DATE", "TIME")  # "Monday afternoon" -> arrested
+        ):
             break
         gov = gov.head
     return gov
@@ -302,30 +375,50 @@ def _preposition(ent: SpacySpan) -> str | None:
     return None
 
 
+#: words that put an occasion named by a noun ahead ("his upcoming speech in March")
+_AHEAD = {"upcoming", "planned", "scheduled", "forthcoming", "proposed", "next", "coming"}
+#: heads an infinitive looks ahead from ("plans to meet", "is due to be sentenced")
+_LOOK_AHEAD = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go", "be"}
+
+
 def _future_clause(gov: Token, headline: bool = False) -> bool | None:
     """Does the clause of `gov` speak of the future? None when its tense says nothing.
 
     Headlines tell the past in the present ("Police Arrest Two Journalists On Monday") and
-    the future with "to" ("Leaders To Meet On Friday").
+    the future with "to" ("Leaders To Meet On Friday"). "Is to be sentenced" looks ahead; a
+    present passive ("when he is sentenced May 7") says neither; a noun looks ahead under
+    "ahead of" or "upcoming" ("ahead of his speech in March").
     """
+    if gov.pos_ in ("NOUN", "PROPN"):
+        if any(c.lower_ in _AHEAD for c in gov.children if c.dep_ == "amod"):
+            return True
+        head = gov.head
+        if head.lower_ == "of" and head.head.lower_ == "ahead":
+            return True
+        return None
     if gov.pos_ not in ("VERB", "AUX"):
         return None
+    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if headline:
-        aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"will", "to"} and gov.tag_ == "VB":
+        if auxes & {"will", "to"} and gov.tag_ == "VB":
             return True
         return False if gov.tag_ in ("VBZ", "VBP", "VBD", "VBN") else None
-    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "shall", "'ll", "wo", "would"}:
         return True
-    if auxes & {"had", "has", "have", "did", "was", "were"} or gov.tag_ in ("VBD", "VBN"):
+    if (
+        "to" in auxes
+        and (gov.tag_ == "VB" or "be" in auxes)
+        and gov.head.lemma_.lower() in _LOOK_AHEAD
+        and gov.dep_ in ("xcomp", "acl", "ccomp")
+    ):
+        return True  # "plans to meet", "is to be sentenced"
+    if auxes & {"had", "has", "have", "did", "was", "were"} or gov.tag_ == "VBD":
         return False
+    if gov.tag_ == "VBN":
+        present = {"is", "are", "am", "'s", "'re", "be", "being", "been"}
+        return None if auxes & present else False
     if gov.tag_ == "VBG" and auxes & {"is", "are", "am", "'s", "'re"}:
         return True  # "is meeting on Friday"
-    if gov.tag_ == "VB" and "to" in auxes:
-        head = gov.head.lemma_.lower()
-        if head in ("plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "go"):
-            return True
     if gov.tag_ in ("VBZ", "VBP") and gov.lemma_ != "be":
         return True  # "The council meets Friday"
     return None
@@ -339,10 +432,11 @@ def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
     and the attack only for want of a date of its own.
     """
     gov = _governor(ent)
+    occasion = _occasion_verb(gov)
     cur = tok
     speech = False
     for steps in range(8):
-        if cur.i == gov.i:
+        if cur.i == gov.i or (occasion is not None and cur.i == occasion.i):
             return steps, speech
         if cur.head.i == cur.i:
             break
@@ -351,6 +445,31 @@ def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
         if cur.dep_ in ("relcl", "csubj") and steps > 0:
             break
         cur = cur.head
+    return None
+
+
+#: occasions a date on which dates what is done at them ("in a May 4 letter", "at a news
+#: conference Tuesday", "in a statement released Nov. 10")
+OCCASIONS = {
+    "statement", "letter", "announcement", "interview", "speech", "address", "remarks",
+    "conference", "briefing", "meeting", "rally", "debate", "hearing", "session", "summit",
+    "ceremony", "release", "post", "tweet", "message", "memo", "call", "appearance", "op-ed",
+}  # fmt: skip
+
+
+def _occasion_verb(gov: Token) -> Token | None:
+    """The verb an occasion carrying the date hangs on: "urged" in "In a statement released
+    Nov. 10, the White House urged ..." (what is said in the statement is said that day)."""
+    cur = gov
+    if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "acl":
+        cur = cur.head
+    if (
+        cur.lemma_.lower() in OCCASIONS
+        and cur.dep_ == "pobj"
+        and cur.head.lower_ in ("in", "at", "during")
+        and cur.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return cur.head.head
     return None
 
 
@@ -364,6 +483,17 @@ def _before_speech(tok: Token) -> bool:
             break
         cur = cur.head
     return False
+
+
+def on_path(tok: Token) -> bool:
+    """Does a date expression modify the event's clause, even one that names no single day
+    ("for more than a year", "since Oct. 1")? Such an event is dated by its own words or not
+    at all, never by the story's day."""
+    return any(
+        _path(ent, tok) is not None
+        for ent in _date_entities(tok.sent)
+        if not _CLOCK.match(ent.text.strip())
+    )
 
 
 def event_date(
@@ -393,7 +523,7 @@ def event_date(
         if speech and _before_speech(tok):
             continue
         tense = _future_clause(_governor(ent), ent.start_char < headline_end)
-        ahead = tense if tense is not None else (future and steps == 0)
+        ahead = tense if tense is not None else (True if future and steps == 0 else None)
         value = resolve_date(ent.text, anchor, ahead, _preposition(ent))
         if value is None:
             continue
@@ -404,31 +534,4 @@ def event_date(
     return best[1] if best else None
 
 
-class TimeStage:
-    """Dates each event from its own words, anchored on the publication date."""
-
-    name = "time"
-    requires = ("candidates",)
-    assigns = ("candidates.date",)
-
-    def __call__(self, analysis: Analysis, resources: Resources) -> None:
-        doc = analysis.doc
-        assert doc is not None
-        anchor = date.fromisoformat(analysis.article.date) if analysis.article.date else None
-        text = analysis.article.text
-        headline_end = text.find("\n") if analysis.article.title else -1
-        for cand in analysis.candidates:
-            value = event_date(
-                doc[cand.trigger], anchor, cand.status == "future", text, headline_end
-            )
-            if value is not None:
-                cand.date, cand.date_text, cand.date_precision = (
-                    value.date,
-                    value.text,
-                    value.precision,
-                )
-            elif anchor is not None:
-                cand.date, cand.date_precision = anchor.isoformat(), "publication"
-
-
-__all__ = ["BOUNDARY", "DateValue", "TimeStage", "event_date", "resolve_date"]
+__all__ = ["BOUNDARY", "SPEECH", "DateValue", "event_date", "on_path", "resolve_date"]

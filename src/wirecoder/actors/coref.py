@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .dictionary import NONSTATE
+from .dictionary import KB_PRIORITY, NONSTATE
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -270,6 +270,41 @@ def country_from_places(doc: Doc, gazetteer: Gazetteer) -> str | None:
     return top
 
 
+def _from_kb(m: Mention) -> bool:
+    return m.entry is not None and m.entry.priority == KB_PRIORITY
+
+
+def doubt_namesakes(
+    mentions: list[Mention], doc: Doc, date: str | None, gazetteer: Gazetteer
+) -> None:
+    """Context before the knowledge base: a person the Phoenix-derived KB knows only as a
+    former official of another country than the story's own (the country the article's other
+    names or its places give) is more likely a namesake ("Barry Whiteside", a murder victim in
+    Michigan, is not the Fijian official). Such a mention is left a person of unknown
+    nationality, which the article's country then fills. Office holders on the article's date
+    stay: a foreign minister in office is news abroad."""
+    doubtful = [
+        m
+        for m in mentions
+        if _from_kb(m) and m.kind == "person" and m.entry is not None and not m.entry.valid_on(date)
+    ]
+    if not doubtful:
+        return
+    others = [m for m in mentions if not _from_kb(m)]
+    country = primary_country(others, doc) or country_from_places(doc, gazetteer)
+    if country is None:
+        return
+    for m in doubtful:
+        if m.country == country:
+            continue
+        m.rule.append(
+            f"not {m.entry.name if m.entry else m.name} of {m.country} in the knowledge base: "
+            f"a former official abroad in a {country} story (a namesake)"
+        )
+        m.entry, m.country, m.sector, m.wikidata = None, None, None, None
+        m.name = m.text
+
+
 class CorefStage:
     """Links later mentions to the first full one and fills in the article's country."""
 
@@ -280,6 +315,7 @@ class CorefStage:
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         doc = analysis.doc
         assert doc is not None
+        doubt_namesakes(analysis.mentions, doc, analysis.article.date, resources.gazetteer)
         resolve(analysis.mentions, doc)
         country = primary_country(analysis.mentions, doc)
         if country is None:

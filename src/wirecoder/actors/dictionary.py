@@ -8,6 +8,7 @@ only with their capitals, so "us" and "amnesty" stay ordinary words.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -97,7 +98,12 @@ class ActorDictionary:
     common: frozenset[str] = frozenset()  # common English words (compounds must be made of them)
 
     # -- building -------------------------------------------------------------------------
-    def add(self, tokens: list[str], entry: Entry, case_sensitive: bool) -> None:
+    def add(
+        self, tokens: list[str], entry: Entry, case_sensitive: bool, name_words: bool = True
+    ) -> None:
+        """Index a surface form. `name_words`: its capitalised words stay capitalised when a
+        headline is sentence-cased (off for the knowledge base, whose 30,000 names hold most
+        capitalised words of English)."""
         if not tokens:
             return
         key = tuple(tokens) if case_sensitive else tuple(t.lower() for t in tokens)
@@ -108,9 +114,8 @@ class ActorDictionary:
             bucket.sort(key=lambda e: -e.priority)
         (self.first_exact if case_sensitive else self.first_folded).add(key[0])
         self.max_len = max(self.max_len, len(key))
-        for tok in tokens:
-            if tok[:1].isupper():
-                self.name_words.add(tok.lower())
+        if name_words:
+            self.name_words.update(t.lower() for t in tokens if t[:1].isupper())
 
     def add_role(self, role: Role) -> None:
         self.roles.setdefault(role.words[-1], []).append(role)
@@ -289,6 +294,11 @@ def _tokenizer() -> Any:
 
 
 def _tokens(text: str) -> list[str]:
+    """spaCy's tokens of a form; words of letters alone split on spaces, which is what spaCy
+    does with them, without its cost (the lists hold some 16,000 such forms)."""
+    words = text.split()
+    if all(w.isalpha() for w in words):
+        return words
     return [t.text for t in _tokenizer()(text)]
 
 
@@ -383,6 +393,12 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
         _add_named(d, row, "org", f"organizations.tsv:{lineno}", common)
     for lineno, row in _read_rows(_builtin("people.tsv"), "people.tsv"):
         _add_named(d, row, "person", f"people.tsv:{lineno}", common)
+    # the team's dated lists: office holders 2000-2025, armed groups, cartels and parties
+    for lineno, row in _read_rows(_builtin("officeholders.tsv"), "officeholders.tsv"):
+        _add_named(d, row, "person", f"officeholders.tsv:{lineno}", common)
+    for lineno, row in _read_rows(_builtin("groups.tsv"), "groups.tsv"):
+        _add_named(d, row, "org", f"groups.tsv:{lineno}", common)
+    _add_knowledge_base(d)
     for _, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
         flags = set(filter(None, (row.get("flags") or "").split(",")))
         sector = "" if row["sector"] == "-" else row["sector"]
@@ -404,6 +420,54 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
                 )
             )
     return d
+
+
+KB_FILE = "phoenix_actors.tsv"
+KB_PRIORITY = -1  # below wirecoder's own lists; the article's descriptors win over both
+
+
+def _add_knowledge_base(d: ActorDictionary) -> None:
+    """The Phoenix-derived dated people, armed groups and organisations
+    (scripts/build_actor_kb.py). Forms come split into tokens, so loading needs no tokenizer;
+    its entries rank below every other, so they are appended without re-sorting (30,000 rows
+    load in about 0.2 s)."""
+    path = _builtin(KB_FILE)
+    if not path.is_file():  # pragma: no cover - the file ships with the package
+        return
+    header: list[str] | None = None
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line[0] == "#":
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            col = {h: k for k, h in enumerate(header)}
+            kind, name, tokens = col["kind"], col["name"], col["tokens"]
+            country, sector, start, end = col["country"], col["sector"], col["from"], col["to"]
+            continue
+        entry = Entry(
+            cells[name],
+            cells[country] or None,
+            cells[sector] or None,
+            None,
+            cells[kind],
+            f"{KB_FILE}:{lineno}",
+            cells[start] or None,
+            cells[end] or None,
+            None,
+            KB_PRIORITY,
+        )
+        for form in cells[tokens].split("|"):
+            if form[0] == "=":
+                key = tuple(form[1:].split(" "))
+                d.exact.setdefault(key, []).append(entry)
+                d.first_exact.add(key[0])
+            else:
+                key = tuple(form.lower().split(" "))
+                d.folded.setdefault(key, []).append(entry)
+                d.first_folded.add(key[0])
+            if len(key) > d.max_len:
+                d.max_len = len(key)
 
 
 def _add_named(
@@ -480,7 +544,13 @@ def _load_user(d: ActorDictionary, path: Path, common: frozenset[str]) -> None:
 def load_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
     """Built-ins plus user files, cached per process and file set."""
     common = _common_words()
-    d = build_builtin(common)
+    gc_was_on = gc.isenabled()
+    gc.disable()  # 150,000 small objects: the collector's passes would double the time
+    try:
+        d = build_builtin(common)
+    finally:
+        if gc_was_on:
+            gc.enable()
     for f in user_files:
         _load_user(d, Path(f), common)
     return d

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..events.attribution import is_speech_verb
-from .dictionary import NONSTATE, ActorDictionary, Entry, Role
+from .dictionary import KB_PRIORITY, NONSTATE, ActorDictionary, Entry, Role
 from .mention import Mention
 
 if TYPE_CHECKING:
@@ -85,7 +85,12 @@ def _lone_modifier(doc: Doc, tok: Token) -> bool:
 
 def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
     words = [t.text for t in doc]
-    hits = [_Hit(s, e, entries) for s, e, entries in d.find(words)]
+    hits = []
+    for s, e, entries in d.find(words):
+        if not words[s][:1].isupper():  # "an islamic group" names no group of the KB
+            entries = [x for x in entries if x.priority != KB_PRIORITY]
+        if entries:
+            hits.append(_Hit(s, e, entries))
     # capitalised words the lists lack may still be a nationality ("Turkmeni", "Hong Kongese")
     covered = {i for h in hits for i in range(h.start, h.end)}
     for tok in doc:
@@ -141,8 +146,14 @@ def _listed(m: Mention, sub: Mention) -> bool:
 
 
 def _pick_entry(entries: list[Entry], date: str | None) -> Entry:
+    """The entry valid on the date; among equals a dated one (the Taliban: REB 2001-2021,
+    GOV after) before an undated one, which says less; with no date, the undated one."""
     valid = [e for e in entries if e.valid_on(date)]
-    return (valid or entries)[0]
+    if not valid:
+        return entries[0]
+    if not date:  # no date: the general coding, not one period's
+        return min(valid, key=lambda e: (-e.priority, bool(e.valid_from or e.valid_to)))
+    return min(valid, key=lambda e: (-e.priority, not (e.valid_from or e.valid_to)))
 
 
 BACKING = {"backed", "supported", "sponsored", "funded", "trained", "armed", "allied",
@@ -812,7 +823,12 @@ class MentionFinder:
             else:
                 m.country = self.d.state_of(mod_country.country)
                 m.rule.append(f"country from '{mod_country.name}'→{m.country}")
-        elif mod_org is not None and m.country is None:
+        elif mod_org is not None and (
+            m.country is None
+            or (m.kind == "person" and role is not None and mod_org.country != m.country)
+        ):
+            # the article's descriptor before the dictionary's: "European Union President
+            # Herman Van Rompuy" speaks for the EU, not for Belgium
             m.country = mod_org.country
             m.rule.append(f"country from {mod_org.name}→{mod_org.country}")
         elif pp_mention is not None and m.country is None and pp_mention.country:

@@ -98,8 +98,9 @@ def merge(keep: Event, other: Event) -> None:
         keep.attribution = other.attribution
     if keep.location is None and other.location is not None:
         keep.location = other.location
+    weak = (None, "publication", "narrative")  # not the event's own words
     if (keep.date_text is None and other.date_text is not None) or (
-        keep.date_precision == "publication" and other.date_precision not in (None, "publication")
+        keep.date_precision in weak and other.date_precision not in weak
     ):
         keep.date, keep.date_text, keep.date_precision = (
             other.date,

@@ -328,11 +328,35 @@ def _own_markers(tok: Token) -> StatusResult | None:
     return None
 
 
+#: verbs of hearsay whose impersonal passive hedges what follows ("is said to have ordered")
+HEARSAY = {
+    "say",
+    "believe",
+    "think",
+    "allege",
+    "report",
+    "rumour",
+    "rumor",
+    "suspect",
+    "understand",
+}
+
+
 def _hedge(tok: Token) -> int | None:
+    """The outlet's own doubt on the event: "reportedly", "allegedly", "is said to"."""
     for t in (tok, tok.head):
         for c in t.children:
             if c.dep_ == "advmod" and c.lower_ in HEDGES:
                 return c.i
+        head = t.head
+        if (
+            t.dep_ == "xcomp"
+            and head.tag_ == "VBN"
+            and head.lemma_.lower() in HEARSAY
+            and any(c.dep_ == "auxpass" for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children)
+        ):
+            return head.i
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..errors import Codes, InputError
@@ -42,21 +43,33 @@ def make_article(
 
 
 def article_from_record(record: Any, origin: str, default_date: object = None) -> Article:
-    """A JSON object with `text` (and optional id, date, title, source, url)."""
+    """A JSON object with `text` (and optional id, date, title, source, url).
+
+    With a separate `title` the coded text is always the title, a newline, then the text (the
+    offsets README documents), even when the text's first line repeats the title: a user
+    slices `title + "\n" + text` and must find each event's words there.
+    """
     if not isinstance(record, Mapping):
         raise InputError(Codes.E113, input=origin)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(Codes.E106, input=origin)
-    return make_article(
+    title = record.get("title")
+    if isinstance(title, str) and title.strip():
+        # a line break inside the title becomes a space: one line, the same offsets
+        line = title.replace("\r", " ").replace("\n", " ")
+        text, title = f"{line}\n{text}", " ".join(title.split())
+    else:
+        title = None
+    article = make_article(
         text,
         id=record.get("id") or record.get("article_id"),
         date=record.get("date") or record.get("publication_date") or default_date,
-        title=record.get("title") or None,
         source=record.get("source") or None,
         url=record.get("url") or None,
         origin=origin,
     )
+    return replace(article, title=title) if title else article
 
 
 def read_text_bytes(data: bytes, origin: str, default_date: object = None) -> Article:

@@ -4,7 +4,8 @@ All four stream in record batches, so exporting a store larger than memory works
 
 - `parquet`: every events column (JSON columns as JSON text) plus the article's date, title,
   publisher and URL; the lossless one.
-- `csv`: the flat columns of `wirecoder.to_frame`, plus publication date, publisher and URL.
+- `csv`: the flat columns of `wirecoder.to_frame` (`hedge`: the outlet's "reportedly"), plus
+  publication date, publisher and URL.
 - `plover-json`: one JSON object per line shaped like the event records in the PLOVER manual
   (chapter "Data Fields": id, date, actor, recipient, event, mode, context, event_loc, ...);
   wirecoder's own fields (status, attribution, offsets) sit under `wirecoder`. Following the
@@ -37,7 +38,8 @@ ORDER BY e.article_id, e.event_index
 
 _FLAT = """
 SELECT e.event_id, e.article_id, e.sentence_index, e.event_type, e.plover_type, e.mode, e.quad,
-       e.cameo, e.status, e.source_name, e.source_country, e.source_sector, e.target_name,
+       e.cameo, e.status, json_extract_string(e.hedge, '$.text') AS hedge, e.source_name,
+       e.source_country, e.source_sector, e.target_name,
        e.target_country, e.target_sector, e.reciprocal, e.trigger_text AS trigger, e.date,
        e.date_text, e.date_precision, e.location_name, e.location_country, e.lat, e.lon,
        e.speaker_name AS speaker, NULLIF(array_to_string(e.via, ';'), '') AS via,
@@ -250,7 +252,7 @@ GDELT_COLUMNS = (
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
     "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
     "PloverEvent", "PloverMode", "PloverContexts", "Status", "Reciprocal", "Reversed",
-    "Confidence", "ArticleID", "SentenceIndex", "TriggerText",
+    "Confidence", "ArticleID", "SentenceIndex", "TriggerText", "Hedge",
 )  # fmt: skip
 
 _GEO_TYPE = {"country": 1, "admin1": 2, "city": 4}
@@ -334,6 +336,7 @@ def gdelt_rows(ev: Event, article: dict[str, Any] | None = None) -> list[list[st
             ev.article_id,
             ev.sentence_index,
             ev.trigger.text,
+            ev.hedge.text if ev.hedge else None,
         ]
         out.append([_cell(v) for v in row])
     return out

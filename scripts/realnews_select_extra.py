@@ -1,0 +1,72 @@
+"""Draw more real-news articles for TRAINING the learned decision (never for dev or test).
+
+The frozen split (realnews_split.tsv, its hash in the README) stays as it is. This draws N
+further articles from the same collections, none of them already in the split and, for ECB+,
+none from a topic any blind-test article comes from (ECB+ topics retell one event), and writes
+src/wirecoder/eval/gold/realnews_extra_split.tsv (same columns; split "train"). Seeded.
+
+    python scripts/realnews_select_extra.py --data ../shared/data [--n 45]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from wirecoder.eval.realnews_texts import read_text
+
+GOLD = Path(__file__).resolve().parents[1] / "src/wirecoder/eval/gold"
+OUT = GOLD / "realnews_extra_split.tsv"
+SEED = 20261207
+INTL = ("syria", "russia", "putin", "china", "iran", "iraq", "isis", "islamic state", "war",
+        "attack", "military", "korea", "israel", "refugee", "terror", "troops", "strike", "nato",
+        "mexico", "cuba", "ukraine", "afghan", "bomb", "migrant", "border", "foreign", "saudi",
+        "yemen", "libya", "turkey", "europe", "japan")  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--n", type=int, default=45)
+    args = ap.parse_args()
+    root = Path(args.data)
+    rng = random.Random(SEED)
+    with (GOLD / "realnews_split.tsv").open(encoding="utf-8") as fh:
+        frozen = {r["key"]: r for r in csv.DictReader(fh, delimiter="\t")}
+    test_topics = {
+        k.split(":")[1].split("/")[0] for k, r in frozen.items() if r["split"] == "test" and k.startswith("ecb:")
+    }
+    share = {"ecb": 0.25, "polnear": 0.3, "satp": 0.25, "insightcrime": 0.2}
+    pools: dict[str, list[str]] = {c: [] for c in share}
+    ecb = root / "ecbplus" / "ECB+"
+    for topic in sorted(ecb.iterdir(), key=lambda p: p.name):
+        if topic.name in test_topics or not topic.is_dir():
+            continue
+        pools["ecb"] += [f"ecb:{topic.name}/{p.name}" for p in sorted(topic.glob("*ecbplus.xml"))]
+    for name in ("satp", "insightcrime"):
+        for split in ("train", "dev"):
+            lines = (root / "conflict_news" / f"{name}_{split}.tsv").read_text(encoding="utf-8")
+            for i, line in enumerate(lines.splitlines(), 1):
+                if 200 < len(line.split("\t")[0]) < 3000:
+                    pools[name].append(f"{name}:{split}:{i}")
+    for split in ("train", "dev"):
+        for p in sorted((root / "attribution" / split / "text").glob("*.txt")):
+            text = p.read_text(encoding="utf-8")
+            if len(text) <= 3500 and any(w in text.split("\n", 1)[0].lower() for w in INTL):
+                pools["polnear"].append(f"polnear:{split}/{p.name}")  # international news
+    rows = []
+    for coll, frac in share.items():
+        keys = [k for k in pools[coll] if k not in frozen]
+        for key in sorted(rng.sample(keys, round(args.n * frac))):
+            rows.append(f"{key}\t{coll}\ttrain\t{read_text(root, key).digest}\t0")
+    OUT.write_text("key\tcollection\tsplit\tdigest\tdouble\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    print(OUT, len(rows), "articles")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""The dated actor knowledge base (actors/data/phoenix_actors.tsv, from the Phoenix dictionaries):
+who holds which office on the article's date, and the article's context before the KB."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirecoder.actors.mentions import resolve_string
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("A.K. Antony", "2010-05-01", "IND", "GOV"),  # defence minister from 2006
+        ("A.K. Antony", "2004-05-01", "IND", "ELI"),  # before it: an elite of India
+        ("Esperanza Cabral", "2008-01-10", "PHL", "GOV"),  # health secretary 2006-2010
+        ("Aden Abyan Islamic Army", "2012-01-01", "YEM", "REB"),
+    ],
+)
+def test_knowledge_base_resolves_lone_names_on_their_date(coder, name, date, country, sector):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+    assert any("phoenix_actors.tsv" in r for r in m.rule)
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("Herman Van Rompuy", "2011-01-10", "EUR", "GOV"),  # European Council president
+        ("Herman Van Rompuy", "2009-03-01", "BEL", "GOV"),  # Belgian prime minister
+        ("Aden Duale", "2023-05-01", "KEN", "GOV"),
+        ("Abiy Ahmed", "2019-05-01", "ETH", "GOV"),
+        ("the Taliban", "2015-05-01", "AFG", "REB"),
+        ("the Taliban", "2022-05-01", "AFG", "GOV"),
+        ("CJNG", "2019-05-01", "MEX", "CRM"),
+    ],
+)
+def test_team_lists_resolve_office_holders_and_groups_on_their_date(
+    coder, name, date, country, sector
+):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+
+
+def test_descriptor_in_the_phrase_wins_over_the_knowledge_base(coder):
+    m = resolve_string("European Union President Herman Van Rompuy", coder.resources, "2011-01-10")
+    assert m is not None and m.country == "EUR"
+
+
+def test_a_former_official_abroad_is_a_namesake_in_a_one_country_story(coder):
+    text = (
+        "Barry Whiteside was found dead in his home in Detroit, Michigan, on Sunday. "
+        "Police in Detroit said Barry Whiteside had been shot. "
+        "Detroit police arrested a neighbour on Monday."
+    )
+    # the KB has a Fijian official of that name from 2011; in 2009 he held no office there
+    a = coder.analyze({"text": text, "date": "2009-03-04"})
+    barry = [m for m in a.mentions if m.text == "Barry Whiteside"]
+    assert barry and all(m.country == "USA" for m in barry)
+    # in a story about Fiji the same name is the Fijian official
+    fiji = coder.analyze(
+        {"text": "Fiji's Barry Whiteside met ministers in Suva.", "date": "2009-03-04"}
+    )
+    assert any(m.country == "FJI" for m in fiji.mentions if "Whiteside" in m.text)
+
+
+def test_lowercase_phrases_are_not_knowledge_base_names(coder):
+    m = resolve_string("an islamic group", coder.resources, "2012-01-01")
+    assert m is None or not any("phoenix_actors.tsv" in r for r in m.rule)
+
+
+@pytest.mark.shared
+def test_shipped_knowledge_base_is_what_the_script_builds(shared, tmp_path):
+    out = tmp_path / "kb.tsv"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_actor_kb.py"), "--data", str(shared / "data"),
+         "--out", str(out)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    shipped = ROOT / "src/wirecoder/actors/data/phoenix_actors.tsv"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
