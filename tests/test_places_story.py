@@ -137,3 +137,27 @@ def test_an_unknown_district_is_a_district_of_no_known_point(coder):
     loc = place_of(coder, "Clashes erupted in Kurram district, police said.", "erupted")
     assert loc is not None and loc.text == "Kurram district"
     assert loc.feature == "district" and loc.lat is None
+
+
+# -- a village the tagger misreads as a person stays a place ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "where"),
+    [
+        ("Troops launched an attack in the area of Abu Leiha on Saturday.", "attack", "Abu Leiha"),
+        ("Supporters marched through the streets in Damanhour on Friday.", "marched", "Damanhour"),
+        ("Gunmen killed seven fighters in the village of Qaza Ali on Monday.", "killed", "Qaza Ali"),
+    ],
+)
+def test_a_village_read_as_a_person_in_a_place_slot_is_a_place(coder, text, word, where):
+    loc = place_of(coder, text, word)
+    assert loc is not None and where in loc.text
+
+
+def test_a_name_in_a_place_slot_is_no_evidence_of_a_person(coder):
+    gz = load_gazetteer()
+    text = "Fighting raged in the area of Abu Leiha on Saturday. Ahmed Karimi said the town fell."
+    names = person_names(coder.analyze(text), gz)
+    assert "karimi" in names  # the man who speaks
+    assert "abu leiha" not in names and "leiha" not in names

@@ -7,8 +7,11 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer, Named, Place, fold
+from .lexicon import LOC_PREPS, PLACE_NOUNS, PLACE_ONLY
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..analysis import Analysis
 
 
@@ -126,6 +129,20 @@ PERSON_TITLES = frozenset(
 SAYING = frozenset(["say", "tell", "add", "insist", "told", "write", "tweet", "argue"])
 
 
+def _in_place_slot(tok: Token) -> bool:
+    """A name standing where a place stands ("in Sheikh Meskin", "the village of Daher
+    Al-Hawa", "entered Zabdeen"), so that the tagger's PERSON there is no evidence of a
+    person: only the article's use of the name elsewhere is."""
+    head = tok.head
+    if tok.dep_ == "pobj" and LOC_PREPS.get(head.lower_, 0.0) >= 0.85:
+        return True  # not "marched beside Martin Luther King": the weak ones take people too
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    if tok.dep_ in ("compound", "appos") and head.lemma_.lower() in PLACE_NOUNS:
+        return True  # "the Chattar area", "Musa Qala, the town"
+    return tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in PLACE_ONLY
+
+
 def person_names(analysis: Analysis, gz: Gazetteer) -> set[str]:
     """Folded names the article uses for a person, so that no slot makes them a place.
 
@@ -138,8 +155,8 @@ def person_names(analysis: Analysis, gz: Gazetteer) -> set[str]:
     assert doc is not None
     out: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+        if ent.label_ != "PERSON" or _in_place_slot(ent.root):
+            continue  # "in the town of Musa Qala": the tagger misreads villages as people
         words = [t for t in ent if t.is_alpha or "-" in t.text or "'" in t.text]
         while words and fold(words[0].text) in PERSON_TITLES:
             words = words[1:]

@@ -249,8 +249,6 @@ class NameReader:
         )
         if tok.i in self.people and strength == 1 and not prefixed and not town:
             return None  # "Khadr was captured": a person, whatever the gazetteer says
-        if label == "PERSON" and not (town or prefixed or settled or seat):
-            return None  # "visited Harris": the tagger's person, unless a well-known place
         proper = tok.pos_ == "PROPN" or (
             len(span) > 1 and tok.i != tok.sent.start and any(t.pos_ == "PROPN" for t in span)
         )  # "the South China Sea", "the Golan Heights": a capitalised noun closing a name
@@ -263,7 +261,10 @@ class NameReader:
         elif known and label in ("PRODUCT", "PERSON", "ORG") and town and tok.i not in self.in_name:
             ok = True  # "their advance on Manbij" with Manbij tagged a product
         else:
-            ok = strength >= 2 and (label != "ORG" or tok.dep_ != "nsubj")
+            # an unknown name the tagger calls a person stays a place in a place's slot ("in
+            # Damanhour", "the town of Musa Qala"): villages are often misread as people; the
+            # article's own use of it as a person (`person_names`) has already ruled it out
+            ok = strength >= 2 and (label not in ("PERSON", "ORG") or tok.dep_ != "nsubj")
         if not ok:
             return None
         facility = label == "FAC" or span[-1].lower_ in FACILITIES
