@@ -139,7 +139,7 @@ def test_a_village_the_gazetteer_does_not_know(coder):
 
 def test_the_most_specific_place_of_a_phrase(coder):
     text = "A bomb exploded in a market of the Sadriya district in central Baghdad."
-    assert place_of(coder, text, "exploded").text == "Sadriya"
+    assert place_of(coder, text, "exploded").text == "Sadriya district"  # the unit keeps its word
 
 
 def test_the_place_of_the_object_acted_on(coder):

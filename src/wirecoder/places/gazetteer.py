@@ -88,6 +88,12 @@ PLACE_TYPE_WORDS = frozenset(
         "suburb",
         "camp",
         "valley",
+        "subdistrict",
+        "upazila",
+        "tehsil",
+        "woreda",
+        "raion",
+        "rayon",
     ]
 )
 _ARTICLE = re.compile(r"^(al|el|ar|as|an|ad|ash|at|az|ad) (?=\w{3})")
@@ -187,7 +193,7 @@ class Gazetteer:
 
     def pack(
         self,
-    ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]], set[tuple[str, str]]]:
+    ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]], set[tuple[str, str]], set[str]]:
         """Plain tuples, ints and strings (fast to pickle): each place once, and per name the
         places' indices, doubled, plus one when the name is an alternate one."""
         index: dict[Place, int] = {}
@@ -205,14 +211,17 @@ class Gazetteer:
                     )
                 codes.append(2 * i + int(n.alternate))
             packed[key] = tuple(codes)
-        return rows, packed, set(self.capitals)
+        return rows, packed, set(self.capitals), set(self.seats)
 
     @classmethod
     def unpack(
-        cls, data: tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]], set[tuple[str, str]]]
+        cls,
+        data: tuple[
+            list[tuple[Any, ...]], dict[str, tuple[int, ...]], set[tuple[str, str]], set[str]
+        ],
     ) -> Gazetteer:
-        rows, packed, capitals = data
-        return cls(capitals=capitals, _packed=packed, _rows=rows)
+        rows, packed, capitals, seats = data
+        return cls(capitals=capitals, _packed=packed, _rows=rows, seats=seats)
 
     def _all_keys(self) -> list[str]:
         return list(self.names) + [k for k in self._packed if k not in self.names]
@@ -231,6 +240,13 @@ class Gazetteer:
             bucket.append(Named(place, bool(code & 1)))
         self.names[key] = bucket
         return bucket
+
+    seats: set[str] = field(default_factory=set)  # folded names of seats of government
+
+    def is_seat(self, name: str) -> bool:
+        """A seat of government ("the Kremlin"): a place even where the tagger saw an
+        organisation, since the news names the government by its building."""
+        return any(k in self.seats for k in self._keys(name))
 
     def add(self, name: str, place: Place, alternate: bool = False) -> None:
         key = fold(name)
@@ -254,7 +270,8 @@ class Gazetteer:
             keys.append(key)
         words = key.split()
         if len(words) > 1 and words[-1] in PLACE_TYPE_WORDS:
-            keys.append(" ".join(words[:-1]))
+            cut = 2 if len(words) > 2 and words[-2] == "sub" else 1  # "X sub-district"
+            keys.append(" ".join(words[:-cut]))
         if (
             len(words) > 2
             and words[0] in ("city", "town", "province", "village")
@@ -401,13 +418,14 @@ def _admin1_places(gz: Gazetteer, iso2to3: dict[str, str]) -> None:
             gz.add(n, place)
 
 
-def _region_places(gz: Gazetteer) -> None:
-    """wirecoder's own table of regions as the news names them (`places/data/regions.tsv`)."""
+def _table(name: str) -> list[dict[str, str]]:
+    """The rows of one of wirecoder's own tables in `places/data/`, by column name."""
     try:
-        text = resources.files("wirecoder.places").joinpath("data/regions.tsv").read_text("utf-8")
+        text = resources.files("wirecoder.places").joinpath(f"data/{name}").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - broken install
-        raise ResourceError(Codes.E202, path="places/data/regions.tsv", detail=str(exc)) from exc
+        raise ResourceError(Codes.E202, path=f"places/data/{name}", detail=str(exc)) from exc
     header: list[str] | None = None
+    rows: list[dict[str, str]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -415,7 +433,13 @@ def _region_places(gz: Gazetteer) -> None:
         if header is None:
             header = cells
             continue
-        row = dict(zip(header, cells, strict=False))
+        rows.append(dict(zip(header, cells, strict=False)))
+    return rows
+
+
+def _region_places(gz: Gazetteer) -> None:
+    """wirecoder's own table of regions as the news names them (`places/data/regions.tsv`)."""
+    for row in _table("regions.tsv"):
         place = Place(
             row["name"],
             row.get("country") or None,
@@ -427,6 +451,33 @@ def _region_places(gz: Gazetteer) -> None:
         for n in [row["name"], *(row.get("aliases") or "").split("|")]:
             if n:
                 gz.add(n, place)
+
+
+def _seat_places(gz: Gazetteer) -> None:
+    """Seats of government (`places/data/seats.tsv`) as the capital they stand in: "the White
+    House" is Washington, D.C., never the Casablanca that shares the name in translation."""
+    for row in _table("seats.tsv"):
+        iso3 = row["country"]
+        towns = [
+            n.place
+            for n in gz.names.get(fold(row["capital"].split(",")[0]), [])
+            if n.place.country == iso3 and n.place.feature == "city"
+        ]
+        town = max(towns, key=lambda p: p.population, default=None)
+        place = Place(
+            row["capital"],
+            iso3,
+            town.lat if town else None,
+            town.lon if town else None,
+            town.population if town else 0,
+            "city",
+            town.geonameid if town else None,
+        )
+        for n in [row["name"], *(row.get("aliases") or "").split("|")]:
+            if n:
+                gz.names[fold(n)] = [Named(place)]  # the seat, and no namesake
+                gz.seats.add(fold(n))
+                gz.capitals.add((fold(row["capital"]), iso3))
 
 
 def build_gazetteer(actors: ActorDictionary, min_population: int = 5000) -> Gazetteer:
@@ -460,6 +511,7 @@ def build_gazetteer(actors: ActorDictionary, min_population: int = 5000) -> Gaze
     _region_places(gz)
     for name, (lat, lon, iso3) in REGIONS.items():
         gz.add(name, Place(name.title(), iso3, lat, lon, 0, "region"))
+    _seat_places(gz)
     return gz
 
 

@@ -257,3 +257,9 @@ PLACE_PREFIXES = {"tal", "tall", "tel", "tell", "jabal", "jebel", "jabel", "kafr
 
 #: marks for the Arabic ayn and hamza that may open a transliterated name ("‘Ibta")
 AYN = "‘’'ʿʾʻ`"
+#: administrative units: a name on one keeps the word ("Kurram district", "Sindh province")
+ADMIN_UNITS = {"district", "subdistrict", "sub-district", "province", "governorate", "state",
+               "county", "prefecture", "municipality", "oblast", "region", "territory", "upazila",
+               "tehsil", "woreda", "raion", "rayon", "canton", "commune", "parish"}  # fmt: skip
+#: units that are a country's first-level division; the others are districts
+ADMIN1_UNITS = {"province", "governorate", "state", "prefecture", "oblast", "region"}

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..nlp import doc_ents
-from .gazetteer import Gazetteer, Place
+from .context import person_names
+from .gazetteer import Gazetteer, Place, fold
 from .lexicon import (
     _ARTICLE_PREFIX,
+    ADMIN_UNITS,
     ADV_PREPS,
     AREA_NOUNS,
     ATTACKS,
@@ -61,6 +63,7 @@ class Toponym:
     places: list[Place]
     relative: bool = False  # named only as a reference point ("north of Baghdad")
     facility: bool = False  # a building or site ("the US consulate"), finer than no town
+    unit: str = ""  # the administrative word that ends the name ("Satkania sub-district")
 
 
 @dataclass
@@ -93,6 +96,14 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
+def _unit_of(span: Span) -> str:
+    """The administrative word ending a name ("district" of "Hangu District"), if any."""
+    last = span[-1].lower_
+    if len(span) > 1 and last in ADMIN_UNITS:
+        return "sub-district" if span[-2].text == "-" and span[-3].lower_ == "sub" else last
+    return ""
+
+
 def _strip_the(span: Span) -> Span:
     while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
         span = span[1:]
@@ -123,6 +134,7 @@ class NameReader:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
         # tokens inside the name of an organisation or a person, except at its head
+        self.person_names = person_names(analysis, gz)
         self.people = {m.head for m in analysis.mentions if m.kind in ("person", "pronoun")}
         self.in_name: dict[int, Mention] = {}
         for m in analysis.mentions:
@@ -186,6 +198,11 @@ class NameReader:
             span = span[:-1]
         if not self._cap(span[0]):
             return None
+        span = self._with_unit(span, tok)
+        unit = _unit_of(span)
+        seat = self.gz.is_seat(span.text)
+        if fold(span.text) in self.person_names and not seat:
+            return None  # "Kenyatta" where the article says "Mr. Kenyatta": never a town
         if span[0].is_sent_start and span[0].pos_ not in ("PROPN",) and label not in PLACE_ENTS:
             return None  # "Mobile phone footage": capitalised because it starts the sentence
         if span.text.lower() in NOT_NAMES or (len(span.text) == 1 and span.text.isalpha()):
@@ -220,11 +237,12 @@ class NameReader:
         if (
             tok.i in self.in_name
             and not (known and label in PLACE_ENTS)
+            and not seat
             and strength < 3
             and not (prefixed and self.in_name[tok.i].start > span.start)
         ):
             return None  # "the Islamic State", "Hicks": an organisation or a person
-        if not known and any(t.lower_ in ORG_WORDS for t in span):
+        if not known and any(t.lower_ in ORG_WORDS for t in (span[:-1] if unit else span)):
             return None  # "the Patriotic Union of Kurdistan", "the Social Democratic Alliance"
         # "captured Jaffna" with Jaffna tagged a person: a well-known place under its own name
         town = strength >= 1 and self._well_known(
@@ -237,14 +255,17 @@ class NameReader:
         )  # "the South China Sea", "the Golan Heights": a capitalised noun closing a name
         if not proper and label not in PLACE_ENTS and not known:
             return None
-        if label in PLACE_ENTS or prefixed:
+        if label in PLACE_ENTS or prefixed or seat:
             ok = strength >= 1 or known
         elif known and label not in ("PERSON", "ORG", "PRODUCT"):
             ok = strength >= 1 or any(p.feature in ("country", "admin1", "region") for p in places)
         elif known and label in ("PRODUCT", "PERSON", "ORG") and town and tok.i not in self.in_name:
             ok = True  # "their advance on Manbij" with Manbij tagged a product
         else:
-            ok = strength >= 2 and (label not in ("PERSON", "ORG") or tok.dep_ not in ("nsubj",))
+            # an unknown name the tagger calls a person stays a place in a place's slot ("in
+            # Damanhour", "the town of Musa Qala"): villages are often misread as people; the
+            # article's own use of it as a person (`person_names`) has already ruled it out
+            ok = strength >= 2 and (label not in ("PERSON", "ORG") or tok.dep_ != "nsubj")
         if not ok:
             return None
         facility = label == "FAC" or span[-1].lower_ in FACILITIES
@@ -255,8 +276,23 @@ class NameReader:
         return Toponym(
             span.start, span.end, tok.i, span.start_char, span.end_char,
             self.text[span.start_char : span.end_char], [],
-            facility=facility,
+            facility=facility, unit=unit,
         )  # fmt: skip
+
+    def _with_unit(self, span: Span, tok: Token) -> Span:
+        """ "Satkania sub-district", "Kurram district": the administrative word the name
+        modifies is part of the name, so that the unit keeps it."""
+        k = span.end
+        doc = self.doc
+        if k + 2 < len(doc) and doc[k].lower_ == "sub" and doc[k + 1].text == "-":
+            n = 3  # the parser's "sub" "-" "district"
+        elif k < len(doc) and doc[k].lower_ in ADMIN_UNITS:
+            n = 1
+        else:
+            return span
+        if doc[k + n - 1].lower_ not in ADMIN_UNITS or not k <= tok.head.i < k + n:
+            return span
+        return doc[span.start : k + n]
 
     def _aged(self, span: Span) -> bool:
         """A name followed by an age: "Downey, 72,"."""

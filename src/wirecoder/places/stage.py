@@ -38,9 +38,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..records import Location
-from .context import article_context, country_place
+from .context import article_context, country_place, own_country
 from .gazetteer import Gazetteer, Place, fold, load_gazetteer
 from .lexicon import (
+    ADMIN1_UNITS,
     FACILITIES,
     MISTAGGED,
     NEAR,
@@ -68,10 +69,15 @@ class PlaceFinder(PathFinder):
         for iso3 in self._containers(top):
             ctx[iso3] = 2.0
         ranked = self.gz.ranked(top.text, ctx)
+        unit = "" if not top.unit else "admin1" if top.unit in ADMIN1_UNITS else "district"
         if ranked:
-            return ranked[0]
+            place = ranked[0]
+            if unit and place.feature == "city":
+                # "Satkania sub-district": the unit under its own name, at its town's point
+                return Place(_name(top.text), place.country, place.lat, place.lon, 0, unit)
+            return place
         country = next(iter(self._containers(top)), None) or self._article_country()
-        feature = "facility" if top.facility else "locality"
+        feature = "facility" if top.facility else unit or "locality"
         return Place(_name(top.text), country, None, None, 0, feature)
 
     def context_for(self, name: str) -> Mapping[str, float]:
@@ -123,6 +129,9 @@ class PlaceFinder(PathFinder):
         return out
 
     def _article_country(self) -> str | None:
+        own = own_country(self.analysis)
+        if own:
+            return own
         strong = [c for c, w in self.context_for("").items() if w >= 1.0]
         return strong[0] if len(strong) == 1 else None
 
