@@ -86,3 +86,13 @@ def test_the_headline_event_outranks_a_surer_one_further_down():
     # background history drops below the news
     old = replace(later, historical=True, confidence=1.0)
     assert rank_events([old, later])[0] is later
+
+
+def test_argument_spans_never_end_in_a_line_break(coder):
+    text = "Rebels attack army base\nRebels attacked the army base\nin Kandahar on Monday."
+    a = coder.analyze({"text": text, "date": "2020-10-10"})
+    spans = [s for e in a.events for s in (e.source_span, e.target_span) if s is not None]
+    assert spans
+    for s in spans:
+        assert s.text == s.text.strip()
+        assert text[s.start : s.end] == s.text

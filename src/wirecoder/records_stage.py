@@ -106,6 +106,16 @@ def _trigger_span(analysis: Analysis, cand: Candidate) -> Span:
     return Span(analysis.article.text[s:e], s, e)
 
 
+def _trimmed(span: Span) -> Span:
+    """A span without the line breaks and spaces a phrase's last token may carry ("the army
+    base\n" at the end of a line)."""
+    lead = len(span.text) - len(span.text.lstrip())
+    trail = len(span.text) - len(span.text.rstrip())
+    if not lead and not trail:
+        return span
+    return Span(span.text.strip(), span.start + lead, span.end - trail)
+
+
 def _argument_span(
     analysis: Analysis,
     finder: ArgumentFinder,
@@ -227,19 +237,21 @@ def build_event(analysis: Analysis, cand: Candidate, finder: ArgumentFinder | No
             # "Syrian regime air strikes", "U.S. military airstrikes": a word, not a phrase,
             # names the actor; the phrase that acts is the whole noun phrase
             src = cand.trigger
-        event.source_span = _argument_span(
-            analysis, finder, src, actors=cand.sources, trigger=cand.trigger
+        event.source_span = _trimmed(
+            _argument_span(analysis, finder, src, actors=cand.sources, trigger=cand.trigger)
         )
     if cand.target_heads:
         # a target's apposition describes it ("Haifa, Israel's third city"); a source's names
         # who speaks ("Zabihullah Mujahid, the Taliban spokesman") and stays
-        event.target_span = _argument_span(
-            analysis,
-            finder,
-            cand.target_heads[0],
-            appositions=False,
-            actors=cand.targets,
-            trigger=cand.trigger,
+        event.target_span = _trimmed(
+            _argument_span(
+                analysis,
+                finder,
+                cand.target_heads[0],
+                appositions=False,
+                actors=cand.targets,
+                trigger=cand.trigger,
+            )
         )
     if (
         not event.target
