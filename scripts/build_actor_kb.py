@@ -4,7 +4,7 @@ Reads ../shared/data/petrarch_dictionaries (PETRARCH2 / Phoenix, 2014-15, MIT):
 - Phoenix.Countries.actors.txt: about 7,500 people with dated roles such as
   `[RUSGOV 000507-080507]` -> one row per person and dated role;
 - Phoenix.MilNonState.actors.txt: armed groups (`[PAKREB]`, `[IMGMUSALQ]`) -> rebel groups;
-- Phoenix.International.actors.txt: international organisations, NGOs and companies.
+- Phoenix.International.actors.txt: international organisations and NGOs (not its companies).
 
 and writes src/wirecoder/actors/data/phoenix_actors.tsv. Each row carries the forms a news
 story writes alone (full names and their variants; no lone surnames, no forms with a title,
@@ -157,9 +157,11 @@ def people(path: Path, iso3: set[str], common: set[str]) -> list[dict[str, str]]
 def _row(
     kind: str, names: list[str], country: str, sector: str, start: str, end: str
 ) -> dict[str, str]:
-    return {
-        "kind": kind, "name": names[0].lstrip("="), "tokens": "|".join(_tokens(n) for n in names),
-        "country": country, "sector": sector, "from": start, "to": end,
+    tokens = [_tokens(n) for n in names]
+    name = names[0].lstrip("=")
+    return {  # an empty name is the first form (most rows: keeps the file under 2 MB)
+        "kind": kind, "name": "" if name == tokens[0].lstrip("=") else name,
+        "tokens": "|".join(tokens), "country": country, "sector": sector, "from": start, "to": end,
     }  # fmt: skip
 
 
@@ -178,7 +180,7 @@ def groups(path: Path, iso3: set[str], common: set[str]) -> list[dict[str, str]]
 
 
 def organisations(path: Path, iso3: set[str], common: set[str]) -> list[dict[str, str]]:
-    """IGOs (UNO, EUR or IGO), NGOs and companies (BUS of their home state, or MNC)."""
+    """IGOs (UNO, EUR or IGO) and NGOs."""
     rows: list[dict[str, str]] = []
     for head, forms, codes in _blocks(path):
         if not codes:
@@ -188,10 +190,10 @@ def organisations(path: Path, iso3: set[str], common: set[str]) -> list[dict[str
             country, sector = (second if second in ("UNO", "EUR") else "IGO"), ""
         elif first == "NGO":
             country, sector = "NGO", ""
-        elif first == "MNC":
-            country, sector = (second if second in iso3 else "MNC"), "BUS"
         else:
-            continue  # people and offices of IGOs: wirecoder's role words read them
+            # companies (news events rarely need them; they would double the file), people
+            # and offices of IGOs (wirecoder's role words read them)
+            continue
         names = _org_names(head, forms, common)
         if names:
             rows.append(_row("org", names, country, sector, "", ""))
@@ -240,7 +242,8 @@ def main() -> None:
     lines = [
         "# Dated actor knowledge base, derived by scripts/build_actor_kb.py from the Phoenix actor",
         "# dictionaries (PETRARCH2, 2014-15). wirecoder's own lists and the article's own",
-        "# descriptors win over these rows. tokens: '|'-separated forms, each split into tokens.",
+        "# descriptors win over these rows. tokens: '|'-separated forms, each split into tokens;",
+        "# an empty name is the first form.",
         *("# " + x if x else "#" for x in notice.splitlines()),
         "\t".join(cols),
     ]

@@ -445,8 +445,9 @@ def _add_knowledge_base(d: ActorDictionary) -> None:
             kind, name, tokens = col["kind"], col["name"], col["tokens"]
             country, sector, start, end = col["country"], col["sector"], col["from"], col["to"]
             continue
+        forms = cells[tokens].split("|")
         entry = Entry(
-            cells[name],
+            cells[name] or forms[0].lstrip("="),
             cells[country] or None,
             cells[sector] or None,
             None,
@@ -457,7 +458,7 @@ def _add_knowledge_base(d: ActorDictionary) -> None:
             None,
             KB_PRIORITY,
         )
-        for form in cells[tokens].split("|"):
+        for form in forms:
             if form[0] == "=":
                 key = tuple(form[1:].split(" "))
                 d.exact.setdefault(key, []).append(entry)
