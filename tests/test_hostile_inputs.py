@@ -169,3 +169,24 @@ def test_an_unreadable_folder_is_a_reject(tmp_path, monkeypatch):
     assert [(r.origin, r.code) for r in rejected] == [(str(locked), "E116")]
     assert "Permission denied" in rejected[0].message
     assert sum(not isinstance(r, Rejected) for r in out) == 2
+
+
+def test_an_engine_batch_with_a_crashing_article_rejects_it_and_codes_the_rest(coder, monkeypatch):
+    from wirecoder.engines.stages import code_items
+    from wirecoder.records import Article
+    from wirecoder.store.rows import Item
+
+    stage = next(s for s in coder.stages if getattr(s, "name", "") == "arguments")
+    original = type(stage).__call__
+
+    def flaky(self, analysis, resources):
+        if "Rebels" in analysis.article.text:
+            raise ZeroDivisionError("boom")
+        return original(self, analysis, resources)
+
+    monkeypatch.setattr(type(stage), "__call__", flaky)
+    items = [Item(coder.to_article(t)) for t in (GOOD, "Rebels attacked a base.", GOOD + " Again.")]
+    assert all(isinstance(it.article, Article) for it in items)
+    out = code_items(coder, items)
+    assert [r.ok for r in out] == [True, False, True]
+    assert out[1].rejected is not None and out[1].rejected.code == "E114"

@@ -13,13 +13,11 @@ and Ray engines produce the same store from the same input.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..errors import Codes, InputError, WirecoderError
 from ..read import ReadResult, english_only, read_path
 from ..records import Rejected
 from ..store.rows import Item, article_table, coded_table, table_items
@@ -29,8 +27,6 @@ if TYPE_CHECKING:
 
     from ..coder import Coded, Coder
     from ..store import Store
-
-log = logging.getLogger("wirecoder.ingest")
 
 
 @dataclass
@@ -99,28 +95,9 @@ def batch_stage(
 
 
 def code_items(coder: Coder, items: Sequence[Item]) -> list[Coded]:
-    """Code a batch; an article that crashes the coder is rejected (E114), not the run."""
-    from ..coder import Coded
-
-    articles = [it.article for it in items]
-    try:
-        return list(coder.code_many(articles))
-    except WirecoderError:
-        raise
-    except Exception:  # noqa: BLE001 - isolate the article that fails, below
-        log.debug("batch failed; coding its %d articles one by one", len(articles))
-    out: list[Coded] = []
-    for art in articles:
-        try:
-            out.extend(coder.code_many([art]))
-        except WirecoderError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one article must not stop a run
-            err = InputError(
-                Codes.E114, input=art.origin or art.id, detail=f"{type(exc).__name__}: {exc}"
-            )
-            out.append(Coded(art, rejected=Rejected(art.origin or art.id, err.code, err.detail)))
-    return out
+    """Code a batch. `Coder.code_many` itself turns an article that crashes the parser or a
+    stage into its rejection (E114), so the run goes on without a fallback here."""
+    return list(coder.code_many([it.article for it in items]))
 
 
 @dataclass(frozen=True)
