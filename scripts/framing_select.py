@@ -1,0 +1,98 @@
+"""Draw the framing gold set's articles and fix their dev / blind-test split (issue 17 item 6).
+
+Run once, before any annotation (seeded, so anyone can check the draw):
+
+    python scripts/framing_select.py --data ../shared/data
+
+It writes src/wirecoder/eval/gold/framing_split.tsv (key, split, sha) and prints the file's
+SHA-256. The blind test is 30% of each collection, the keys whose seeded hash ranks lowest, so
+the split depends on nothing but the key. Articles of the real-news gold set are left out: its
+blind articles must not be read, and a framing set disjoint from it measures something new.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from wirecoder.eval.realnews_texts import read_text
+
+GOLD = Path(__file__).resolve().parents[1] / "src/wirecoder/eval/gold"
+OUT = GOLD / "framing_split.tsv"
+SEED = 20261206_17
+TEST_SHARE = 0.3
+#: articles per collection: political news, crime analysis, incident reports, general news
+QUOTA = {"polnear": 24, "insightcrime": 14, "satp": 12, "ecb": 14}
+MAX_CHARS = 3500
+
+
+def _taken() -> set[str]:
+    """Keys already in the real-news gold set (any split)."""
+    out: set[str] = set()
+    for name in ("realnews_split.tsv", "realnews_extra_split.tsv"):
+        path = GOLD / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+                out.add(line.split("\t")[0])
+    return out
+
+
+def _rank(key: str) -> str:
+    return hashlib.sha256(f"{SEED}|{key}".encode()).hexdigest()
+
+
+def candidates(root: Path, taken: set[str]) -> dict[str, list[str]]:
+    """Every key of each collection that is short enough to annotate and not yet taken."""
+    out: dict[str, list[str]] = {c: [] for c in QUOTA}
+    for split in ("train", "dev"):
+        for p in sorted((root / "attribution" / split / "text").glob("*.txt")):
+            if 600 < len(p.read_text(encoding="utf-8")) <= MAX_CHARS:
+                out["polnear"].append(f"polnear:{split}/{p.name}")
+        for name in ("insightcrime", "satp"):
+            path = root / "conflict_news" / f"{name}_{split}.tsv"
+            for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if 300 < len(line.split("\t")[0]) <= MAX_CHARS:
+                    out[name].append(f"{name}:{split}:{i}")
+    ecb = root / "ecbplus" / "ECB+"
+    for topic in sorted((p for p in ecb.iterdir() if p.is_dir()), key=lambda p: int(p.name)):
+        for f in sorted(topic.glob("*ecbplus.xml")):
+            out["ecb"].append(f"ecb:{topic.name}/{f.name}")
+    return {c: [k for k in keys if k not in taken] for c, keys in out.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", default="../shared/data")
+    args = ap.parse_args()
+    root = Path(args.data)
+    rng = random.Random(SEED)
+    rows: list[tuple[str, str, str]] = []
+    for coll, keys in candidates(root, _taken()).items():
+        if coll == "ecb":
+            # one document per topic, so no single story dominates
+            by_topic: dict[str, list[str]] = {}
+            for k in keys:
+                by_topic.setdefault(k.split(":")[1].split("/")[0], []).append(k)
+            topics = rng.sample(sorted(by_topic), QUOTA[coll])
+            picks = [rng.choice(by_topic[t]) for t in topics]
+        else:
+            picks = rng.sample(keys, QUOTA[coll])
+        picks = [k for k in picks if len(read_text(root, k).text) <= MAX_CHARS]
+        n_test = round(len(picks) * TEST_SHARE)
+        ranked = sorted(picks, key=_rank)
+        for i, key in enumerate(ranked):
+            rows.append((key, "test" if i < n_test else "dev", read_text(root, key).digest))
+    lines = ["key\tsplit\tsha"] + ["\t".join(r) for r in sorted(rows)]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n_test = sum(r[1] == "test" for r in rows)
+    digest = hashlib.sha256(OUT.read_bytes()).hexdigest()
+    print(OUT, len(rows), "articles,", n_test, "test; sha256", digest)
+
+
+if __name__ == "__main__":
+    main()
