@@ -8,6 +8,14 @@ It writes src/wirecoder/eval/gold/framing_split.tsv (key, split, sha) and prints
 SHA-256. The blind test is 30% of each collection, the keys whose seeded hash ranks lowest, so
 the split depends on nothing but the key. Articles of the real-news gold set are left out: its
 blind articles must not be read, and a framing set disjoint from it measures something new.
+
+    python scripts/framing_select.py --data ../shared/data --extra
+
+adds a second, smaller draw (its own seed, committed before it is annotated) that appends to
+the same file without touching the first draw's rows: the first draw held almost no name-calling
+(2 label spans in 64 articles, none in the blind third), so the extra draw samples the strata
+where the outlet names armed actors: PolNeAR articles whose title names an international or
+security topic (by title words only, never by framing words) and SATP incident reports.
 """
 
 from __future__ import annotations
@@ -29,6 +37,13 @@ TEST_SHARE = 0.3
 #: articles per collection: political news, crime analysis, incident reports, general news
 QUOTA = {"polnear": 24, "insightcrime": 14, "satp": 12, "ecb": 14}
 MAX_CHARS = 3500
+EXTRA_SEED = 20261206_1702
+EXTRA_QUOTA = {"polnear": 10, "satp": 6}
+#: title words of the PolNeAR stratum of the extra draw (topic, not framing, words)
+INTL = ("syria", "russia", "putin", "china", "iran", "iraq", "isis", "islamic state", "war",
+        "attack", "military", "korea", "israel", "refugee", "terror", "troops", "strike", "nato",
+        "mexico", "cuba", "ukraine", "afghan", "bomb", "migrant", "border", "foreign", "saudi",
+        "yemen", "libya", "turkey", "europe", "japan", "muslim", "isil", "paris", "brussels")  # fmt: skip
 
 
 def _taken() -> set[str]:
@@ -65,11 +80,44 @@ def candidates(root: Path, taken: set[str]) -> dict[str, list[str]]:
     return {c: [k for k in keys if k not in taken] for c, keys in out.items()}
 
 
+def _split_rows(picks: list[str], root: Path) -> list[tuple[str, str, str]]:
+    """Rank by seeded hash and put the lowest 30% in the blind test."""
+    n_test = round(len(picks) * TEST_SHARE)
+    ranked = sorted(picks, key=_rank)
+    return [
+        (key, "test" if i < n_test else "dev", read_text(root, key).digest)
+        for i, key in enumerate(ranked)
+    ]
+
+
+def extra(root: Path) -> None:
+    """The second draw: appended to the split file, the first draw's rows unchanged."""
+    have = OUT.read_text(encoding="utf-8").splitlines()
+    drawn = {line.split("\t")[0] for line in have[1:]}
+    rng = random.Random(EXTRA_SEED)
+    pool = candidates(root, _taken() | drawn)
+    intl = [
+        k
+        for k in pool["polnear"]
+        if any(w in (read_text(root, k).title or "").lower() for w in INTL)
+    ]
+    rows = []
+    for keys, n in ((intl, EXTRA_QUOTA["polnear"]), (pool["satp"], EXTRA_QUOTA["satp"])):
+        rows += _split_rows(rng.sample(keys, n), root)
+    OUT.write_text("\n".join(have + ["\t".join(r) for r in sorted(rows)]) + "\n", encoding="utf-8")
+    digest = hashlib.sha256(OUT.read_bytes()).hexdigest()
+    print(OUT, len(have) - 1 + len(rows), "articles (", len(rows), "added ); sha256", digest)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--extra", action="store_true", help="append the second draw")
     args = ap.parse_args()
     root = Path(args.data)
+    if args.extra:
+        extra(root)
+        return
     rng = random.Random(SEED)
     rows: list[tuple[str, str, str]] = []
     for coll, keys in candidates(root, _taken()).items():
@@ -83,10 +131,7 @@ def main() -> None:
         else:
             picks = rng.sample(keys, QUOTA[coll])
         picks = [k for k in picks if len(read_text(root, k).text) <= MAX_CHARS]
-        n_test = round(len(picks) * TEST_SHARE)
-        ranked = sorted(picks, key=_rank)
-        for i, key in enumerate(ranked):
-            rows.append((key, "test" if i < n_test else "dev", read_text(root, key).digest))
+        rows += _split_rows(picks, root)
     lines = ["key\tsplit\tsha"] + ["\t".join(r) for r in sorted(rows)]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     n_test = sum(r[1] == "test" for r in rows)
