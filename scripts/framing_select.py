@@ -20,6 +20,12 @@ Draw 3: the blind third of draws 1-2 (24 articles, 19 spans) is too small for a 
 precision and recall, so it adds articles at random from the two collections whose outlets
 speak most in their own voice (in draws 1-2, about one span per PolNeAR article and 1.5 per
 InSight Crime article, against 0.3 per SATP report and 0.2 per ECB+ document).
+
+    python scripts/framing_select.py --second 20
+
+prints the dev articles for the second, independent annotation (framing_second.jsonl, scored
+by scripts/framing_agreement.py): those whose seeded hash ranks lowest, so the share depends
+on the key alone, never on what the first annotator found.
 """
 
 from __future__ import annotations
@@ -97,6 +103,13 @@ def _split_rows(picks: list[str], root: Path) -> list[tuple[str, str, str]]:
     ]
 
 
+def second_share(n: int) -> list[str]:
+    """The n dev articles for the second annotator, by seeded hash of the key."""
+    lines = OUT.read_text(encoding="utf-8").splitlines()[1:]
+    dev = [line.split("\t")[0] for line in lines if line.split("\t")[1] == "dev"]
+    return sorted(dev, key=lambda k: hashlib.sha256(f"second|{SEED}|{k}".encode()).hexdigest())[:n]
+
+
 def later_draw(root: Path, number: int) -> None:
     """A later draw, appended to the split file; the rows of earlier draws are unchanged."""
     have = OUT.read_text(encoding="utf-8").splitlines()
@@ -121,8 +134,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--draw", type=int, choices=sorted(DRAWS), help="append a later draw")
+    ap.add_argument("--second", type=int, metavar="N", help="print the second annotator's share")
     args = ap.parse_args()
     root = Path(args.data)
+    if args.second:
+        print("\n".join(second_share(args.second)))
+        return
     if args.draw:
         later_draw(root, args.draw)
         return

@@ -79,3 +79,18 @@ def test_offsets_point_at_their_check_strings_in_the_rebuilt_texts(shared):
             span = doc.text[s["start"] : s["end"]]
             assert span[:30] == s["check"], (r["key"], s)
             assert span == span.strip(), (r["key"], s)
+
+
+def test_second_annotators_share_is_dev_only_and_fixed_by_key():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts/framing_select.py"
+    spec = importlib.util.spec_from_file_location("framing_select", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    share = mod.second_share(20)
+    split = _split()
+    assert len(set(share)) == 20
+    assert all(split[k][0] == "dev" for k in share)
+    assert mod.second_share(20) == share and mod.second_share(5) == share[:5]
