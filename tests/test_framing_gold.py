@@ -94,3 +94,46 @@ def test_second_annotators_share_is_dev_only_and_fixed_by_key():
     assert len(set(share)) == 20
     assert all(split[k][0] == "dev" for k in share)
     assert mod.second_share(20) == share and mod.second_share(5) == share[:5]
+
+
+def _second_rows() -> list[dict]:
+    text = (GOLD / "framing_second.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_second_annotation_covers_exactly_the_second_share_in_the_gold_format():
+    """The agreement figures are only meaningful on the fixed share, annotated by someone else."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts/framing_select.py"
+    spec = importlib.util.spec_from_file_location("framing_select", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows, split = _second_rows(), _split()
+    assert sorted(r["key"] for r in rows) == sorted(mod.second_share(20))
+    first = {r["annotator"] for r in _rows()}
+    for r in rows:
+        assert set(r) == {"key", "sha", "annotator", "spans"}
+        assert r["sha"] == split[r["key"]][1], r["key"]
+        assert r["annotator"] not in first
+        ends = -1
+        for s in r["spans"]:
+            assert set(s) == {"start", "end", "category", "target", "check"}
+            assert s["category"] in CATEGORIES and 0 <= s["start"] < s["end"]
+            assert s["start"] >= ends, f"overlapping spans in {r['key']}"
+            ends = s["end"]
+            assert 0 < len(s["check"]) <= 30
+
+
+@pytest.mark.shared
+def test_second_annotations_offsets_point_at_their_check_strings(shared):
+    from wirecoder.eval.realnews_texts import read_text
+
+    for r in _second_rows():
+        doc = read_text(shared / "data", r["key"])
+        assert doc.digest == r["sha"], r["key"]
+        for s in r["spans"]:
+            span = doc.text[s["start"] : s["end"]]
+            assert span[:30] == s["check"], (r["key"], s)
+            assert span == span.strip(), (r["key"], s)
