@@ -345,6 +345,15 @@ def export(
             "always holds them).",
         ),
     ] = False,
+    all_statuses: Annotated[
+        bool,
+        typer.Option(
+            "--all-statuses",
+            help="Also export negated, hypothetical and requested actions ('did not attack', "
+            "'could attack', 'urged to withdraw'), which PLOVER does not record as events. "
+            "Promises and threats are exported by default, as AGREE, CONCEDE or THREATEN.",
+        ),
+    ] = False,
 ) -> None:
     """Export the store's events: Parquet, CSV, PLOVER JSON (JSONL) or GDELT-style TSV."""
     from . import Store
@@ -357,11 +366,25 @@ def export(
             )
         with Store(db, read_only=True) as store:
             if output is None:
-                n = run(store, fmt, sys.stdout.buffer, where=where, include_history=include_history)
+                n = run(
+                    store,
+                    fmt,
+                    sys.stdout.buffer,
+                    where=where,
+                    include_history=include_history,
+                    all_statuses=all_statuses,
+                )
                 sys.stdout.buffer.flush()
             else:
                 with output.open("wb") as f:
-                    n = run(store, fmt, f, where=where, include_history=include_history)
+                    n = run(
+                        store,
+                        fmt,
+                        f,
+                        where=where,
+                        include_history=include_history,
+                        all_statuses=all_statuses,
+                    )
     except WirecoderError as err:
         raise _exit(err) from err
     sys.stderr.write(f"exported {n} rows ({fmt}) from {db}\n")
