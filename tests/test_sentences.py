@@ -21,6 +21,14 @@ def nlp():
             "US envoy warns Iran\n\nUS Ambassador John Smith accused Iran of arming militias.",
             ["US envoy warns Iran", "US Ambassador John Smith accused Iran of arming militias."],
         ),
+        # headline and lead starting alike (issue 19 item 13)
+        (
+            "Armenia and Azerbaijan agree to ceasefire\nArmenia and Azerbaijan agreed on Monday.",
+            [
+                "Armenia and Azerbaijan agree to ceasefire",
+                "Armenia and Azerbaijan agreed on Monday.",
+            ],
+        ),
         # titles written short do not end the sentence
         (
             "Title\nCpl. John Doe was shot by Sgt. Max Payne. Atty. Gen. Eric Holder spoke.",
