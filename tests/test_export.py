@@ -207,9 +207,21 @@ def test_stats_counts_and_png(store, tmp_path):
     assert sum(n for _, n in st["by_type"]) == len(events)
     assert sum(n for _, n in st["by_month"]) == len(events)
     assert st["by_dyad"] and all(len(row) == 3 for row in st["by_dyad"])
+    # pairs name two known countries; events with a side unknown are counted apart
+    assert all(s and t and s != "-" and t != "-" for s, t, _ in st["by_dyad"])
+    two_sided = {
+        e.event_id
+        for e in events
+        if any(a.country for a in e.source) and any(a.country for a in e.target)
+    }
+    assert st["one_sided"] == len(events) - len(two_sided) > 0
+    # the synthetic stories span weeks, not years: finer bins than months, never one dot
+    assert st["time_bin"] in ("day", "week") and len(st["by_time"]) > len(st["by_month"]) >= 1
+    assert sum(n for _, n in st["by_time"]) == len(events)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = runner.invoke(app, ["stats", "--db", str(db)])
     assert table.exit_code == 0 and "by type" in table.stdout
+    assert " 1 rejects" not in table.stdout and "0 rejects" in table.stdout
 
 
 def test_plover_json_records_a_demand_as_the_speakers_request(coder):
