@@ -98,7 +98,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     for abbr in _TITLE_ABBREVIATIONS:  # one token, as the model's own "Gen." and "Gov." are
         for form in (abbr.capitalize() + ".", abbr.upper() + "."):
             if len(nlp.tokenizer(form)) > 1:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
     from .read._checks import MAX_CHARS
 
     nlp.max_length = MAX_CHARS  # the readers reject longer texts (E115) before they get here
