@@ -73,8 +73,9 @@ class Filters:
         parts: list[str] = []
         params: list[Any] = []
         if self.type:
-            parts.append("(e.event_type = ? OR e.plover_type = ?)")
-            params += [self.type, self.type]
+            # the PLOVER reading, as /api/stats and the table's label count it
+            parts.append("coalesce(e.plover_type, e.event_type) = ?")
+            params.append(self.type)
         if self.country:
             parts.append(
                 "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id "
