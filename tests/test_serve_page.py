@@ -4,6 +4,7 @@ export of the current filter, facets, the time series and the OpenAPI descriptio
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -225,3 +226,63 @@ def test_openapi_describes_every_endpoint_and_parameter_the_server_takes(app):
                 continue
             assert status == 200, (path, p["name"], body)
         assert get_json(app, f"{url}?{base}&nonsense=1", 400)["parameter"] == "nonsense"
+
+
+def _script(name: str):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_basemap_is_small_and_names_countries(app):
+    status, headers, body = call(app, "/static/basemap.json")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert len(body) <= 400_000
+    data = json.loads(body)
+    assert "Natural Earth" in data["source"]
+    by_id = {c["id"]: c for c in data["countries"] if c["id"]}
+    assert len(data["countries"]) > 150 and {"KEN", "SOM", "RUS", "FJI", "USA"} <= set(by_id)
+    for c in data["countries"]:
+        assert c["d"].startswith("M") and c["d"].endswith("Z")
+    # Kenya's outline lies around Kenya (x = longitude, y = -latitude)
+    nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", by_id["KEN"]["d"])]
+    xs, ys = nums[0::2], nums[1::2]
+    assert 33 < min(xs) < max(xs) < 42.5 and -6 < min(ys) < max(ys) < 6
+
+
+def test_the_basemap_script_decodes_a_topology_and_splits_at_the_antimeridian(tmp_path):
+    build = _script("build_basemap")
+    topo = {
+        "type": "Topology",
+        "transform": {"scale": [1, 1], "translate": [-180, -90]},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    # a square from 10E..20E, 0..10N, in one arc (delta-encoded)
+                    {"type": "Polygon", "arcs": [[0]], "id": "404", "properties": {"name": "K"}},
+                    # a ring that crosses the antimeridian: drawn as two pieces
+                    {"type": "Polygon", "arcs": [[1]], "id": "242", "properties": {"name": "F"}},
+                ],
+            }
+        },
+        "arcs": [
+            [[190, 90], [10, 0], [0, 10], [-10, 0], [0, -10]],
+            [[358, 80], [1, 0], [-358, 0], [1, 0], [0, 2], [-1, 0], [358, 0], [-1, 0], [0, -2]],
+        ],
+    }
+    atlas = tmp_path / "countries.json"
+    atlas.write_text(json.dumps(topo), encoding="utf-8")
+    data = build.build(atlas)
+    kenya, fiji = data["countries"]
+    assert kenya == {"id": "KEN", "name": "K", "d": "M10 0L20 0L20 -10L10 -10Z"}
+    assert fiji["id"] == "FJI" and fiji["d"].count("M") == 2
+    for piece in fiji["d"].split("M")[1:]:
+        xs = [float(p.split()[0]) for p in piece.rstrip("Z").split("L")]
+        assert max(xs) - min(xs) <= 2  # no stroke across the whole map

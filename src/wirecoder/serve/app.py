@@ -35,7 +35,11 @@ CURSORS = 4
 STATIC_FILES: dict[str, str] = {
     "index.html": "text/html; charset=utf-8",
     "app.js": "text/javascript; charset=utf-8",
+    "map.js": "text/javascript; charset=utf-8",
+    "chart.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
+    # country outlines, built by scripts/build_basemap.py from Natural Earth (public domain)
+    "basemap.json": "application/json; charset=utf-8",
 }
 
 # The page may load nothing from anywhere but this server: the browser enforces it too.
