@@ -8,9 +8,11 @@ parsed with the table in `params`, which also writes /api/openapi.json.
 from __future__ import annotations
 
 import csv
+import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -25,6 +27,7 @@ from .params import (
     DEFAULT_LIMIT,
     ENDPOINTS,
     EXPORT_FORMATS,
+    FILTER_NAMES,
     MAX_LIMIT,
     BadParameter,
 )
@@ -48,6 +51,7 @@ MAX_OUTLETS = 100
 _ARTICLE_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
 _DAY = "coalesce(e.date, a.date)"  # an event's day: its own date, else its article's
 _FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+_HAS = "list_contains(string_split(e.{}_country, ';'), ?)"  # a side has an actor of a country
 
 #: Names of codes that are not countries (CAMEO's international actors).
 NONSTATE_NAMES = {
@@ -85,18 +89,27 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     min_confidence: float | None = None
+    #: whether some undated event has a dated article: only then must a date filter look at
+    #: the articles (not a filter; set by `of` from the store)
+    article_dates: bool = field(default=True, repr=False)
 
     @classmethod
-    def of(cls, args: Mapping[str, Any]) -> Filters:
-        return cls(**{f.name: args.get(f.name) for f in fields(cls)})
+    def of(cls, args: Mapping[str, Any], store: Store | None = None) -> Filters:
+        """The filters among `args`; with the store, date filters skip the articles when no
+        undated event could take its article's date."""
+        values = {f.name: args.get(f.name) for f in fields(cls) if f.name in FILTER_NAMES}
+        article_dates = True
+        if store is not None and (values["date_from"] or values["date_to"]):
+            article_dates = _article_dates(store)
+        return cls(**values, article_dates=article_dates)
 
     def public(self) -> dict[str, Any]:
         """The filters in force, as the API echoes them."""
-        return {k: _plain(v) for k, v in vars(self).items() if v is not None}
+        return {k: _plain(getattr(self, k)) for k in FILTER_NAMES if getattr(self, k) is not None}
 
     def conditions(self, without: Sequence[str] = ()) -> tuple[str, list[Any]]:
-        """Fixed SQL conditions joined by AND (over `events e` and `articles a`), and the
-        values to bind to them; filters named in `without` are left out (a facet's own)."""
+        """Fixed SQL conditions joined by AND over `events e` alone, and the values to bind to
+        them; filters named in `without` are left out (a facet's own)."""
         parts: list[str] = []
         params: list[Any] = []
 
@@ -106,22 +119,33 @@ class Filters:
                 params.extend(values)
 
         add("type", "coalesce(e.plover_type, e.event_type) = ?", self.type)
-        add("country", _actor_in("('source', 'target')", "x.country = ?"), self.country)
-        add("source_country", _actor_in("('source')", "x.country = ?"), self.source_country)
-        add("target_country", _actor_in("('target')", "x.country = ?"), self.target_country)
+        # the flat country columns hold each side's actors' countries, unique, ';'-joined:
+        # the same sets as the actors table, read without a join
+        add("country", f"({_HAS.format('source')} OR {_HAS.format('target')})", *[self.country] * 2)
+        add("source_country", _HAS.format("source"), self.source_country)
+        add("target_country", _HAS.format("target"), self.target_country)
         add("status", "e.status = ?", self.status)
         add("q", "strpos(lower(e.sentence), lower(?)) > 0", self.q)
         add(
             "actor",
-            _actor_in(
-                "('source', 'target')",
-                "strpos(lower(coalesce(x.name, '') || ' ' || coalesce(x.text, '')), lower(?)) > 0",
-            ),
+            "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id "
+            "AND x.event_index = e.event_index AND x.role IN ('source', 'target') AND "
+            "strpos(lower(coalesce(x.name, '') || ' ' || coalesce(x.text, '')), lower(?)) > 0)",
             self.actor,
         )
-        add("outlet", "a.source = ?", self.outlet)
-        add("date_from", f"{_DAY} >= ?", self.date_from)
-        add("date_to", f"{_DAY} <= ?", self.date_to)
+        # the article's columns through a semi-join on the few articles that match, so no
+        # query over the events has to join every article
+        add("outlet", "e.article_id IN (SELECT id FROM articles WHERE source = ?)", self.outlet)
+        for name, op in (("date_from", ">="), ("date_to", "<=")):
+            if not self.article_dates:
+                add(name, f"e.date {op} ?", getattr(self, name))
+                continue
+            add(
+                name,
+                f"(e.date {op} ? OR (e.date IS NULL AND e.article_id IN "
+                f"(SELECT id FROM articles WHERE date {op} ?)))",
+                *[getattr(self, name)] * 2,
+            )
         add("min_confidence", "e.confidence >= ?", self.min_confidence)
         return " AND ".join(parts), params
 
@@ -132,11 +156,16 @@ class Filters:
         return ("WHERE " + " AND ".join(parts)) if parts else "", params
 
 
-def _actor_in(roles: str, condition: str) -> str:
-    return (
-        "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = e.article_id "
-        f"AND x.event_index = e.event_index AND x.role IN {roles} AND {condition})"
-    )
+def _article_dates(store: Store) -> bool:
+    """Whether an undated event belongs to a dated article (its day is the article's)."""
+    # (fetchall: a result left half-read would block the cursor's next query)
+    undated = store.con.execute("SELECT EXISTS (SELECT 1 FROM events WHERE date IS NULL)")
+    if not undated.fetchall()[0][0]:
+        return False  # the common case, read from the column's statistics: no join
+    found = store.con.execute(
+        f"SELECT EXISTS (SELECT 1 {_FROM} WHERE e.date IS NULL AND a.date IS NOT NULL)"
+    ).fetchall()
+    return bool(found[0][0])
 
 
 def parse_filters(query: Mapping[str, Sequence[str]]) -> Filters:
@@ -175,22 +204,72 @@ _EVENT_COLUMNS = (
 def list_events(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     """`/api/events`: a page of filtered events, newest first, and how many match in all."""
     args = ENDPOINTS["/api/events"].parse(query)
-    filters = Filters.of(args)
+    filters = Filters.of(args, store)
     where, params = filters.where()
-    total = store.con.execute(f"SELECT count(*) {_FROM} {where}", params).fetchone()
-    rows = _rows(
-        store,
-        f"SELECT {_EVENT_COLUMNS} {_FROM} {where} "
-        f"ORDER BY {_DAY} DESC NULLS LAST, e.article_id, e.event_index LIMIT ? OFFSET ?",
-        [*params, args["limit"], args["offset"]],
+    total = int(
+        store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchall()[0][0]
     )
+    rows: list[dict[str, Any]] = []
+    if args["offset"] < total:
+        keys = _page_keys(store, filters, args["limit"], args["offset"])
+        found_rows = {
+            r.pop("_r"): r
+            for r in _rows(
+                store,
+                "SELECT e.*, e.rowid AS _r FROM events e "
+                "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))",
+                [keys],
+            )
+        }
+        rows = _with_articles(store, [found_rows[k] for k in keys if k in found_rows])
     return {
-        "total": int(total[0]) if total else 0,
+        "total": total,
         "limit": args["limit"],
         "offset": args["offset"],
         "filters": filters.public(),
         "events": [_event(r) for r in rows],
     }
+
+
+def _with_articles(store: Store, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows with their article's title, date and source (as `_EVENT_COLUMNS` gives):
+    one look-up of a page's few articles, not a join of every article."""
+    ids = sorted({r["article_id"] for r in recs})
+    found = {
+        i: (t, d, src)
+        for i, t, d, src in store.con.execute(
+            "SELECT id, title, strftime(date, '%Y-%m-%d'), source FROM articles "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        ).fetchall()
+    }
+    for rec in recs:
+        title, day, source = found.get(rec["article_id"], (None, None, None))
+        rec.update(article_title=title, article_date=day, article_source=source)
+    return recs
+
+
+def _page_keys(store: Store, filters: Filters, limit: int, offset: int) -> list[int]:
+    """Row ids of one page of the filter, newest first by the event's day (its date, else its
+    article's). Dated and undated events are ranked apart and merged: the dated ones need no
+    join with the articles, so a page of a million events costs a top-N, not a join."""
+    cond, params = filters.conditions()
+    extra = f"AND {cond}" if cond else ""
+    k = offset + limit
+    found = store.con.execute(
+        f"""
+        WITH d AS (SELECT e.rowid AS r, e.date AS day, e.article_id AS aid, e.event_index AS ix
+                   FROM events e WHERE e.date IS NOT NULL {extra}
+                   ORDER BY day DESC, aid, ix LIMIT ?),
+             u AS (SELECT e.rowid AS r, a.date AS day, e.article_id AS aid, e.event_index AS ix
+                   {_FROM} WHERE e.date IS NULL {extra}
+                   ORDER BY day DESC NULLS LAST, aid, ix LIMIT ?)
+        SELECT r FROM (SELECT * FROM d UNION ALL SELECT * FROM u)
+        ORDER BY day DESC NULLS LAST, aid, ix LIMIT ? OFFSET ?
+        """,
+        [*params, k, *params, k, limit, offset],
+    ).fetchall()
+    return [int(r[0]) for r in found]
 
 
 #: What a map place is: a town, a first-level region, or a country's centroid.
@@ -199,31 +278,38 @@ _PLACE_KINDS = {"city": "town", "admin1": "region", "country": "country centroid
 
 def places(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     """`/api/places`: located events grouped by place (one dot a place), with counts by quad
-    class, what the place is (town, region, country centroid) and its first events."""
-    filters = Filters.of(ENDPOINTS["/api/places"].parse(query))
+    class, what the place is (town, region, country centroid) and its latest events."""
+    filters = Filters.of(ENDPOINTS["/api/places"].parse(query), store)
     where, params = filters.where(also="e.lat IS NOT NULL AND e.lon IS NOT NULL")
     rows = _rows(
         store,
         f"""
         SELECT round(e.lat, 4) AS lat, round(e.lon, 4) AS lon,
                mode(e.location_name) AS name, mode(e.location_country) AS country,
-               mode(json_extract_string(e.location, '$.feature')) AS feature,
-               count(*) AS n,
+               any_value(e.location) AS location, count(*) AS n,
                [count_if(e.quad = 1), count_if(e.quad = 2), count_if(e.quad = 3),
                 count_if(e.quad = 4), count_if(e.quad IS NULL OR e.quad NOT IN (1, 2, 3, 4))]
                    AS by_quad,
-               list({{'article_id': e.article_id, 'event_index': e.event_index,
-                      'type': coalesce(e.plover_type, e.event_type), 'status': e.status,
-                      'quad': e.quad, 'date': strftime({_DAY}, '%Y-%m-%d'),
-                      'source': e.source_name, 'target': e.target_name,
-                      'trigger': e.trigger_text}}
-                    ORDER BY {_DAY} DESC NULLS LAST, e.article_id, e.event_index
-               )[1:{PLACE_EVENTS}] AS events
-        {_FROM} {where}
+               max({{'d': e.date, 'a': e.article_id, 'i': e.event_index, 'r': e.rowid}},
+                   {PLACE_EVENTS}) AS latest
+        FROM events e {where}
         GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
         """,
         [*params, MAX_PLACES + 1],
-    )
+    )[: MAX_PLACES + 1]
+    wanted = [k["r"] for r in rows[:MAX_PLACES] for k in r["latest"]]
+    listed = {
+        rec.pop("r"): rec
+        for rec in _rows(
+            store,
+            "SELECT e.rowid AS r, e.article_id, e.event_index, "
+            "coalesce(e.plover_type, e.event_type) AS type, e.status, e.quad, "
+            "strftime(e.date, '%Y-%m-%d') AS date, e.source_name AS source, "
+            "e.target_name AS target, e.trigger_text AS trigger "
+            "FROM events e WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))",
+            [wanted],
+        )
+    }
     for r in rows:
         counts = r["by_quad"]
         r["by_quad"] = {str(q): counts[q - 1] for q in QUAD_CLASSES if counts[q - 1]}
@@ -234,7 +320,11 @@ def places(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
             max(QUAD_CLASSES, key=lambda q: (counts[q - 1], -q)) if any(counts[:4]) else None
         )
         r["quad_class"] = QUAD_CLASSES.get(r["quad"] or 0)
-        r["kind"] = _PLACE_KINDS.get(r.get("feature") or "", "place")
+        loc = r.pop("location")
+        loc = json.loads(loc) if isinstance(loc, str) else loc or {}
+        r["feature"] = loc.get("feature")
+        r["kind"] = _PLACE_KINDS.get(r["feature"] or "", "place")
+        r["events"] = [listed[k["r"]] for k in r.pop("latest") if k["r"] in listed]
     return {
         "filters": filters.public(),
         "truncated": len(rows) > MAX_PLACES,
@@ -250,17 +340,30 @@ def _bin(first: date | None, last: date | None) -> str:
     return "day" if days <= 92 else "week" if days <= 3 * 365 else "month"
 
 
-_DYADS = """
-WITH f AS (SELECT e.article_id, e.event_index {from_} {where}),
-     s AS (SELECT DISTINCT article_id, event_index, country FROM actors WHERE role = 'source'),
-     t AS (SELECT DISTINCT article_id, event_index, country FROM actors WHERE role = 'target')
-SELECT s.country AS source, t.country AS target, count(*) AS n
-FROM f
-JOIN s ON s.article_id = f.article_id AND s.event_index = f.event_index
-JOIN t ON t.article_id = f.article_id AND t.event_index = f.event_index
-WHERE s.country IS NOT NULL AND t.country IS NOT NULL
-GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
-"""
+def _sides(
+    store: Store, where: str, params: Sequence[Any]
+) -> list[tuple[list[str], list[str], int]]:
+    """Events counted by their (source countries, target countries): few distinct pairs of
+    cells however many events, so country and dyad counts need no scan of the actors."""
+    found = store.con.execute(
+        f"SELECT e.source_country, e.target_country, count(*) FROM events e {where} GROUP BY 1, 2",
+        list(params),
+    ).fetchall()
+    split = lambda cell: [c for c in (cell or "").split(";") if c]  # noqa: E731
+    return [(split(s), split(t), int(n)) for s, t, n in found]
+
+
+def _dated(filters: Filters, without: Sequence[str]) -> tuple[str, list[Any]]:
+    """(day, quad) of the filter's events with a day: their date, else their article's."""
+    cond, params = filters.conditions(without)
+    extra = f"AND {cond}" if cond else ""
+    sql = (
+        "SELECT e.date AS day, coalesce(e.quad, 0) AS q FROM events e "
+        f"WHERE e.date IS NOT NULL {extra} UNION ALL "
+        f"SELECT a.date AS day, coalesce(e.quad, 0) AS q {_FROM} "
+        f"WHERE e.date IS NULL AND a.date IS NOT NULL {extra}"
+    )
+    return sql, [*params, *params]
 
 
 def facets(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
@@ -268,53 +371,51 @@ def facets(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     and its time series by quad class. Each list is counted without its own filter, so a
     chosen type still shows the other types' counts."""
     args = ENDPOINTS["/api/facets"].parse(query)
-    f = Filters.of(args)
+    f = Filters.of(args, store)
 
-    def grouped(expr: str, without: Sequence[str], also: str = "", limit: int = 1000) -> list:
-        where, params = f.where(without, also)
+    def grouped(expr: str, without: Sequence[str], join: bool = False, limit: int = 1000) -> list:
+        where, params = f.where(without, also=f"{expr} IS NOT NULL")
+        source = _FROM if join else "FROM events e"
         return _pairs(
             store,
-            f"SELECT {expr} AS k, count(*) AS n {_FROM} {where} GROUP BY 1 "
+            f"SELECT {expr} AS k, count(*) AS n {source} {where} GROUP BY 1 "
             "ORDER BY n DESC, 1 LIMIT ?",
             [*params, limit],
         )
 
-    where, params = f.where(("country",))
-    countries = _pairs(
-        store,
-        f"""
-        SELECT country, count(*) AS n FROM (
-            SELECT DISTINCT x.country, x.article_id, x.event_index
-            FROM actors x JOIN events e
-              ON e.article_id = x.article_id AND e.event_index = x.event_index
-            JOIN articles a ON a.id = e.article_id
-            {where} {"AND" if where else "WHERE"} x.role IN ('source', 'target')
-              AND x.country IS NOT NULL)
-        GROUP BY 1 ORDER BY n DESC, 1
-        """,
-        params,
-    )
+    by_country: Counter[str] = Counter()
+    for src, tgt, n in _sides(store, *f.where(("country",))):
+        for c in set(src) | set(tgt):
+            by_country[c] += n
+    by_dyad: Counter[tuple[str, str]] = Counter()
+    for src, tgt, n in _sides(store, *f.where(("source_country", "target_country"))):
+        for s in src:
+            for t in tgt:
+                by_dyad[(s, t)] += n
     names = country_names()
-    where, params = f.where(("source_country", "target_country"))
-    dyads = _pairs(store, _DYADS.format(from_=_FROM, where=where), [*params, args["top"]])
+    dyads = sorted(by_dyad.items(), key=lambda kv: (-kv[1], kv[0]))[: args["top"]]
 
-    where, params = f.where(("date_from", "date_to"), also=f"{_DAY} IS NOT NULL")
-    span = store.con.execute(f"SELECT min({_DAY}), max({_DAY}) {_FROM} {where}", params)
-    first, last = span.fetchone() or (None, None)
+    days, params = _dated(f, ("date_from", "date_to"))
+    first, last = store.con.execute(f"SELECT min(day), max(day) FROM ({days})", params).fetchall()[
+        0
+    ]
     unit = _bin(first, last)
     series = _pairs(
         store,
-        f"SELECT strftime(date_trunc('{unit}', {_DAY}), '%Y-%m-%d') AS b, "
-        f"coalesce(e.quad, 0) AS q, count(*) AS n {_FROM} {where} GROUP BY 1, 2 ORDER BY 1, 2",
+        f"SELECT strftime(date_trunc('{unit}', day), '%Y-%m-%d') AS b, q, count(*) AS n "
+        f"FROM ({days}) GROUP BY 1, 2 ORDER BY 1, 2",
         params,
     )
     return {
         "filters": f.public(),
         "types": grouped("coalesce(e.plover_type, e.event_type)", ("type",)),
         "statuses": grouped("e.status", ("status",)),
-        "outlets": grouped("a.source", ("outlet",), "a.source IS NOT NULL", MAX_OUTLETS),
-        "countries": [[c, names.get(c, c), n] for c, n in countries],
-        "dyads": [[s, names.get(s, s), t, names.get(t, t), n] for s, t, n in dyads],
+        "outlets": grouped("a.source", ("outlet",), join=True, limit=MAX_OUTLETS),
+        "countries": [
+            [c, names.get(c, c), n]
+            for c, n in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "dyads": [[s, names.get(s, s), t, names.get(t, t), n] for (s, t), n in dyads],
         "series": {
             "bin": unit,
             "first": _plain(first),
@@ -332,7 +433,7 @@ def export(store: Store, query: Mapping[str, Sequence[str]]) -> tuple[str, str, 
     """
     args = ENDPOINTS["/api/export"].parse(query)
     fmt, ctype, suffix = EXPORT_FORMATS[args["format"]]
-    conditions, params = Filters.of(args).conditions()
+    conditions, params = Filters.of(args, store).conditions()
     chunks = export_chunks(
         store, fmt, where=conditions or None, params=params, include_history=True
     )
