@@ -286,3 +286,35 @@ def test_the_basemap_script_decodes_a_topology_and_splits_at_the_antimeridian(tm
     for piece in fiji["d"].split("M")[1:]:
         xs = [float(p.split()[0]) for p in piece.rstrip("Z").split("L")]
         assert max(xs) - min(xs) <= 2  # no stroke across the whole map
+
+
+def test_undated_events_take_their_articles_day_in_order_and_date_filters(page_store, tmp_path):
+    """An event with no date of its own sorts and filters by its article's date."""
+    import shutil
+
+    import duckdb
+
+    db = tmp_path / "undated.duckdb"
+    shutil.copy(page_store, db)
+    con = duckdb.connect(str(db))
+    # a third of the events lose their own date (as when the text gives none)
+    con.execute("UPDATE events SET date = NULL WHERE event_index % 3 = 0")
+    con.close()
+    with make_app(db) as wsgi:
+        every = get_json(wsgi, "/api/events?limit=1000")["events"]
+        assert any(e["date"] is None for e in every)
+
+        days = [e["date"] or e["article_date"] for e in every]
+        assert days == sorted(days, reverse=True)  # newest first by the event's day
+        # the pages cut the same order
+        pages = get_json(wsgi, "/api/events?limit=7&offset=7")["events"]
+        assert [e["event_id"] for e in pages] == [e["event_id"] for e in every[7:14]]
+        for lo, hi in [("2021-03-01", "2021-05-31"), ("2021-06-15", "2021-06-15")]:
+            got = get_json(wsgi, f"/api/events?date_from={lo}&date_to={hi}&limit=1000")
+            want = [e for e in every if lo <= (e["date"] or e["article_date"]) <= hi]
+            assert got["total"] == len(want)
+            assert sorted(e["event_id"] for e in got["events"]) == sorted(
+                e["event_id"] for e in want
+            )
+        series = get_json(wsgi, "/api/facets")["series"]
+        assert sum(n for _, _, n in series["rows"]) == len(every)
