@@ -318,3 +318,24 @@ def test_undated_events_take_their_articles_day_in_order_and_date_filters(page_s
             )
         series = get_json(wsgi, "/api/facets")["series"]
         assert sum(n for _, _, n in series["rows"]) == len(every)
+
+
+def test_an_abandoned_download_leaves_its_cursor_usable(page_store):
+    """A client that leaves mid-download: the server closes the body; the next request on
+    the same (only) cursor is answered."""
+    from wsgiref.util import setup_testing_defaults
+
+    with make_app(page_store, cursors=1) as wsgi:
+        for fmt in ("csv", "plover", "gdelt"):
+            environ: dict = {}
+            setup_testing_defaults(environ)
+            environ.update(
+                REQUEST_METHOD="GET",
+                PATH_INFO="/api/export",
+                QUERY_STRING=f"format={fmt}",
+                HTTP_HOST="127.0.0.1",
+            )
+            body = wsgi(environ, lambda status, headers, exc_info=None: None)
+            assert next(iter(body))  # the first chunk, then the client goes away
+            body.close()
+            assert get_json(wsgi, "/api/events?limit=1")["total"] > 0

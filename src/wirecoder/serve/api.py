@@ -302,7 +302,7 @@ def places(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
         rec.pop("r"): rec
         for rec in _rows(
             store,
-            "SELECT e.rowid AS r, e.article_id, e.event_index, "
+            "SELECT e.rowid AS r, e.event_id, e.article_id, e.event_index, "
             "coalesce(e.plover_type, e.event_type) AS type, e.status, e.quad, "
             "strftime(e.date, '%Y-%m-%d') AS date, e.source_name AS source, "
             "e.target_name AS target, e.trigger_text AS trigger "
