@@ -69,6 +69,10 @@ def _reader(store: Store, sql: str, rows: int = 8192, params: Sequence[Any] = ()
 #: what the event-data exports leave out unless asked: background history the article
 #: recounts ("the 2012 attack"), which is not the article's news
 NEWS_ONLY = "NOT coalesce(e.historical, false)"
+#: ... and what PLOVER would not record as an event: a denied, possible or requested action.
+#: A promise or a threat is recorded, as the statement PLOVER reads it (`plover_type`: "will
+#: meet" is AGREE, "could strike" THREATEN).
+PLOVER_RECORDED = "(e.status = 'asserted' OR coalesce(e.plover_type, e.event_type) <> e.event_type)"
 
 
 def export(
@@ -78,17 +82,22 @@ def export(
     *,
     where: str | None = None,
     include_history: bool = False,
+    all_statuses: bool = False,
 ) -> int:
     """Write the store's events to a binary stream in `fmt`; returns rows written.
 
-    CSV, PLOVER JSON and GDELT TSV hold the articles' news: events flagged `historical`
-    (references to earlier events) are left out unless `include_history`. Parquet is
-    lossless and always holds every event.
+    CSV, PLOVER JSON and GDELT TSV hold what an event data set records: the articles' news
+    (events flagged `historical`, references to earlier events, are left out unless
+    `include_history`) and only events PLOVER would record (asserted ones, and promises or
+    threats as the statements they are; negated, hypothetical and requested actions are left
+    out unless `all_statuses`). Parquet is lossless and always holds every event.
     """
     if fmt not in FORMATS:
         raise ConfigError(Codes.E404, fmt=fmt, known=", ".join(FORMATS))
     if fmt != "parquet" and not include_history:
         where = f"({where}) AND {NEWS_ONLY}" if where else NEWS_ONLY
+    if fmt != "parquet" and not all_statuses:
+        where = f"({where}) AND {PLOVER_RECORDED}" if where else PLOVER_RECORDED
     if fmt == "parquet":
         return _parquet(store, out, where)
     if fmt == "csv":
