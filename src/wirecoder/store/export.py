@@ -17,7 +17,7 @@ All four stream in record batches, so exporting a store larger than memory works
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -57,11 +57,11 @@ def _where(where: str | None) -> str:
     return f"WHERE ({where})" if where else ""
 
 
-def _reader(store: Store, sql: str, rows: int = 8192) -> Any:
+def _reader(store: Store, sql: str, rows: int = 8192, params: Sequence[Any] = ()) -> Any:
     import duckdb
 
     try:
-        return store.con.sql(sql).to_arrow_reader(rows)
+        return store.con.sql(sql, params=list(params) or None).to_arrow_reader(rows)
     except duckdb.Error as exc:
         raise StoreError(Codes.E403, detail=str(exc).strip()) from exc
 
@@ -110,6 +110,51 @@ def export(
     return n - (1 if fmt == "gdelt-tsv" else 0)  # the header is not a row
 
 
+def export_chunks(
+    store: Store,
+    fmt: str,
+    *,
+    where: str | None = None,
+    params: Sequence[Any] = (),
+    include_history: bool = False,
+    chunk: int = 1 << 16,
+) -> Iterator[bytes]:
+    """The CSV, PLOVER JSON or GDELT TSV export as a stream of byte chunks (for a web
+    response): the same rows as `export`, a batch at a time. `where` may hold `?` placeholders
+    bound to `params` (a web filter's values are never spliced into the SQL)."""
+    import io
+
+    if fmt not in FORMATS or fmt == "parquet":
+        raise ConfigError(Codes.E404, fmt=fmt, known="csv, plover-json, gdelt-tsv")
+    if not include_history:
+        where = f"({where}) AND {NEWS_ONLY}" if where else NEWS_ONLY
+    if fmt == "csv":
+        import pyarrow.csv as pcsv
+
+        reader = _reader(store, _FLAT.format(where=_where(where)), params=params)
+        buf = io.BytesIO()
+        with pcsv.CSVWriter(buf, reader.schema) as w:  # writes the header at once
+            for batch in reader:
+                w.write_batch(batch)
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        if buf.getvalue():  # the header of an empty export
+            yield buf.getvalue()
+        return
+    writer = _plover_lines if fmt == "plover-json" else _gdelt_lines
+    parts: list[str] = []
+    size = 0
+    for line in writer(_rows(store, where, params)):
+        parts.append(line)
+        size += len(line)
+        if size >= chunk:
+            yield "".join(parts).encode("utf-8")
+            parts, size = [], 0
+    if parts:
+        yield "".join(parts).encode("utf-8")
+
+
 def _parquet(store: Store, out: IO[bytes], where: str | None) -> int:
     import pyarrow.parquet as pq
 
@@ -134,8 +179,10 @@ def _csv(store: Store, out: IO[bytes], where: str | None) -> int:
     return n
 
 
-def _rows(store: Store, where: str | None) -> Iterator[tuple[Event, dict[str, Any]]]:
-    for batch in _reader(store, _BASE.format(where=_where(where))):
+def _rows(
+    store: Store, where: str | None, params: Sequence[Any] = ()
+) -> Iterator[tuple[Event, dict[str, Any]]]:
+    for batch in _reader(store, _BASE.format(where=_where(where)), params=params):
         for row in batch.to_pylist():
             yield row_to_event(row), row
 
@@ -363,6 +410,7 @@ __all__ = [
     "GDELT_COLUMNS",
     "dyad_pairs",
     "export",
+    "export_chunks",
     "gdelt_rows",
     "plover_record",
 ]
