@@ -44,7 +44,9 @@ SELECT e.event_id, e.article_id, e.sentence_index, e.event_type, e.plover_type, 
        e.date_text, e.date_precision, e.location_name, e.location_country, e.lat, e.lon,
        e.speaker_name AS speaker, NULLIF(array_to_string(e.via, ';'), '') AS via,
        NULLIF(array_to_string(e.contexts, ';'), '') AS contexts, e.confidence, e.sentence,
-       e.coder_version, a.date AS publication_date, a.source AS publisher, a.url
+       e.coder_version, a.date AS publication_date, a.source AS publisher, a.url,
+       TRY_CAST(json_extract(e.extra, '$.killed') AS INTEGER) AS killed,
+       TRY_CAST(json_extract(e.extra, '$.injured') AS INTEGER) AS injured
 FROM events e JOIN articles a ON a.id = e.article_id
 {where}
 ORDER BY e.article_id, e.event_index
@@ -249,6 +251,8 @@ def plover_record(ev: Event, article: dict[str, Any] | None = None) -> dict[str,
         "mode": [ev.mode] if ev.mode else [],
         "context": list(ev.contexts),
         "event_loc": event_loc,
+        # the manual's ASSAULT fields ("dead", "injured"); present only when the text counts
+        **{k: v for k, v in (("dead", ev.killed), ("injured", ev.injured)) if v is not None},
         "event_text": [ev.trigger.text],
         "quad_code": ev.quad,
         "text": ev.sentence,
@@ -289,6 +293,8 @@ def plover_record(ev: Event, article: dict[str, Any] | None = None) -> dict[str,
             "attribution": ev.attribution.to_dict(),
             "source": [a.to_dict() for a in ev.source],
             "target": [a.to_dict() for a in ev.target],
+            "mentions": [m["text"] for m in ev.to_dict()["mentions"]],
+            "provenance": ev.to_dict()["provenance"],
         },
     }
 
