@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wirecoder.actors.mentions import resolve_string
+from wirecoder.actors.strings import resolve_string
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from wirecoder.actors.mentions import resolve_string
+from wirecoder.actors.strings import resolve_string
 from wirecoder.coder import Coder
 from wirecoder.errors import ConfigError
 

@@ -349,7 +349,7 @@ def actor(
     actors: ActorsOpt = None,
 ) -> None:
     """Show how actor strings resolve (name, country, sector, Wikidata id) and why."""
-    from .actors.mentions import resolve_string
+    from .actors.strings import resolve_string
     from .coder import Coder
     from .read._checks import option_date
 

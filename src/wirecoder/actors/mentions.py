@@ -12,212 +12,43 @@ why a string resolved the way it did.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..events.attribution import is_speech_verb
-from ..nlp import ent_at, ents_within
-from .dictionary import KB_PRIORITY, NONSTATE, ActorDictionary, Entry, Role
+from ..nlp import ents_within
+from .dictionary import NONSTATE, ActorDictionary, Entry, Role
 from .mention import Mention
+from .phrases import (
+    ADJ_LIKE,
+    ARMED_ORG_SECTORS,
+    ARMED_QUALIFIED,
+    ARMED_ROLE_SECTORS,
+    ELI_SECTORS,
+    FAMILY,
+    FORMER,
+    INSTITUTION_SECTORS,
+    NEVER_QUALIFY,
+    NOMINAL,
+    PRONOUNS,
+    PROTESTING,
+    QUALIFIER_PREPS,
+    REFUGE,
+    STATE_OWNED,
+    STATE_OWNED_BUS,
+    Hit,
+    backed_by,
+    dictionary_hits,
+    entity_at,
+    fled,
+    listed,
+    np_tokens,
+    pick_entry,
+    speaker_after,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from ..analysis import Analysis, Resources
-
-NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
-PRONOUNS = {
-    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
-    "they": "group", "them": "group", "their": "group", "it": "thing", "its": "thing",
-    "we": "speaker", "our": "speaker", "i": "speaker", "us": "speaker",
-}  # fmt: skip
-LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct",
-             "advmod", "predet", "npadvmod", "flat", "dep", "prep", "pobj"}  # fmt: skip
-QUALIFIER_PREPS = {"of", "for", "from", "in"}
-ENTITY_KINDS = {"country", "org", "person", "capital", "user"}
-# an armed group's name decides the sector of its armed men ("Taliban gunmen" are REB)
-ARMED_ORG_SECTORS = {"REB", "MIL", "PRM", "COP", "SPY"}
-ARMED_ROLE_SECTORS = {"UAF", "REB", "MIL"}
-# words that make an office holder a former one (PLOVER ELI)
-FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "erstwhile", "onetime",
-          "one-time", "retired", "toppled", "overthrown", "disgraced"}  # fmt: skip
-ELI_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY"}
-# people taking to the streets are civilians whatever their trade ("protesting students")
-PROTESTING = {"protesting", "demonstrating", "rioting", "marching", "anti-government"}
-# relatives of an office holder are ELI too ("the president's wife")
-FAMILY = {"wife", "husband", "spouse", "son", "daughter", "child", "children", "family",
-          "widow", "brother", "sister", "nephew", "niece", "relative", "in-law"}  # fmt: skip
-# a company or outlet the state owns or runs is coded as government
-STATE_OWNED = {"state", "government", "official", "state-owned", "state-run"}
-STATE_OWNED_BUS = {"national", "reserve", "people", "peoples"}  # "national airline", "reserve bank"
-# a weak armed role qualified by these is still armed: "government forces", "opposition fighters"
-ARMED_QUALIFIED = {"GOV": "MIL", "OPP": "REB"}
-# nouns that are also adjectives: as adjectives they say nothing about the sector
-# ("general contractor", "private company", "criminal investigator")
-ADJ_LIKE = {"general", "major", "private", "principal", "cardinal", "national", "local",
-            "daily", "individual", "criminal", "commercial", "public", "civilian", "native"}  # fmt: skip
-NEVER_QUALIFY = {"national", "local", "public", "individual"}
-# sectors that make a government body theirs ("intelligence bureau", "army command");
-# a field does not ("trade department", "health board" stay GOV)
-INSTITUTION_SECTORS = {"COP", "MIL", "SPY", "JUD", "LEG", "PTY", "REB", "REL", "OPP", "LAB"}
-
-
-@dataclass
-class _Hit:
-    start: int
-    end: int
-    entries: list[Entry]
-
-
-def _lone_modifier(doc: Doc, tok: Token) -> bool:
-    """A short "person" the tagger saw in a modifier ("Nigeran mujahideen", "McDonald Islander
-    minister"): a guess from a known state name outweighs it there."""
-    ent = _entity_at(doc, tok.i)
-    return (
-        ent is not None
-        and len(ent) <= 3
-        and tok.i == ent.end - 1
-        and tok.dep_ in ("amod", "compound")
-        and tok.head.pos_ in ("NOUN", "PROPN")
-        and tok.head.i > tok.i
-        and tok.head.i >= ent.end
-    )
-
-
-def _dictionary_hits(doc: Doc, d: ActorDictionary) -> list[_Hit]:
-    words = [t.text for t in doc]
-    hits = []
-    for s, e, entries in d.find(words):
-        if not words[s][:1].isupper():  # "an islamic group" names no group of the KB
-            entries = [x for x in entries if x.priority != KB_PRIORITY]
-        if entries:
-            hits.append(_Hit(s, e, entries))
-    # capitalised words the lists lack may still be a nationality ("Turkmeni", "Hong Kongese")
-    covered = {i for h in hits for i in range(h.start, h.end)}
-    for tok in doc:
-        if (
-            tok.i in covered
-            or not tok.text[:1].isupper()
-            or not tok.text.replace("-", "").isalpha()
-            or len(tok.text) < 5
-            or tok.pos_ not in ("ADJ", "PROPN", "NOUN")
-            or (tok.ent_type_ == "PERSON" and not _lone_modifier(doc, tok))
-        ):
-            continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        two = (
-            prev is not None
-            and prev.i not in covered
-            and prev.text[:1].isupper()
-            and prev.text.isalpha()
-        )
-        guess = d.guess_demonym([prev.text, tok.text]) if two and prev is not None else None
-        if guess is not None and prev is not None:
-            hits.append(_Hit(prev.i, tok.i + 1, [guess]))
-            covered.update((prev.i, tok.i))
-            continue
-        guess = d.guess_demonym([tok.text])
-        if guess is not None:
-            hits.append(_Hit(tok.i, tok.i + 1, [guess]))
-            covered.add(tok.i)
-    hits.sort(key=lambda h: h.start)
-    return hits
-
-
-def _speaker_after(appos: Token) -> bool:
-    """'withdrew troops from Syria, Defence Minister Sergei Shoigu said': the name after the
-    comma is who said it, not another name for Syria."""
-    nxt = max(t.i for t in appos.subtree) + 1
-    if nxt >= len(appos.doc):
-        return False
-    verb = appos.doc[nxt]
-    return is_speech_verb(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _listed(m: Mention, sub: Mention) -> bool:
-    """A country "in apposition" to another country is the next item of a list the parser
-    misread: "Mordor, the Shire, Fornost and Bree"."""
-    return (
-        m.country_like
-        and sub.country_like
-        and m.country is not None
-        and sub.country is not None
-        and m.country != sub.country
-    )
-
-
-def _pick_entry(entries: list[Entry], date: str | None) -> Entry:
-    """The entry valid on the date; among equals a dated one (the Taliban: REB 2001-2021,
-    GOV after) before an undated one, which says less; with no date, the undated one."""
-    valid = [e for e in entries if e.valid_on(date)]
-    if not valid:
-        return entries[0]
-    if not date:  # no date: the general coding, not one period's
-        return min(valid, key=lambda e: (-e.priority, bool(e.valid_from or e.valid_to)))
-    return min(valid, key=lambda e: (-e.priority, not (e.valid_from or e.valid_to)))
-
-
-BACKING = {"backed", "supported", "sponsored", "funded", "trained", "armed", "allied",
-           "aligned", "affiliated", "brokered", "installed", "controlled", "held"}  # fmt: skip
-
-
-def _backer(doc: Doc, end: int) -> bool:
-    """Is the name that ends at token `end` the backer in "US-backed", "Iranian-supported"?
-    ("Saudi-led" stays: a coalition is coded as its leader's.)"""
-    return (
-        end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in BACKING
-    ) or (end < len(doc) and doc[end].lower_ in BACKING and doc[end - 1].whitespace_ == "")
-
-
-def _np_tokens(head: Token) -> list[Token]:
-    """The head and its left modifiers (the base noun phrase), in order."""
-    toks = [head]
-    stack = [c for c in head.lefts]
-    while stack:
-        c = stack.pop()
-        if c.dep_ in LEFT_DEPS or c.head.i != head.i:
-            toks.append(c)
-            stack.extend(c.children)
-    # compound/flat children on the right belong to the name ("al - Abadi")
-    for c in head.rights:
-        if c.dep_ in ("compound", "flat", "nummod") or (
-            c.dep_ == "case" and c.text in ("'s", "’s")
-        ):
-            toks.append(c)
-            toks.extend(c.subtree)
-    lo = min(t.i for t in toks)
-    hi = max(t.i for t in toks)
-    return [head.doc[i] for i in range(lo, hi + 1)]
-
-
-REFUGE = {"flee", "fled", "fleeing", "refuge", "asylum", "refugee", "displace", "displaced",
-          "stateless", "uprooted"}  # fmt: skip
-
-
-def _fled(head: Token) -> bool:
-    """Is the group headed by `head` said to flee or to seek refuge, in its own clause?"""
-    for c in head.children:
-        if c.dep_ in ("relcl", "acl") and any(t.lemma_.lower() in REFUGE for t in c.subtree):
-            return True
-    # "thousands of Syrians fled": the quantity is the subject
-    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
-        head = head.head.head
-    if head.dep_ in ("nsubj", "nsubjpass"):
-        verb = head.head
-        if verb.lemma_.lower() in REFUGE:
-            return True
-        for c in verb.children:
-            if c.dep_ in ("dobj", "advcl", "xcomp", "prep") and any(
-                t.lemma_.lower() in REFUGE for t in c.subtree
-            ):
-                return True
-    return False
-
-
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    if not doc[i].ent_type_:
-        return None
-    return ent_at(doc, i)
 
 
 class MentionFinder:
@@ -239,8 +70,8 @@ class MentionFinder:
 
     def find(self, doc: Doc, date: str | None = None, text: str | None = None) -> list[Mention]:
         text = doc.text if text is None else text
-        hits = _dictionary_hits(doc, self.d)
-        hit_at: dict[int, _Hit] = {}
+        hits = dictionary_hits(doc, self.d)
+        hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
                 hit_at[i] = h
@@ -273,7 +104,7 @@ class MentionFinder:
         for h in hits:
             if any(i in owner for i in range(h.start, h.end)):
                 continue
-            e = _pick_entry(h.entries, date)
+            e = pick_entry(h.entries, date)
             if e.kind == "demonym" and doc[h.end - 1].pos_ not in ("ADJ", "PROPN", "NOUN"):
                 continue
             m = self._from_entry(doc, h.start, h.end, h.end - 1, e, date, text)
@@ -293,7 +124,7 @@ class MentionFinder:
         return mentions
 
     @staticmethod
-    def _share_modifiers(doc: Doc, mentions: list[Mention], hit_at: dict[int, _Hit]) -> None:
+    def _share_modifiers(doc: Doc, mentions: list[Mention], hit_at: dict[int, Hit]) -> None:
         """What one phrase says once holds for each of its coordinated parts.
 
         "the foreign ministers of France and Germany": Germany's ministers too, so Germany
@@ -335,7 +166,7 @@ class MentionFinder:
                     for t in doc[h.head.left_edge.i : h.head.i]
                     if t.dep_ in ("amod", "compound")
                     and t.i in hit_at
-                    and _pick_entry(hit_at[t.i].entries, None).kind in ("demonym", "country")
+                    and pick_entry(hit_at[t.i].entries, None).kind in ("demonym", "country")
                 ]
                 if first.country and mod:
                     m.country = first.country
@@ -392,13 +223,13 @@ class MentionFinder:
         self,
         doc: Doc,
         head: Token,
-        hit_at: dict[int, _Hit],
+        hit_at: dict[int, Hit],
         lemmas: list[str],
         lowers: list[str],
         date: str | None,
         text: str,
     ) -> Mention | None:
-        toks = _np_tokens(head)
+        toks = np_tokens(head)
         start, end = toks[0].i, toks[-1].i + 1
         # keep possessors that are names ("Iraq's ruling alliance"); drop leading punctuation
         while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
@@ -433,7 +264,7 @@ class MentionFinder:
         head_hit = hit_at.get(head.i)
         found = False
         if head_hit is not None and head_hit.start >= start - 1:
-            e = _pick_entry(head_hit.entries, date)
+            e = pick_entry(head_hit.entries, date)
             if e.kind != "demonym" or head.pos_ in ("PROPN", "NOUN"):
                 self._apply_entry(m, e, date)
                 if e.kind == "demonym":  # "the Iraqis", "Russians": people of that country
@@ -487,7 +318,7 @@ class MentionFinder:
                 if r is not None and r.sector:
                     role, role_end, qualifier_head = r, c.i + 1, True
                     break
-        dropped_hit: _Hit | None = None
+        dropped_hit: Hit | None = None
         if (
             head_hit is not None
             and m.entry is not None
@@ -529,7 +360,7 @@ class MentionFinder:
             m.kind = "role"
             dropped_hit = head_hit
             head_hit = None
-        ent = _entity_at(doc, head.i)
+        ent = entity_at(doc, head.i)
         if not found and role is None:
             if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
                 found = True
@@ -550,8 +381,8 @@ class MentionFinder:
             h = hit_at.get(i)
             if h is None or (head_hit is not None and h is head_hit) or h is dropped_hit:
                 continue
-            e = _pick_entry(h.entries, date)
-            if e.kind in ("country", "demonym", "capital", "org", "user") and _backer(doc, h.end):
+            e = pick_entry(h.entries, date)
+            if e.kind in ("country", "demonym", "capital", "org", "user") and backed_by(doc, h.end):
                 continue  # "US-backed forces" are not the US's
             if e.kind in ("country", "demonym", "capital"):
                 mod_country = mod_country or e
@@ -767,7 +598,7 @@ class MentionFinder:
                 if c.dep_ != "poss":
                     continue
                 owner_hit = hit_at.get(c.i)
-                owner = _pick_entry(owner_hit.entries, date) if owner_hit is not None else None
+                owner = pick_entry(owner_hit.entries, date) if owner_hit is not None else None
                 r = self.d.role_at(lemmas, lowers, c.i + 1, 0)
                 if (
                     owner is not None and owner.kind == "person" and owner.sector in ELI_SECTORS
@@ -780,7 +611,7 @@ class MentionFinder:
             m.sector == "CVL"
             and m.kind in ("role", "demonym")
             and (
-                _fled(head)
+                fled(head)
                 or any(lemmas[i] in REFUGE or lowers[i] in REFUGE for i in range(start, head.i))
             )
         ):
@@ -876,10 +707,10 @@ class MentionFinder:
         # appositions: "America's top general, Joseph Dunford" / "the Takfiri group, ISIL"
         for c in head.rights:
             if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
-                if _speaker_after(c):
+                if speaker_after(c):
                     continue
                 sub = self._resolve_np(doc, c, hit_at, lemmas, lowers, date, text)
-                if sub is None or _listed(m, sub):
+                if sub is None or listed(m, sub):
                     continue
                 end = max(end, sub.end)
                 m.heads.update(sub.heads)
@@ -897,7 +728,7 @@ class MentionFinder:
         m.text = text[m.start_char : m.end_char]
         return m
 
-    def _generic_name(self, doc: Doc, hit: _Hit) -> bool:
+    def _generic_name(self, doc: Doc, hit: Hit) -> bool:
         """Is a matched name ordinary words ending in a role word ("Defense Department",
         "Foreign Office"), as any state could have it? ("Hezbollah" is not.)"""
         words = [t for t in doc[hit.start : hit.end] if t.is_alpha]
@@ -911,8 +742,8 @@ class MentionFinder:
         self,
         doc: Doc,
         start: int,
-        hit: _Hit,
-        hit_at: dict[int, _Hit],
+        hit: Hit,
+        hit_at: dict[int, Hit],
         date: str | None,
         own: str | None,
     ) -> Entry | None:
@@ -921,7 +752,7 @@ class MentionFinder:
             h = hit_at.get(i)
             if h is None or h is hit:
                 continue
-            e = _pick_entry(h.entries, date)
+            e = pick_entry(h.entries, date)
             if e.kind in ("country", "demonym") and e.country and self.d.state_of(e.country) != own:
                 return e
         return None
@@ -931,7 +762,7 @@ class MentionFinder:
         doc: Doc,
         start: int,
         head: int,
-        hit_at: dict[int, _Hit],
+        hit_at: dict[int, Hit],
         lemmas: list[str],
         lowers: list[str],
     ) -> list[tuple[int, int]]:
@@ -958,7 +789,7 @@ class MentionFinder:
         return [sp for sp in spans if not any(i in hit_at for i in range(*sp))]
 
     def _country_below(
-        self, first: Token, hit_at: dict[int, _Hit], date: str | None
+        self, first: Token, hit_at: dict[int, Hit], date: str | None
     ) -> Entry | None:
         """The first country named in a chain of of-phrases from `first` on (not in clauses)."""
         seen = 0
@@ -974,7 +805,7 @@ class MentionFinder:
                 h = hit_at.get(t.i)
                 if h is None:
                     continue
-                e = _pick_entry(h.entries, date)
+                e = pick_entry(h.entries, date)
                 if e.kind in ("country", "capital") and e.country:
                     return e
                 if e.kind != "demonym":
@@ -1067,167 +898,4 @@ def place_country(resources: Resources) -> Callable[[str], str | None]:
     return country
 
 
-# A bare noun phrase parses badly ("rancher" comes out as an adverb); as the subject of a
-# sentence it parses like it would in a story. The frame is appended, so offsets do not move.
-FRAME = " said."
-
-
-def resolve_string(text: str, resources: Resources, date: str | None = None) -> Mention | None:
-    """Resolve one actor string (the `wirecoder actor` command)."""
-    return resolve_strings([text], resources, date)[0]
-
-
-def resolve_strings(
-    texts: list[str], resources: Resources, date: str | None = None
-) -> list[Mention | None]:
-    """Resolve many actor strings, parsed in batches."""
-    docs = resources.nlp.pipe([t + FRAME for t in texts], batch_size=64)
-    return [resolve_doc(doc, resources, date, t) for t, doc in zip(texts, docs, strict=True)]
-
-
-def resolve_doc(
-    doc: Doc, resources: Resources, date: str | None = None, text: str | None = None
-) -> Mention | None:
-    """`resolve_string` for an already parsed string (batches parse faster).
-
-    The string names one actor, so its last word is the head: the mention that covers it wins
-    (else the widest). A country the parser left outside that mention ("Turks and Caicos
-    Islands cattle rancher") still qualifies it when it stands right before it.
-    """
-    text = doc.text if text is None else text
-    mentions = [
-        m
-        for m in MentionFinder(
-            resources.actors, strings=True, places=place_country(resources)
-        ).find(doc, date, doc.text)
-        if m.start_char < len(text)
-    ]
-    for m in mentions:  # the frame after the string is never part of a mention
-        m.end_char = min(m.end_char, len(text))
-        m.text = text[m.start_char : m.end_char]
-    inside = [t for t in doc if t.idx < len(text) and not (t.is_punct or t.is_space)]
-    last = inside[-1].i if inside else len(doc) - 1
-    if inside and not any(m.start <= last < m.end for m in mentions):
-        tail = _role_tail(doc, text, resources.actors, last)
-        if tail is not None:
-            mentions.append(tail)
-    if not mentions:
-        return _unresolved(doc, text)
-    # the head of the phrase: the subject of the frame's verb, else its last word
-    frame_verb = next((t for t in doc if t.idx >= len(text) and t.pos_ in ("VERB", "AUX")), None)
-    subjects = [
-        c
-        for c in (frame_verb.children if frame_verb is not None else ())
-        if c.dep_ in ("nsubj", "nsubjpass") and c.idx < len(text)
-    ]
-    subj = subjects[0] if subjects else None
-    if subj is not None:
-        last = subj.i
-    best = max(
-        mentions,
-        key=lambda m: (
-            last in m.heads or m.start <= last < m.end,
-            m.end - m.start,
-            m.kind != "pronoun",
-        ),
-    )
-    if best.kind in ("country", "demonym", "capital") and best.role is None:
-        # a place the parser made the head ("Wallis and Futuna imam"): the role after it is
-        later = [m for m in mentions if m.end > best.end and m.role and m.sector]
-        if later:
-            best = min(later, key=lambda m: m.start)
-    if best.country is None and best.kind not in ("pronoun", "country", "capital"):
-        # the nearest place before the head, with no other actor in between
-        before = [m for m in mentions if m.end <= best.start and m is not best]
-        before.sort(key=lambda m: m.end)
-        if before and before[-1].kind in ("country", "demonym", "capital") and before[-1].country:
-            src = before[-1]
-            best.country = src.country
-            best.rule.append(f"country from '{src.text}' before it→{src.country}")
-            best.start, best.start_char = src.start, src.start_char
-            best.text = text[best.start_char : best.end_char]
-    _explain_gaps(best, doc[last])
-    return best
-
-
-def _role_tail(doc: Doc, text: str, d: ActorDictionary, last: int) -> Mention | None:
-    """The string ends in a role word the parser did not take for a noun ("non-combatant"
-    tagged as an adjective): a role mention over those words."""
-    lemmas = [t.lemma_.lower() for t in doc]
-    lowers = [t.lower_ for t in doc]
-    role = d.role_at(lemmas, lowers, last + 1, 0)
-    if (
-        (role is None or not role.sector)
-        and last + 1 < len(doc)
-        and doc[last + 1].text == "."
-        and doc[last + 1].idx < len(text)
-    ):  # "col ." : an abbreviation split from its dot
-        role = d.role_at(lemmas, lowers, last + 2, 0)
-        if role is not None and role.words[-1] == ".":
-            last += 1
-    if role is None or not role.sector:
-        return None
-    start = last + 1 - len(role.words)
-    m = Mention(
-        start=start,
-        end=last + 1,
-        head=last,
-        start_char=doc[start].idx,
-        end_char=doc[last].idx + len(doc[last]),
-        text="",
-        kind="role",
-        sector=role.sector,
-        role=" ".join(role.words),
-        person=role.person,
-    )
-    m.text = text[m.start_char : m.end_char]
-    m.heads.add(last)
-    m.rule.append(f"role '{m.role}'→{role.sector} (the parser did not read it as a noun)")
-    return m
-
-
-def _unresolved(doc: Doc, text: str) -> Mention | None:
-    """A mention that says why nothing in the string resolved (`wirecoder actor`)."""
-    words = [t for t in doc if t.idx < len(text) and not (t.is_punct or t.is_space)]
-    if not words:
-        return None
-    head = words[-1]
-    m = Mention(
-        start=words[0].i,
-        end=words[-1].i + 1,
-        head=head.i,
-        start_char=words[0].idx,
-        end_char=words[-1].idx + len(words[-1]),
-        text="",
-    )
-    m.text = text[m.start_char : m.end_char]
-    m.rule.append(
-        f"unresolved: '{head.text}' is not a known name, role word or named entity, "
-        "and no word before it names a country, organisation or role"
-    )
-    return m
-
-
-def _explain_gaps(m: Mention, last: Token) -> None:
-    """Say why a resolved string still lacks a country or a sector."""
-    head = last.text if not (m.start <= last.i < m.end) else last.doc[m.head].text
-    if m.kind == "pronoun":
-        return
-    if m.country is None:
-        m.rule.append("no country: nothing in the phrase names a state or a known organisation")
-    if m.sector is None and m.country not in NONSTATE:
-        if m.kind in ("demonym", "country", "capital"):
-            m.rule.append(f"no sector: '{head}' is not a role word wirecoder knows")
-        elif m.kind in ("entity", "person", "other"):
-            m.rule.append("no sector: a name wirecoder does not know, with no role word")
-
-
-__all__ = [
-    "FRAME",
-    "ActorStage",
-    "Mention",
-    "MentionFinder",
-    "resolve_doc",
-    "resolve_string",
-    "resolve_strings",
-]
+__all__ = ["ActorStage", "Mention", "MentionFinder", "place_country"]

@@ -315,7 +315,7 @@ class Prediction:
 
 
 def _predict_strings(coder: Coder, texts: list[str]) -> list[Prediction]:
-    from ..actors.mentions import resolve_strings
+    from ..actors.strings import resolve_strings
 
     out = []
     for m in resolve_strings(texts, coder.resources):
@@ -342,7 +342,7 @@ def lone_names() -> list[tuple[str, str, str, str | None]]:
 
 def score_lone_names(coder: Coder, rep: Report, errors: int = 0) -> None:
     """Country and sector of each lone name, resolved on its date (the role it then held)."""
-    from ..actors.mentions import resolve_strings
+    from ..actors.strings import resolve_strings
 
     items = lone_names()
     if not items:
