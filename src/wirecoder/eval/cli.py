@@ -24,6 +24,7 @@ SETS: dict[str, str] = {
     "location": "wirecoder.eval.location",
     "actors": "wirecoder.eval.actors",
     "attribution": "wirecoder.eval.attribution",
+    "quotes": "wirecoder.eval.quotes",
     "realnews": "wirecoder.eval.realnews",
 }
 

@@ -1,0 +1,1 @@
+"""Who says what: quotes, the outlet's framing, and claims that disagree (issue 17)."""
