@@ -25,6 +25,7 @@ SETS: dict[str, str] = {
     "actors": "wirecoder.eval.actors",
     "attribution": "wirecoder.eval.attribution",
     "quotes": "wirecoder.eval.quotes",
+    "framing": "wirecoder.eval.framing",
     "realnews": "wirecoder.eval.realnews",
 }
 

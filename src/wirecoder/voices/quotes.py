@@ -33,13 +33,14 @@ CUE_VERBS = frozenset({
     "propose", "quote", "recall", "recommend", "reiterate", "remark", "repeat", "reply",
     "report", "respond", "retort", "reveal", "say", "shout", "speak", "state", "stress",
     "suggest", "tell", "testify", "threaten", "tweet", "urge", "vow", "warn", "write", "yell",
-    "call", "point", "question",
+    "call", "point", "question", "echo", "chant",
 })  # fmt: skip
 #: cues whose object is what was said ("announced a ceasefire", "denied the report")
 OBJECT_CUES = frozenset({
     "announce", "deny", "confirm", "reveal", "report", "claim", "acknowledge", "admit",
     "allege", "predict", "propose", "promise", "pledge", "vow", "demand", "disclose",
-    "recommend", "repeat", "reiterate", "tweet", "post", "write", "question",
+    "recommend", "repeat", "reiterate", "tweet", "post", "write", "question", "cite",
+    "mention", "describe", "echo",
 })  # fmt: skip
 #: cues that take a demand or an intent as an infinitive ("urged him to resign")
 XCOMP_CUES = frozenset({
@@ -61,12 +62,24 @@ _CLOSE = '\u201d"'
 CUE_NOUNS = frozenset({
     "claim", "statement", "remark", "comment", "assertion", "allegation", "announcement",
     "warning", "promise", "pledge", "suggestion", "argument", "insistence", "charge",
-    "accusation", "denial", "admission", "prediction", "report",
+    "accusation", "denial", "admission", "prediction", "report", "message",
 })  # fmt: skip
 _COLON_LEAD = re.compile(
     r"^\s*[\"\u201c]?(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}): "
 )
+_DASH_NAME = re.compile(
+    r"[\s\u00a0]{0,2}(?P<dash>\u2015|\u2014|\u2013|--)[\s\u00a0]{0,2}"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})"
+)
 _SENT_END = re.compile(r"[.!?]\s")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|[A-Z])\."
+)
+
+
+def _ends_sentence(gap: str) -> bool:
+    """Does a stretch of text hold a sentence end ("Ms. Moore" does not)?"""
+    return bool(_SENT_END.search(_ABBREV.sub("", gap)))
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -109,6 +122,7 @@ class _Draft:
     speaker_tok: Token | None = None
     via_toks: list[Token] = field(default_factory=list)
     continued: bool = False
+    how: str = "clause"  # which rule found the content (a feature of the learned check)
 
 
 def _is_cue_verb(t: Token) -> bool:
@@ -116,8 +130,26 @@ def _is_cue_verb(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX") or lem not in CUE_VERBS:
         return False
     if lem in PARTICLES:
-        return any(c.lower_ in PARTICLES[lem] or c.dep_ == "oprd" for c in t.children)
-    return True
+        # "called on X to", "pointed out", "called the plan a failure"; not "called X on
+        # Friday" (a telephone call) nor "a group called X" (a name)
+        if t.dep_ == "acl":
+            return False
+        return any(
+            (c.lower_ in PARTICLES[lem] and (c.dep_ == "prt" or _not_a_time(c))) or c.dep_ == "oprd"
+            for c in t.children
+        )
+    # "fair to say", "more to say": nobody says anything
+    return not (
+        t.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        and t.head.pos_ in ("ADJ", "NOUN", "PRON", "AUX")
+    )
+
+
+def _not_a_time(prep: Token) -> bool:
+    """ "called on the UN", "called Friday for talks"; not "called him on Friday"."""
+    objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and all(g.ent_type_ not in ("DATE", "TIME") for g in objs)
 
 
 def _extent(toks: list[Token]) -> tuple[int, int] | None:
@@ -177,14 +209,20 @@ class QuoteFinder:
         """ "Rebels took the town, the army said": what precedes the cue's clause in its
         sentence (the parse often hangs the cue on one conjunct only)."""
         head = cue.head
-        if head.i == cue.i or head.i > cue.i:
+        if head.i == cue.i:
             return None
-        if cue.dep_ == "parataxis" or (
-            cue.dep_ == "conj" and any(c.dep_ == "nsubj" for c in cue.children)
-        ):
-            left = min(t.i for t in cue.subtree)
-            if left == 0 or not self.doc[left - 1].is_punct:
-                return None  # "Y, X said" sets the cue off with a comma
+        inner = {t.i for t in cue.subtree}
+        left = min(t.i for t in cue.subtree if not t.is_punct)
+        if (left == 0 or not self.doc[left - 1].is_punct) and cue.sent.start != left:
+            return None  # "Y, X said" sets the cue off with a comma; "As X noted, Y" opens
+        as_clause = cue.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+        )
+        if cue.dep_ == "parataxis" or as_clause:
+            # "Y, X said." and "Y, X said, Z.": the sentence around the cue's clause
+            sent = cue.sent
+            return _extent([t for t in sent if t.i not in inner])
+        if head.i < cue.i and cue.dep_ == "conj" and any(c.dep_ == "nsubj" for c in cue.children):
             return _extent(list(self.doc[cue.sent.start : left]))
         return None
 
@@ -197,12 +235,12 @@ class QuoteFinder:
         for s, e in self.marks:
             if e <= cue.idx and e > lo - 400:
                 gap = self.text[e : cue.idx]
-                if len(gap) < 80 and not _SENT_END.search(gap) and "\n" not in gap:
+                if len(gap) < 80 and not _ends_sentence(gap) and "\n" not in gap:
                     best = (s, e) if words_in(gap) <= 6 else best
             elif s >= cue.idx + len(cue.text) and best is None:
                 gap = self.text[cue.idx + len(cue.text) : s]
                 lead_in = ":" in gap or gap.strip() in ("", ",") or gap.rstrip().endswith(",")
-                if len(gap) < 60 and "\n" not in gap and not _SENT_END.search(gap) and lead_in:
+                if len(gap) < 60 and "\n" not in gap and not _ends_sentence(gap) and lead_in:
                     best = (s, e)
                 break
         return best
@@ -211,6 +249,8 @@ class QuoteFinder:
     def drafts(self) -> list[_Draft]:
         out: list[_Draft] = []
         for t in self.doc:
+            if any(s < t.idx < e for s, e in self.marks):
+                continue  # speech reported inside a quotation is part of the quoted words
             if t.lower_ == "according" and t.dep_ == "prep":
                 d = self._according(t)
             elif _is_cue_verb(t):
@@ -222,6 +262,22 @@ class QuoteFinder:
             if d is not None:
                 out.append(d)
         out += self._colon_leads({d.cue.i for d in out})
+        out += self._dash_credits({d.cue.i for d in out})
+        return out
+
+    def _dash_credits(self, taken: set[int]) -> list[_Draft]:
+        """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
+        out: list[_Draft] = []
+        for s, e in self.marks:
+            m = _DASH_NAME.match(self.text, e)
+            if m is None:
+                continue
+            dash = self.doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+            name = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+            if dash is None or name is None or dash.root.i in taken:
+                continue
+            cue = Span(m.group("dash"), m.start("dash"), m.end("dash"))
+            out.append(_Draft(dash.root, cue, [(s, e)], name.root, how="dash"))
         return out
 
     def _noun(self, t: Token) -> _Draft | None:
@@ -235,7 +291,7 @@ class QuoteFinder:
         if seg is None:
             return None
         owner = next((c for c in t.children if c.dep_ == "poss"), None)
-        return _Draft(t, Span(t.text, t.idx, t.idx + len(t)), [seg], owner)
+        return _Draft(t, Span(t.text, t.idx, t.idx + len(t)), [seg], owner, how="noun")
 
     def _colon_leads(self, taken: set[int]) -> list[_Draft]:
         """ "PENCE: Well, look ..." (a transcript) and "Poll: Voters ..." (a headline): a
@@ -263,7 +319,15 @@ class QuoteFinder:
                     and seg[1] > seg[0]
                     and cue.root.i not in taken
                 ):
-                    out.append(_Draft(cue.root, Span(":", colon, colon + 1), [seg], toks.root))
+                    out.append(
+                        _Draft(
+                            cue.root,
+                            Span(":", colon, colon + 1),
+                            [seg],
+                            toks.root,
+                            how="colon_lead",
+                        )
+                    )
             pos += len(line) + 1
         return out
 
@@ -282,7 +346,23 @@ class QuoteFinder:
             return None
         end = to if to is not None else t
         return _Draft(t, Span(self.text[t.idx : end.idx + len(end)], t.idx, end.idx + len(end)),
-                      [seg], pobj)  # fmt: skip
+                      [seg], pobj, how="according")  # fmt: skip
+
+    def _after_colon(self, at: int) -> tuple[int, int] | None:
+        """ "Limbaugh added:" and what follows: the rest of its line, else the next paragraph
+        (a quotation there whole)."""
+        end = self.text.find("\n", at)
+        end = len(self.text) if end < 0 else end
+        if self.text[at:end].strip():
+            return _trimmed(self.text, at, end)
+        nxt = at + len(self.text[at:]) - len(self.text[at:].lstrip())
+        if nxt >= len(self.text):
+            return None
+        for s, e in self.marks:
+            if s == nxt:
+                return s, e
+        end = self.text.find("\n", nxt)
+        return _trimmed(self.text, nxt, len(self.text) if end < 0 else end)
 
     def _verb(self, t: Token) -> _Draft | None:
         lem = t.lemma_.lower()
@@ -291,20 +371,17 @@ class QuoteFinder:
         if any(c.dep_ == "neg" for c in t.children) and lem not in ("deny",):
             return None  # "did not say", "has not responded": nothing was said
         seg = self._clause_content(t)
+        how = "clause"
         mark = self._adjacent_quote(t)
         if seg is None:
-            seg = self._inverted_content(t)
+            seg, how = self._inverted_content(t), "inverted"
         if mark is not None and (seg is None or (seg[0] < mark[1] and mark[0] < seg[1])):
-            seg = (min(seg[0], mark[0]), max(seg[1], mark[1])) if seg else mark
+            seg, how = ((min(seg[0], mark[0]), max(seg[1], mark[1])) if seg else mark), "quote"
             # the clause parse of a quotation stops at its sentence end: the quotation wins
             if seg[0] >= mark[0] - 1 and seg[1] <= mark[1] + 1:
                 seg = mark
-        if seg is None and lem == "say" and t.dep_ == "ROOT" and t.i + 1 < len(self.doc):
-            nxt = self.doc[t.i + 1]
-            if nxt.text == ":":  # "He said:" and the quotation on the next line
-                after = [(s, e) for s, e in self.marks if s > t.idx]
-                if after and self.text[nxt.idx + 1 : after[0][0]].strip() == "":
-                    seg = after[0]
+        if seg is None and t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == ":":
+            seg, how = self._after_colon(self.doc[t.i + 1].idx + 1), "colon"
         if seg is None:
             return None
         speaker, via = self._speaker(t)
@@ -313,7 +390,7 @@ class QuoteFinder:
         cue_toks = [t, *(c for c in t.children if c.dep_ == "prt")]
         lo = min(c.idx for c in cue_toks)
         hi = max(c.idx + len(c) for c in cue_toks)
-        return _Draft(t, Span(self.text[lo:hi], lo, hi), [seg], speaker, via)
+        return _Draft(t, Span(self.text[lo:hi], lo, hi), [seg], speaker, via, how=how)
 
     def _speaker(self, t: Token) -> tuple[Token | None, list[Token]]:
         via: list[Token] = []
@@ -401,8 +478,14 @@ class QuoteFinder:
             return "anonymous" if not has_owner and "the" not in dets else "institution"
         return "institution"
 
-    def build(self, article_id: str) -> list[Quote]:
+    def build(self, article_id: str, check: bool = True) -> list[Quote]:
+        """The article's quotes; with `check`, only the candidates the learned check keeps."""
         drafts = self.drafts()
+        if check:
+            from .quote_model import load_check
+
+            model = load_check()
+            drafts = [d for d in drafts if model.keep(self.features(d))]
         self.continue_quotes(drafts)
         drafts.sort(key=lambda d: d.segments[0][0])
         quotes: list[Quote] = []
@@ -439,6 +522,42 @@ class QuoteFinder:
         _chain(quotes)
         _link_events(quotes, self.analysis)
         return quotes
+
+    def features(self, d: _Draft) -> list[str]:
+        """What the learned check reads of a candidate: the cue word and its syntax, the rule
+        that found the content, the speaker, the content's size and form."""
+        t = d.cue
+        lem = t.lemma_.lower() if d.how not in ("dash", "colon_lead") else d.how
+        sp = d.speaker_tok
+        k = self.finder.head2m.get(sp.i) if sp is not None else None
+        kind = self.speaker_kind(sp, k) if sp is not None else "none"
+        s0, e0 = d.segments[0][0], max(e for _, e in d.segments)
+        n = words_in(self.text[s0:e0])
+        size = (
+            "1"
+            if n <= 1
+            else "2-3"
+            if n <= 3
+            else "4-10"
+            if n <= 10
+            else "11-30"
+            if n <= 30
+            else "31+"
+        )
+        subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        f = [
+            "bias", f"lem={lem}", f"tag={t.tag_}", f"dep={t.dep_}", f"how={d.how}",
+            f"lem_how={lem}|{d.how}", f"spk={kind}", f"size={size}",
+            f"kind={self._kind(d.segments)}", f"head={t.head.lemma_.lower()}|{t.dep_}",
+            f"subj={subj}", f"tag_subj={t.tag_}|{subj}",
+        ]  # fmt: skip
+        if sp is not None:
+            f += [f"spk_pos={sp.pos_}", f"spk_word={sp.lower_}" if sp.pos_ == "PRON" else "spk_np"]
+        if t.sent.start == 0 or self.text[: t.idx].count("\n") == 0:
+            f.append("headline")
+        if self.text[s0:e0].lstrip()[:1] in _OPEN:
+            f.append("opens_quote")
+        return f
 
     def _kind(self, segs: list[tuple[int, int]]) -> QuoteKind:
         inside = 0
