@@ -81,3 +81,36 @@ def test_nothing_said_is_no_quote(coder):
 def test_quotation_spans_include_their_marks_and_an_open_one_runs_to_the_paragraph_end():
     text = 'He said "stop now" and left.\n"We go on\nNext.'
     assert [text[s:e] for s, e in quotations(text)] == ['"stop now"', '"We go on']
+
+
+def test_the_learned_check_keeps_what_its_weights_favour_and_a_corrupt_model_is_e205(
+    tmp_path, monkeypatch
+):
+    import pytest
+
+    from wirecoder.errors import ResourceError
+    from wirecoder.voices import quote_model
+    from wirecoder.voices.quote_model import QuoteCheck
+
+    m = QuoteCheck({"bias": -1.0, "lem=say": 3.0}, threshold=0.5)
+    assert m.keep(["bias", "lem=say"]) and not m.keep(["bias", "lem=ask"])
+    assert QuoteCheck({}).keep(["anything"])  # no model: every candidate stays
+    shipped = quote_model.load_check()
+    assert shipped.weights and 0.0 < shipped.threshold < 1.0
+    bad = tmp_path / "models"
+    bad.mkdir()
+    (bad / quote_model.MODEL_FILE).write_text("{not json", encoding="utf-8")
+
+    class _Files:
+        def joinpath(self, name):
+            return bad / name
+
+    monkeypatch.setattr(quote_model.resources, "files", lambda pkg: _Files())
+    quote_model.load_check.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as err:
+            quote_model.load_check()
+        assert err.value.code == "E205"
+    finally:
+        monkeypatch.undo()
+        quote_model.load_check.cache_clear()

@@ -15,10 +15,45 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..errors import Codes, ResourceError
 
+if TYPE_CHECKING:
+    from .quotes import QuoteFinder, _Draft
+
 MODEL_FILE = "quote_check.json"
+
+
+def features(finder: QuoteFinder, d: _Draft) -> list[str]:
+    """What the check reads of a candidate: the cue word and its syntax, the rule that found
+    the content, the speaker, the content's size and form."""
+    from .quotes import _OPEN, words_in
+
+    t = d.cue
+    lem = t.lemma_.lower() if d.how not in ("dash", "colon_lead") else d.how
+    sp = d.speaker_tok
+    k = finder.finder.head2m.get(sp.i) if sp is not None else None
+    kind = finder.speaker_kind(sp, k) if sp is not None else "none"
+    s0, e0 = d.segments[0][0], max(e for _, e in d.segments)
+    n = words_in(finder.text[s0:e0])
+    size = (
+        "1" if n <= 1 else "2-3" if n <= 3 else "4-10" if n <= 10 else "11-30" if n <= 30 else "31+"
+    )
+    subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    f = [
+        "bias", f"lem={lem}", f"tag={t.tag_}", f"dep={t.dep_}", f"how={d.how}",
+        f"lem_how={lem}|{d.how}", f"spk={kind}", f"size={size}",
+        f"kind={finder._kind(d.segments)}", f"head={t.head.lemma_.lower()}|{t.dep_}",
+        f"subj={subj}", f"tag_subj={t.tag_}|{subj}",
+    ]  # fmt: skip
+    if sp is not None:
+        f += [f"spk_pos={sp.pos_}", f"spk_word={sp.lower_}" if sp.pos_ == "PRON" else "spk_np"]
+    if t.sent.start == 0 or finder.text[: t.idx].count("\n") == 0:
+        f.append("headline")
+    if finder.text[s0:e0].lstrip()[:1] in _OPEN:
+        f.append("opens_quote")
+    return f
 
 
 @dataclass(frozen=True)
@@ -51,4 +86,4 @@ def load_check() -> QuoteCheck:
         raise ResourceError(Codes.E205, path=str(ref), detail=str(exc)) from exc
 
 
-__all__ = ["QuoteCheck", "load_check"]
+__all__ = ["QuoteCheck", "features", "load_check"]

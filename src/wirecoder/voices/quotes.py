@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..events.attribution import AttributionFinder
 from ..records import Actor, Span
 from .records import Quote, QuoteKind, SpeakerKind
+from .speakers import speaker_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,15 +49,6 @@ XCOMP_CUES = frozenset({
     "advise", "recommend", "propose", "claim",
 })  # fmt: skip
 PARTICLES = {"call": ("on", "for", "upon"), "point": ("out",)}
-#: people a report leaves unnamed when no name comes with them
-ANON_HEADS = frozenset({
-    "source", "official", "politician", "mp", "member", "aide", "diplomat", "person", "people",
-    "insider", "witness", "resident", "lawmaker", "legislator", "spokesman", "spokeswoman",
-    "spokesperson", "officer", "commander", "analyst", "expert", "activist", "observer",
-    "employee", "staffer", "adviser", "advisor", "figure", "leader", "fighter", "militant",
-    "investigator", "negotiator", "representative", "delegate", "ally", "associate",
-})  # fmt: skip
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _OPEN = '\u201c"'
 _CLOSE = '\u201d"'
 CUE_NOUNS = frozenset({
@@ -251,7 +243,7 @@ class QuoteFinder:
         for t in self.doc:
             if any(s < t.idx < e for s, e in self.marks):
                 continue  # speech reported inside a quotation is part of the quoted words
-            if t.lower_ == "according" and t.dep_ == "prep":
+            if t.lower_ == "according":
                 d = self._according(t)
             elif _is_cue_verb(t):
                 d = self._verb(t)
@@ -332,21 +324,32 @@ class QuoteFinder:
         return out
 
     def _according(self, t: Token) -> _Draft | None:
+        """ "X happened, according to Y" and "According to Y, X happened"; where the parse of
+        the phrase fails ("according" as the root), the sentence around it by its commas."""
         to = next((g for g in t.children if g.lower_ == "to"), None)
-        pobj = next(
-            (g for g in (to.children if to is not None else t.children) if g.dep_ == "pobj"), None
-        )
-        if pobj is None:
+        if to is None and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+            to = self.doc[t.i + 1]
+        if to is None:
             return None
-        head = t.head
-        inner = {x.i for x in t.subtree}
-        toks = [x for x in head.subtree if x.i not in inner]
-        seg = _extent(toks)
+        who = next((g for g in to.children if g.dep_ in ("pobj", "pcomp")), None)
+        if who is None:
+            return None
+        seg: tuple[int, int] | None = None
+        if t.dep_ == "prep" and t.head.i != t.i:
+            inner = {x.i for x in t.subtree}
+            seg = _extent([x for x in t.head.subtree if x.i not in inner])
+        if seg is None or seg[1] - seg[0] < 2:
+            sent = t.sent
+            first = next((x for x in sent if not (x.is_punct or x.is_space)), t)
+            if first.i == t.i:  # "According to Y, X ...": after the phrase's comma
+                comma = next((x for x in sent if x.i > who.i and x.text == ","), None)
+                seg = _extent(list(self.doc[comma.i + 1 : sent.end])) if comma else None
+            else:  # "X ..., according to Y": before it
+                seg = _extent(list(self.doc[sent.start : t.i]))
         if seg is None:
             return None
-        end = to if to is not None else t
-        return _Draft(t, Span(self.text[t.idx : end.idx + len(end)], t.idx, end.idx + len(end)),
-                      [seg], pobj, how="according")  # fmt: skip
+        cue = Span(self.text[t.idx : to.idx + len(to)], t.idx, to.idx + len(to))
+        return _Draft(t, cue, [seg], who, how="according")
 
     def _after_colon(self, at: int) -> tuple[int, int] | None:
         """ "Limbaugh added:" and what follows: the rest of its line, else the next paragraph
@@ -446,37 +449,7 @@ class QuoteFinder:
             taken.add(m)
 
     def speaker_kind(self, tok: Token | None, k: int | None) -> SpeakerKind:
-        if tok is None:
-            return "unresolved"
-        m = self.analysis.mentions[k] if k is not None else None
-        if m is not None and m.kind == "pronoun":
-            if not m.antecedents:
-                return "unresolved"
-            m = self.analysis.mentions[m.antecedents[0]]
-            return "named" if m.person_name_known else "institution"
-        if tok.pos_ == "PRON":
-            return "unresolved"
-        np = [x for x in tok.subtree if x.i <= tok.i or x.dep_ in ("prep", "pobj", "compound")]
-        if m is not None and m.person_name_known:
-            return "named"
-        if m is not None and m.kind in ("org", "country", "capital", "entity", "user"):
-            return "institution"
-        if any(x.ent_type_ == "PERSON" for x in np):
-            return "named"
-        if tok.pos_ == "PROPN":
-            return "institution" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "named"
-        lem = tok.lemma_.lower()
-        dets = {x.lower_ for x in tok.children if x.dep_ in ("det", "nummod", "amod")}
-        has_owner = any(x.dep_ == "poss" for x in tok.children)
-        if lem in ANON_HEADS or (m is not None and m.person):
-            if lem == "source":
-                return "anonymous"
-            if has_owner or (dets & DEFINITE and not tok.tag_.endswith("S")):
-                return "institution"
-            return "anonymous"
-        if lem in ("report", "statement", "document", "memo", "poll", "study", "survey"):
-            return "anonymous" if not has_owner and "the" not in dets else "institution"
-        return "institution"
+        return speaker_kind(tok, k, self.analysis.mentions)
 
     def build(self, article_id: str, check: bool = True) -> list[Quote]:
         """The article's quotes; with `check`, only the candidates the learned check keeps."""
@@ -524,40 +497,10 @@ class QuoteFinder:
         return quotes
 
     def features(self, d: _Draft) -> list[str]:
-        """What the learned check reads of a candidate: the cue word and its syntax, the rule
-        that found the content, the speaker, the content's size and form."""
-        t = d.cue
-        lem = t.lemma_.lower() if d.how not in ("dash", "colon_lead") else d.how
-        sp = d.speaker_tok
-        k = self.finder.head2m.get(sp.i) if sp is not None else None
-        kind = self.speaker_kind(sp, k) if sp is not None else "none"
-        s0, e0 = d.segments[0][0], max(e for _, e in d.segments)
-        n = words_in(self.text[s0:e0])
-        size = (
-            "1"
-            if n <= 1
-            else "2-3"
-            if n <= 3
-            else "4-10"
-            if n <= 10
-            else "11-30"
-            if n <= 30
-            else "31+"
-        )
-        subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-        f = [
-            "bias", f"lem={lem}", f"tag={t.tag_}", f"dep={t.dep_}", f"how={d.how}",
-            f"lem_how={lem}|{d.how}", f"spk={kind}", f"size={size}",
-            f"kind={self._kind(d.segments)}", f"head={t.head.lemma_.lower()}|{t.dep_}",
-            f"subj={subj}", f"tag_subj={t.tag_}|{subj}",
-        ]  # fmt: skip
-        if sp is not None:
-            f += [f"spk_pos={sp.pos_}", f"spk_word={sp.lower_}" if sp.pos_ == "PRON" else "spk_np"]
-        if t.sent.start == 0 or self.text[: t.idx].count("\n") == 0:
-            f.append("headline")
-        if self.text[s0:e0].lstrip()[:1] in _OPEN:
-            f.append("opens_quote")
-        return f
+        """What the learned check reads of a candidate (`quote_model.features`)."""
+        from .quote_model import features
+
+        return features(self, d)
 
     def _kind(self, segs: list[tuple[int, int]]) -> QuoteKind:
         inside = 0
