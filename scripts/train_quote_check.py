@@ -5,8 +5,10 @@ Seeded; needs scikit-learn (the `train` extra) and ../shared/data:
     python scripts/train_quote_check.py [--data ../shared/data] [--fast]
 
 Examples are the candidates `wirecoder.voices.quotes` proposes on PolNeAR's *train* folder
-(the dev folder is `eval quotes`' and is not read here), each labelled 1 when its cue overlaps
-a cue the annotators marked, else 0 (candidates in spans PolNeAR set aside are left out). A
+(the dev folder is `eval quotes`' and is not read here) that the parse does not settle (a
+quotation beside its cue, "according to", a chain are kept whatever the model says), each
+labelled 1 when its cue overlaps a cue the annotators marked, else 0 (candidates in spans
+PolNeAR set aside are left out). A
 logistic regression (L2) over the candidate's features (`QuoteFinder.features`) is fitted;
 its regularisation and the probability threshold are chosen by 5-fold cross-validation over
 articles on train, maximising the F1 of cues with a verb of saying (as `eval quotes` counts
@@ -32,6 +34,7 @@ def _overlap(a: tuple[int, int], segs: Sequence[tuple[int, int]]) -> bool:
 
 def examples(articles: Sequence[Any], analyses: Sequence[Any]) -> list[dict[str, Any]]:
     """One row per candidate: its article, features, label, and whether it hits a speech cue."""
+    from wirecoder.voices.quote_model import checked
     from wirecoder.voices.quotes import QuoteFinder
 
     rows: list[dict[str, Any]] = []
@@ -43,6 +46,10 @@ def examples(articles: Sequence[Any], analyses: Sequence[Any]) -> list[dict[str,
             span = (d.cue_span.start, d.cue_span.end)
             if _overlap(span, art.ignored):
                 continue
+            if not checked(d):  # kept whatever the model says: counted as kept
+                rows.append({"article": k, "settled": 1, "label": int(_overlap(span, cues)),
+                             "speech": int(_overlap(span, speech))})  # fmt: skip
+                continue
             rows.append({
                 "article": k,
                 "features": finder.features(d),
@@ -53,8 +60,11 @@ def examples(articles: Sequence[Any], analyses: Sequence[Any]) -> list[dict[str,
     return rows
 
 
-def _f1(rows: list[dict[str, Any]], probs: list[float], threshold: float, n_gold: int) -> float:
-    tp = fp = 0
+def _f1(
+    rows: list[dict[str, Any]], probs: list[float], threshold: float, n_gold: int,
+    settled: tuple[int, int] = (0, 0),
+) -> float:  # fmt: skip
+    tp, fp = settled
     for r, p in zip(rows, probs, strict=True):
         if p < threshold:
             continue
@@ -74,6 +84,8 @@ def fit(rows: list[dict[str, Any]], seed: int = SEED) -> dict[str, Any]:
 
     cands = [r for r in rows if "features" in r]
     n_gold = sum(r["gold_speech"] for r in rows if "gold_speech" in r)
+    fixed = [r for r in rows if r.get("settled")]
+    settled = (sum(r["speech"] for r in fixed), sum(not r["label"] for r in fixed))
     vec = DictVectorizer()
     x = vec.fit_transform([{f: 1 for f in r["features"]} for r in cands])
     y = np.array([r["label"] for r in cands])
@@ -89,7 +101,7 @@ def fit(rows: list[dict[str, Any]], seed: int = SEED) -> dict[str, Any]:
             m = LogisticRegression(C=c, max_iter=2000).fit(x[tr], y[tr])
             probs[te] = m.predict_proba(x[te])[:, 1]
         for th in np.arange(0.05, 0.8, 0.025):
-            f = _f1(cands, list(probs), float(th), n_gold)
+            f = _f1(cands, list(probs), float(th), n_gold, settled)
             if f > best[0]:
                 best = (f, c, float(th))
     f1, c, th = best
@@ -98,7 +110,7 @@ def fit(rows: list[dict[str, Any]], seed: int = SEED) -> dict[str, Any]:
     for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True):
         if abs(w) >= 0.05:  # a small file; smaller weights change no decision of note
             weights[str(name)] = weights.get(str(name), 0.0) + float(w)
-    kept_all = _f1(cands, [1.0] * len(cands), 0.5, n_gold)
+    kept_all = _f1(cands, [1.0] * len(cands), 0.5, n_gold, settled)
     return {
         "weights": {k: round(v, 3) for k, v in sorted(weights.items())},
         "threshold": round(th, 3),

@@ -81,7 +81,9 @@ def test_framing_is_a_pure_function_of_text_and_quote_spans():
     marks = [(text.index('"peace"'), text.index('"peace"') + 7), (partial, text.index('."') + 2),
              (tax, tax + 5)]  # fmt: skip
     junta = Actor(text="The regime", start=0, end=10)
-    out = find_framing(text, marks, attributed=[(partial - 10, partial + 40)], actors=[junta])
+    out = find_framing(
+        text, marks, attributed=[(partial - 10, partial + 40)], actors=[junta], scare_quotes=True
+    )
     got = [(f.text, f.category) for f in out]
     assert got == [("regime", "label"), ('"peace"', "doubt"), ("allegedly", "doubt")]
     assert out[0].target is not None and out[0].target.text == "The regime"
@@ -89,6 +91,8 @@ def test_framing_is_a_pure_function_of_text_and_quote_spans():
     # is a fragment in a sentence that has a speaker ("officials said"); "claimed
     # responsibility" and "sanctions regime" are neutral
     assert find_framing("", []) == []
+    # scare quotes are off unless asked for
+    assert '"peace"' not in [f.text for f in find_framing(text, marks, actors=[junta])]
 
 
 def test_cli_analyze_prints_one_object_per_article_and_rejects_with_a_code(tmp_path):

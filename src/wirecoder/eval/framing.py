@@ -27,8 +27,12 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 Gold = tuple[int, int, str]
 
 
-def load_gold(split: str, gold_dir: Path = GOLD_DIR) -> list[tuple[str, list[Gold]]] | None:
-    """(key, [(start, end, category)]) for the articles of `split`; None without a gold file."""
+def load_gold(
+    split: str, gold_dir: Path = GOLD_DIR, shas: dict[str, str] | None = None
+) -> list[tuple[str, list[Gold]]] | None:
+    """(key, [(start, end, category)]) for the articles of `split`; None without a gold file.
+    `shas` is filled with each article's text hash, when the gold gives one."""
+    shas = {} if shas is None else shas
     path, split_path = gold_dir / "framing.jsonl", gold_dir / "framing_split.tsv"
     if not path.is_file() or not split_path.is_file():
         return None
@@ -45,6 +49,7 @@ def load_gold(split: str, gold_dir: Path = GOLD_DIR) -> list[tuple[str, list[Gol
         except (KeyError, TypeError, ValueError) as exc:
             raise EvalError(Codes.E502, path=where, detail=f"bad span ({exc})") from exc
         out.append((rec["key"], spans))
+        shas[rec["key"]] = str(rec.get("sha") or "")
     return out
 
 
@@ -132,7 +137,8 @@ def evaluate(
     gold_dir: Path = GOLD_DIR,
 ) -> Report:
     """Framing on the gold set's `split` (dev, test or all); skipped when there is no gold."""
-    gold = load_gold(split, gold_dir)
+    shas: dict[str, str] = {}
+    gold = load_gold(split, gold_dir, shas)
     if gold is None:
         rep = Report(f"framing ({split})")
         rep.notes.append(
@@ -144,6 +150,10 @@ def evaluate(
     if split == "test":
         errors = 0  # the blind split gives figures only
     docs = [read_text(root, key) for key, _ in gold]
+    for d in docs:
+        if shas.get(d.key) and shas[d.key] != d.digest:
+            raise EvalError(Codes.E502, path=str(gold_dir / "framing.jsonl"),
+                            detail=f"{d.key}: the text changed since it was labelled")  # fmt: skip
     coder = coder or Coder()
     items: list[dict[str, Any]] = [{"id": d.key, "text": d.text, "date": d.date} for d in docs]
     coded = coder.code_many(items, voices=True)

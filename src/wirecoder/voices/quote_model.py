@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 MODEL_FILE = "quote_check.json"
 
 
+#: candidates the parse settles: a quotation beside its cue, "according to", a signed
+#: quotation, "quoted X as saying" (a chain); the check decides the others
+SETTLED = frozenset({"quote", "according", "dash"})
+
+
+def checked(d: _Draft) -> bool:
+    """Is the candidate one the learned check decides (not one the parse settles)?"""
+    return d.how not in SETTLED and not d.via_toks
+
+
 def features(finder: QuoteFinder, d: _Draft) -> list[str]:
     """What the check reads of a candidate: the cue word and its syntax, the rule that found
     the content, the speaker, the content's size and form."""
@@ -86,4 +96,4 @@ def load_check() -> QuoteCheck:
         raise ResourceError(Codes.E205, path=str(ref), detail=str(exc)) from exc
 
 
-__all__ = ["QuoteCheck", "features", "load_check"]
+__all__ = ["SETTLED", "QuoteCheck", "checked", "features", "load_check"]

@@ -56,6 +56,11 @@ CUE_NOUNS = frozenset({
     "warning", "promise", "pledge", "suggestion", "argument", "insistence", "charge",
     "accusation", "denial", "admission", "prediction", "report", "message",
 })  # fmt: skip
+_KICKERS = frozenset({
+    "revealed", "watch", "exclusive", "breaking", "update", "updated", "analysis", "opinion",
+    "editorial", "video", "photos", "live", "explainer", "factbox", "correction", "report",
+    "review", "interview", "listen", "read", "timeline", "fact check", "op-ed", "commentary",
+})  # fmt: skip
 _COLON_LEAD = re.compile(
     r"^\s*[\"\u201c]?(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}): "
 )
@@ -75,23 +80,39 @@ def _ends_sentence(gap: str) -> bool:
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages, quotation marks included, paired within a paragraph.
+    """Spans of quoted passages, quotation marks included, paired within a paragraph: "...",
+    curly double quotes, the two apostrophes some papers print (''...'') and curly single
+    quotes that open after a space.
 
     A quotation left open at a paragraph's end runs to it (news re-opens it in the next)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for para in text.split("\n"):
         open_at: int | None = None
-        for i, ch in enumerate(para):
-            if ch == "\u201c" or (ch == '"' and open_at is None):
+        i = 0
+        while i < len(para):
+            ch = para[i]
+            two = para[i : i + 2] == "''"
+            if ch == "\u201c" or ((ch == '"' or two) and open_at is None):
                 open_at = i
-            elif ch in _CLOSE and open_at is not None:
-                spans.append((pos + open_at, pos + i + 1))
+            elif (ch in _CLOSE or two) and open_at is not None:
+                spans.append((pos + open_at, pos + i + (2 if two else 1)))
                 open_at = None
+            i += 2 if two else 1
         if open_at is not None and len(para) - open_at > 1:
             spans.append((pos + open_at, pos + len(para.rstrip())))
+        for m in _SINGLE.finditer(para):
+            s, e = pos + m.start(1), pos + m.end(1)
+            if not any(a <= s < b for a, b in spans):
+                spans.append((s, e))
         pos += len(para) + 1
-    return spans
+    return sorted(spans)
+
+
+#: ‘...’ opening after a space or a bracket, closing before a space or punctuation
+_SINGLE = re.compile(
+    r"(?:^|(?<=[\s(\[]))(\u2018[^\u2018\u2019\n]{1,200}?\u2019)(?=[\s.,;:!?)\]]|$)"
+)
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
@@ -293,6 +314,8 @@ class QuoteFinder:
         for line in self.text.split("\n"):
             m = _COLON_LEAD.match(line)
             name = m.group("name") if m else ""
+            if name.lower() in _KICKERS:
+                m = None  # "Revealed: ...", "Watch: ...": a headline's label, no speaker
             # a transcript's speaker is in capitals; a headline's is one or two words
             if (
                 m
@@ -455,10 +478,10 @@ class QuoteFinder:
         """The article's quotes; with `check`, only the candidates the learned check keeps."""
         drafts = self.drafts()
         if check:
-            from .quote_model import load_check
+            from .quote_model import checked, load_check
 
             model = load_check()
-            drafts = [d for d in drafts if model.keep(self.features(d))]
+            drafts = [d for d in drafts if not checked(d) or model.keep(self.features(d))]
         self.continue_quotes(drafts)
         drafts.sort(key=lambda d: d.segments[0][0])
         quotes: list[Quote] = []
