@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .coder import Coded, Coder
     from .store import Store
     from .store.ingest import RunSummary
+    from .voices.records import Voices
 
 
 def get_coder(actors: Iterable[str | Path] = (), fast: bool = False) -> Coder:
@@ -101,8 +102,28 @@ def analyze(
     date: str | None = None,
     *,
     actors: Iterable[str | Path] = (),
+    fast: bool = False,
+) -> Voices:
+    """Who says what: the article's events with its quotes, framing and disagreeing claims.
+
+    Returns a `Voices` record: `article`, `events` (as `code` gives them), `quotes` (speaker,
+    speaker_kind, cue, content, kind direct|indirect|mixed, via, event_ids), `framing` (the
+    outlet's own labels, doubt markers and loaded words, with their target actor) and `claims`
+    (one source asserting what another denies). `to_dict()` gives the JSON `wirecoder
+    analyze` prints. Raises what `code` raises.
+    """
+    return get_coder(actors, fast).voices(text, date)
+
+
+def analyze_internals(
+    text: str | Article | dict[str, Any],
+    date: str | None = None,
+    *,
+    actors: Iterable[str | Path] = (),
 ) -> Analysis:
-    """Everything the pipeline found: mentions, candidate triggers (with reasons), events."""
+    """The pipeline's internals: mentions, candidate triggers (with reasons), events.
+
+    For debugging the coder; what used to be `analyze` before it returned `Voices`."""
     return get_coder(actors).analyze(text, date)
 
 
@@ -157,6 +178,7 @@ __all__ = [
     "WirecoderError",
     "__version__",
     "analyze",
+    "analyze_internals",
     "code",
     "code_many",
     "get_coder",

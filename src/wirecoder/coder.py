@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import Codes, InputError, WirecoderError
@@ -23,6 +23,9 @@ from .read._checks import check_encodable, check_length
 from .read.articles import article_from_record, make_article
 from .records import Article, Event, Rejected
 
+if TYPE_CHECKING:
+    from .voices.records import Voices
+
 ArticleLike = Article | str | Mapping[str, Any]
 
 
@@ -34,6 +37,7 @@ class Coded:
     events: list[Event] = field(default_factory=list)
     rejected: Rejected | None = None
     warnings: list[dict[str, str]] = field(default_factory=list)
+    voices: Voices | None = None  # quotes, framing and claims, when asked for
 
     @property
     def ok(self) -> bool:
@@ -169,14 +173,22 @@ class Coder:
                     raise result
                 yield result
 
+    def voices(self, item: ArticleLike, date: object = None) -> Voices:
+        """Events with quotes, framing and claims (`wirecoder.analyze`)."""
+        from .voices import voices_of
+
+        return voices_of(self.analyze(item, date))
+
     def code(self, item: ArticleLike, date: object = None) -> list[Event]:
         """Events of one article. Raises InputError for unusable input."""
         return self.analyze(item, date).events
 
     def code_many(
-        self, items: Iterable[ArticleLike | Rejected], date: object = None
+        self, items: Iterable[ArticleLike | Rejected], date: object = None, voices: bool = False
     ) -> Iterator[Coded]:
-        """Code many articles in parsed batches; bad ones come back as `Coded.rejected`."""
+        """Code many articles in parsed batches; bad ones come back as `Coded.rejected`.
+
+        With `voices`, each result also carries its quotes, framing and claims."""
         numbered = ((i, item) for i, item in enumerate(items, start=1))
         for batch in iter_batches(numbered, max(1, self.config.batch_size)):
             ready: list[Article] = []
@@ -217,7 +229,24 @@ class Coder:
                     continue
                 res.events = analysis.events
                 res.warnings = analysis.warnings
+                if voices:
+                    res.voices = _voices(analysis)
                 yield res
+
+
+def _voices(analysis: Analysis) -> Voices:
+    """The article's voices; a bug there costs the article its quotes, never its events."""
+    from .errors import warning
+    from .voices import voices_of
+    from .voices.records import Voices
+
+    try:
+        return voices_of(analysis)
+    except Exception as exc:  # noqa: BLE001 - annotation only: the events stand
+        a = analysis.article
+        w = warning(Codes.W004, input=a.origin or a.id, detail=f"{type(exc).__name__}: {exc}")
+        analysis.warnings.append(w)
+        return Voices(a, list(analysis.events))
 
 
 def _crashed(article: Article, exc: Exception) -> InputError:

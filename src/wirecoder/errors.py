@@ -95,6 +95,9 @@ class Codes(Enum):
     )
     W002 = _Entry("W002", "{input}: text was truncated to {limit} characters")
     W003 = _Entry("W003", "{input}: duplicate of an article already coded ({other})")
+    W004 = _Entry(
+        "W004", "{input}: quotes, framing and claims not found ({detail}); its events are kept"
+    )
 
 
 class WirecoderError(Exception):

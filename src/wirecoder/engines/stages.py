@@ -95,9 +95,10 @@ def batch_stage(
 
 
 def code_items(coder: Coder, items: Sequence[Item]) -> list[Coded]:
-    """Code a batch. `Coder.code_many` itself turns an article that crashes the parser or a
-    stage into its rejection (E114), so the run goes on without a fallback here."""
-    return list(coder.code_many([it.article for it in items]))
+    """Code a batch, with its quotes, framing and claims for the store. `Coder.code_many`
+    itself turns an article that crashes the parser or a stage into its rejection (E114), so
+    the run goes on without a fallback here."""
+    return list(coder.code_many([it.article for it in items], voices=True))
 
 
 @dataclass(frozen=True)

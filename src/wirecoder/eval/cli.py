@@ -24,6 +24,8 @@ SETS: dict[str, str] = {
     "location": "wirecoder.eval.location",
     "actors": "wirecoder.eval.actors",
     "attribution": "wirecoder.eval.attribution",
+    "quotes": "wirecoder.eval.quotes",
+    "framing": "wirecoder.eval.framing",
     "realnews": "wirecoder.eval.realnews",
 }
 

@@ -482,7 +482,34 @@ def article(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -
             [article_id],
         )
     ]
+    art.update(voices(store, article_id))
     return art
+
+
+def voices(store: Store, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """An article's quotes, framing and claims (issue 17), for the article view."""
+    quotes = _rows(
+        store,
+        "SELECT quote_id, speaker_text, speaker_name, speaker_kind, anonymous, cue_text, "
+        "cue_start, cue_end, content_text, content_start, content_end, kind, via, event_ids "
+        "FROM quotes WHERE article_id = ? ORDER BY quote_index",
+        [article_id],
+    )
+    framing = _rows(
+        store,
+        'SELECT text, start, "end", category, target_text, target_name FROM framing '
+        "WHERE article_id = ? ORDER BY framing_index",
+        [article_id],
+    )
+    claims = _rows(
+        store, "SELECT claim_id, topic, event_ids, stances FROM claims WHERE article_id = ?",
+        [article_id],
+    )  # fmt: skip
+    for c in claims:
+        if isinstance(c["stances"], str):
+            c["stances"] = json.loads(c["stances"])
+        c["stances"] = c["stances"] or []
+    return {"quotes": quotes, "framing": framing, "claims": claims}
 
 
 __all__ = [
@@ -500,4 +527,5 @@ __all__ = [
     "parse_filters",
     "places",
     "stats",
+    "voices",
 ]

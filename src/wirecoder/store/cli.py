@@ -429,12 +429,15 @@ def stats(
         (f"by {st['time_bin']}", "by_time", (st["time_bin"], "events")),
         ("by status", "by_status", ("status", "events")),
         ("rejects", "rejects_by_code", ("code", "inputs")),
+        ("framing by outlet", "framing_by_source", ("outlet", "category", "spans", "articles")),
+        ("framing by target", "framing_by_target", ("target", "country", "category", "spans")),
     ):
         if not st[key]:
             continue
         t = Table(title=title, header_style="bold")
         for h in heads:
-            t.add_column(h, justify="right" if h in ("events", "inputs") else "left")
+            right = h in ("events", "inputs", "spans", "articles")
+            t.add_column(h, justify="right" if right else "left")
         for row in st[key]:
             t.add_row(*[str(v) for v in row])
         con.print(t)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from ..records import Article, Event, Rejected
+from .voice_rows import voices_json
 
 if TYPE_CHECKING:
     from ..coder import Coded
@@ -47,6 +48,7 @@ CODED_SCHEMA = pa.schema(
         ("warnings", pa.string()),  # JSON array of {code, message}
         ("reject_code", pa.string()),
         ("reject_message", pa.string()),
+        ("voices", pa.string()),  # JSON {quotes, framing, claims}; null when not asked for
     ]
 )
 
@@ -112,6 +114,7 @@ def coded_table(pairs: Iterable[tuple[Item, Coded]], coder_version: str) -> pa.T
         ):
             cols[name].append(value)
         cols["coder_version"].append(coder_version)
+        cols["voices"].append(voices_json(res.voices) if res.rejected is None else None)
         if res.rejected is not None:
             cols["events"].append(None)
             cols["warnings"].append(None)

@@ -15,6 +15,8 @@ Tables (see README, "Event store"):
 - `rejects`: inputs that could not be coded: origin, error code, message, time.
 - `runs`: one row per ingest or recode; `finished_at` stays NULL for a run that was killed.
 - `schema_version`: the migrations applied.
+- `quotes`, `framing`, `claims` (2): who says what in each article (`wirecoder.voices`): every
+  attribution with its speaker, the outlet's framing words, and claims sources disagree on.
 """
 
 from __future__ import annotations
@@ -139,6 +141,58 @@ MIGRATIONS: tuple[Migration, ...] = (
                 events INTEGER,
                 duplicates INTEGER,
                 rejected INTEGER
+            )
+            """,
+        ),
+    ),
+    Migration(
+        2,
+        "quotes, framing, claims (who says what)",
+        (
+            """
+            CREATE TABLE quotes (
+                article_id VARCHAR NOT NULL,
+                quote_id VARCHAR NOT NULL,
+                quote_index INTEGER NOT NULL,   -- position among the article's quotes
+                speaker_text VARCHAR,
+                speaker_name VARCHAR,
+                speaker_country VARCHAR,
+                speaker_sector VARCHAR,
+                speaker_kind VARCHAR,           -- named | anonymous | institution | unresolved
+                anonymous BOOLEAN,
+                cue_text VARCHAR,
+                cue_start INTEGER,
+                cue_end INTEGER,
+                content_text VARCHAR,
+                content_start INTEGER,
+                content_end INTEGER,
+                kind VARCHAR,                   -- direct | indirect | mixed
+                via VARCHAR[],                  -- outermost intermediary first
+                event_ids VARCHAR[],
+                record JSON                     -- the whole Quote.to_dict()
+            )
+            """,
+            """
+            CREATE TABLE framing (
+                article_id VARCHAR NOT NULL,
+                framing_index INTEGER NOT NULL,
+                text VARCHAR,
+                start INTEGER,
+                "end" INTEGER,
+                category VARCHAR,               -- label | doubt | load
+                target_text VARCHAR,
+                target_name VARCHAR,
+                target_country VARCHAR,
+                target_sector VARCHAR
+            )
+            """,
+            """
+            CREATE TABLE claims (
+                article_id VARCHAR NOT NULL,
+                claim_id VARCHAR NOT NULL,
+                topic VARCHAR,
+                event_ids VARCHAR[],
+                stances JSON                    -- [{speaker, status, quote, quote_text}]
             )
             """,
         ),

@@ -50,6 +50,18 @@ WHERE coalesce(e.date, a.date) IS NOT NULL
 GROUP BY 1 ORDER BY 1
 """
 _BY_STATUS = "SELECT status, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, 1"
+# the outlet's framing (wirecoder.voices): per outlet and category, and whom it is about
+_FRAMING_BY_SOURCE = """
+SELECT coalesce(a.source, '-') AS source, f.category, count(*) AS n,
+       count(DISTINCT f.article_id) AS articles
+FROM framing f JOIN articles a ON a.id = f.article_id
+GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
+"""
+_FRAMING_BY_TARGET = """
+SELECT coalesce(target_name, target_text, '-') AS target, coalesce(target_country, '-'),
+       category, count(*) AS n
+FROM framing GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 3 LIMIT ?
+"""
 _REJECTS = "SELECT code, count(*) AS n FROM rejects GROUP BY 1 ORDER BY n DESC, 1"
 
 
@@ -67,7 +79,8 @@ def _time_bin(store: Store) -> str:
 
 def store_stats(store: Store, top: int = 15) -> dict[str, Any]:
     """Counts a reader wants first: totals, by type, top country pairs (both sides known; the
-    rest counted as `one_sided`), by month and in bins that suit the store's span, rejects."""
+    rest counted as `one_sided`), by month and in bins that suit the store's span, rejects,
+    and the outlets' framing words by outlet and by the actor they are about."""
     time_bin = _time_bin(store)
     return {
         "counts": store.counts(),
@@ -79,6 +92,8 @@ def store_stats(store: Store, top: int = 15) -> dict[str, Any]:
         "by_time": _pairs(store, _BY_TIME.format(bin=time_bin)),
         "by_status": _pairs(store, _BY_STATUS),
         "rejects_by_code": _pairs(store, _REJECTS),
+        "framing_by_source": _pairs(store, _FRAMING_BY_SOURCE, [top]),
+        "framing_by_target": _pairs(store, _FRAMING_BY_TARGET, [top]),
     }
 
 

@@ -34,6 +34,7 @@ from .rows import (
     row_to_event,
 )
 from .schema import MIGRATIONS, SCHEMA_VERSION, VERSION_TABLE
+from .voice_rows import VOICE_TABLES, voice_rows
 
 if TYPE_CHECKING:
     import duckdb
@@ -259,6 +260,7 @@ class Store:
                 self._insert("articles", _articles_for_store(ok, now))
                 self._insert("events", events)
                 self._insert("actors", actors)
+                self._insert_voices(ok)
                 res.stored = ok.num_rows
                 res.events = events.num_rows
                 rejects = [*rejects, *failed]
@@ -283,8 +285,13 @@ class Store:
             try:
                 _exec(self.con, "DELETE FROM events WHERE article_id IN (SELECT id FROM _upd)")
                 _exec(self.con, "DELETE FROM actors WHERE article_id IN (SELECT id FROM _upd)")
+                for table in VOICE_TABLES:
+                    _exec(
+                        self.con, f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _upd)"
+                    )
                 self._insert("events", events)
                 self._insert("actors", actors)
+                self._insert_voices(ok)
                 _exec(
                     self.con,
                     """
@@ -300,6 +307,10 @@ class Store:
         res.events = events.num_rows
         res.rejected = len(failed)
         return res
+
+    def _insert_voices(self, ok: pa.Table) -> None:
+        for table, rows in zip(VOICE_TABLES, voice_rows(ok), strict=True):
+            self._insert(table, rows)
 
     def write_events(self, events: pa.Table, actors: pa.Table | None = None) -> None:
         """Bulk-append ready-made event (and actor) tables in one transaction."""

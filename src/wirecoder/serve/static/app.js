@@ -427,6 +427,15 @@
     if (e.contexts && e.contexts.length) fact(dl, "Contexts", e.contexts.join(", "));
 
     const ranges = evidence(e);
+    // who says what: every quote's content and the outlet's own framing words
+    for (const qt of art.quotes || []) {
+      if (Number.isInteger(qt.content_start) && qt.content_end > qt.content_start) {
+        ranges.push({ start: qt.content_start, end: qt.content_end, role: "quote" });
+      }
+    }
+    for (const f of art.framing || []) {
+      if (Number.isInteger(f.start) && f.end > f.start) ranges.push({ start: f.start, end: f.end, role: "framing" });
+    }
     const chars = Array.from(art.text);
     const trig = chars.slice(e.trigger_start, e.trigger_end).join("");
     const check =
@@ -441,6 +450,8 @@
       ["place", "place"],
       ["speaker", "speaker"],
       ["cue", "attribution cue"],
+      ["quote", "quoted or reported speech"],
+      ["framing", "the outlet's framing"],
     ]) {
       if (ranges.some((r) => r.role === role)) keys.append(el("li", {}, el("mark", { class: `hl-${role}` }, name)));
     }
@@ -458,6 +469,17 @@
       others.append(el("li", {}, b));
     }
 
+    const claims = el("ul", { class: "claims", "aria-label": "Claims sources disagree on" });
+    for (const c of art.claims || []) {
+      const stances = (c.stances || []).map(
+        (st) => `${st.speaker || "someone"} (${st.status}): “${(st.quote_text || "").slice(0, 160)}”`,
+      );
+      claims.append(el("li", {}, `${c.topic || "claim"}: ${stances.join(" ⟷ ")}`));
+    }
+    const voices = (art.quotes || []).length
+      ? el("p", { class: "note" }, `${art.quotes.length} quotes (${art.quotes.filter((x) => x.anonymous).length} anonymous), ${(art.framing || []).length} framing words`)
+      : null;
+
     replace(
       $("detail-body"),
       dl,
@@ -466,8 +488,11 @@
       check,
       keys,
       textBox,
+      voices,
       el("h3", {}, `All ${art.events.length} events in this article`),
       others,
+      (art.claims || []).length ? el("h3", {}, "Claims sources disagree on") : null,
+      (art.claims || []).length ? claims : null,
     );
     // bring the trigger into view inside the text box
     const mark = textBox.querySelector("mark.hl-trigger");
