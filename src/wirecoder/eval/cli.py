@@ -25,6 +25,7 @@ SETS: dict[str, str] = {
     "actors": "wirecoder.eval.actors",
     "attribution": "wirecoder.eval.attribution",
     "realnews": "wirecoder.eval.realnews",
+    "clusters": "wirecoder.eval.clusters",
 }
 
 
