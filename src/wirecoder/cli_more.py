@@ -7,7 +7,12 @@ from importlib import import_module
 import typer
 
 #: Modules with a `register(app)` function, in the order their commands appear in --help.
-COMMAND_MODULES = ("wirecoder.eval.cli", "wirecoder.store.cli", "wirecoder.serve.cli")
+COMMAND_MODULES = (
+    "wirecoder.eval.cli",
+    "wirecoder.store.cli",
+    "wirecoder.clusters.cli",
+    "wirecoder.serve.cli",
+)
 
 
 def register(app: typer.Typer) -> None:

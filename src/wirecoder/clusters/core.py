@@ -59,7 +59,7 @@ class Params:
         return cls(**{k: v for k, v in json.loads(p.read_text()).items() if k in known})
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One event as the clustering sees it."""
 
