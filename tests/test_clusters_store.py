@@ -121,6 +121,9 @@ def test_any_ingest_order_and_recluster_give_the_same_clusters(tmp_path: Path) -
     with Store(tmp_path / "a.duckdb") as st:
         st.recluster()
     assert _clusters(tmp_path / "a.duckdb") == first
+    with Store(tmp_path / "one.duckdb") as st:  # all in one batch
+        st.add_coded(coded_table(batches()[::-1], "test"))
+    assert _clusters(tmp_path / "one.duckdb") == first
 
 
 def test_recode_keeps_clusters_whole(tmp_path: Path) -> None:

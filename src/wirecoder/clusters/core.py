@@ -203,7 +203,7 @@ CHUNK = 2048
 def candidate_links(
     items: Sequence[Item],
     vec: np.ndarray,
-    ctx: np.ndarray,
+    ctx: ContextVectors,
     params: Params,
     pairs: Iterable[tuple[list[int], list[int]]] | None = None,
 ) -> dict[tuple[int, int], Link]:
@@ -265,12 +265,22 @@ class Clustering:
         return {self.items[i].event_id: cid for cid, idx in self.members.items() for i in idx}
 
 
-def article_vectors(items: Sequence[Item], texts: dict[str, str]) -> np.ndarray:
-    """One context vector per item: its article's text (zeros when unknown)."""
+class ContextVectors:
+    """Per item, the vector of its article's text; one row per article, not per item."""
+
+    def __init__(self, mat: np.ndarray, index: np.ndarray) -> None:
+        self.mat, self.index = mat, index
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        return self.mat[self.index[i]]
+
+
+def article_vectors(items: Sequence[Item], texts: dict[str, str]) -> ContextVectors:
+    """Each item's context vector: its article's text (zeros when unknown)."""
     ids = sorted({it.article_id for it in items})
-    mat = vectors([texts.get(a, "") for a in ids])
     pos = {a: i for i, a in enumerate(ids)}
-    return mat[[pos[it.article_id] for it in items]] if items else mat
+    index = np.asarray([pos[it.article_id] for it in items], np.int64)
+    return ContextVectors(vectors([texts.get(a, "") for a in ids]), index)
 
 
 def cluster(

@@ -45,9 +45,24 @@ def tokens(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1 << 20)
 def token_id(word: str) -> int:
     """A stable hash of a word into the IDF table."""
     return zlib.crc32(word.encode("utf-8")) & (IDF_BUCKETS - 1)
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every input bit moves every output bit (uint64, wraps)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
 @lru_cache(maxsize=1)
@@ -61,21 +76,24 @@ def idf_table() -> np.ndarray:
 def vectors(texts: list[str]) -> np.ndarray:
     """Unit-length hashed TF-IDF vectors (n x DIM float32); an empty text gives zeros."""
     idf = idf_table()
-    out = np.zeros((len(texts), DIM), np.float32)
+    rows: list[int] = []
+    ids: list[int] = []
     for i, text in enumerate(texts):
-        ids = [token_id(w) for w in tokens(text)]
-        if not ids:
-            continue
-        arr = np.asarray(ids, np.int64)
-        # sublinear tf: each distinct token once, weighted by its IDF; signs spread collisions
-        uniq = np.unique(arr)
-        w = idf[uniq]
-        sign = np.where((uniq >> 15) & 1, -1.0, 1.0).astype(np.float32)
-        np.add.at(out[i], uniq % DIM, w * sign)
-        norm = float(np.linalg.norm(out[i]))
-        if norm > 0:
-            out[i] /= norm
-    return out
+        toks = [token_id(w) for w in tokens(text)]
+        ids.extend(toks)
+        rows.extend([i] * len(toks))
+    out = np.zeros(len(texts) * DIM, np.float64)
+    if ids:
+        # sublinear tf: each distinct token of a text once, weighted by its IDF; a sign bit
+        # spreads the tokens that fold into one dimension
+        key = np.unique(np.asarray(rows, np.int64) * IDF_BUCKETS + np.asarray(ids, np.int64))
+        row, uniq = key // IDF_BUCKETS, key % IDF_BUCKETS
+        weight = idf[uniq] * np.where((uniq >> 15) & 1, -1.0, 1.0)
+        out += np.bincount(row * DIM + uniq % DIM, weights=weight, minlength=out.size)
+    mat = out.reshape(len(texts), DIM).astype(np.float32)
+    norm = np.linalg.norm(mat, axis=1, keepdims=True)
+    np.divide(mat, norm, out=mat, where=norm > 0)
+    return mat
 
 
 def fingerprint(text: str) -> int:
@@ -83,18 +101,13 @@ def fingerprint(text: str) -> int:
     words = _WORD.findall(text.lower())
     if len(words) < 4:
         return 0
-    hashes = set()
-    for i in range(len(words) - 3):
-        sh = " ".join(words[i : i + 4]).encode("utf-8")
-        hashes.add((zlib.crc32(sh) << 32) | zlib.crc32(sh[::-1]))
-    bits = np.unpackbits(
-        np.asarray(sorted(hashes), dtype=">u8").view(np.uint8).reshape(-1, 8), axis=1
-    )
-    acc = bits.sum(axis=0).astype(np.int64) * 2 - len(hashes)
-    value = 0
-    for b in acc:
-        value = (value << 1) | int(b > 0)
-    return value
+    w = np.asarray([_word_hash(x) for x in words], np.uint64)
+    with np.errstate(over="ignore"):
+        sh = _mix(w[:-3] ^ _mix(w[1:-2] ^ _mix(w[2:-1] ^ _mix(w[3:]))))
+    sh = np.unique(sh)
+    bits = np.unpackbits(sh.astype(">u8").view(np.uint8).reshape(-1, 8), axis=1)
+    acc = bits.sum(axis=0, dtype=np.int64) * 2 - len(sh)
+    return int.from_bytes(np.packbits(acc > 0).tobytes(), "big")
 
 
 def near_copies(a: int, b: int, bits: int = 10) -> bool:
