@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import near_copies, vectors
+from .text import COPY_BITS, near_copies, vectors
 
 DATA = Path(__file__).with_name("data")
 WEEK = 7
@@ -207,14 +207,36 @@ def candidate_links(
     params: Params,
     pairs: Iterable[tuple[list[int], list[int]]] | None = None,
 ) -> dict[tuple[int, int], Link]:
-    """Every link the decision accepts among the blocks' pairs, keyed (i, j) with i < j."""
+    """Every link the decision accepts among the blocks' pairs, keyed (i, j) with i < j.
+
+    A block's pairs are screened in NumPy first with bounds the decision cannot beat (the
+    sentence floor, the date gap, and the score with every field bonus granted), so only
+    pairs that may join reach the per-pair decision; the screen never drops a link."""
     links: dict[tuple[int, int], Link] = {}
+    days = np.asarray([it.day if it.day is not None else -NO_DAY for it in items], np.int64)
+    prints = np.asarray([it.fingerprint for it in items], np.uint64)
+    fields_max = 2 * params.bonus_actor + params.bonus_place
     for left, right in pairs if pairs is not None else _blocks(items):
         other = right or left
+        o_ctx = ctx.mat[ctx.index[other]]
         for s in range(0, len(left), CHUNK):
             rows = left[s : s + CHUNK]
             sims = vec[rows] @ vec[other].T
-            ii, jj = np.nonzero(sims >= params.sim_floor)
+            csim = ctx.mat[ctx.index[rows]] @ o_ctx.T
+            copy = (
+                np.bitwise_count(prints[rows][:, None] ^ prints[other][None, :]) <= COPY_BITS
+            ) & (prints[rows][:, None] != 0)
+            d_r, d_o = days[rows][:, None], days[other][None, :]
+            undated = (d_r == -NO_DAY) | (d_o == -NO_DAY)
+            ok = (
+                (sims >= params.sim_floor)
+                & (undated | (np.abs(d_r - d_o) <= params.max_gap))
+                & (
+                    sims + params.w_context * csim + fields_max + params.bonus_copy * copy
+                    >= params.threshold - 1e-4
+                )
+            )
+            ii, jj = np.nonzero(ok)
             for r, c in zip(ii.tolist(), jj.tolist(), strict=True):
                 i, j = rows[r], other[c]
                 if i >= j if not right else i == j:
@@ -223,8 +245,7 @@ def candidate_links(
                 if key in links:
                     continue
                 a, b = items[key[0]], items[key[1]]
-                c_sim = float(ctx[key[0]] @ ctx[key[1]])
-                link = decide(a, b, float(sims[r, c]), c_sim, params, key[0], key[1])
+                link = decide(a, b, float(sims[r, c]), float(csim[r, c]), params, key[0], key[1])
                 if link is not None:
                     links[key] = link
     return links

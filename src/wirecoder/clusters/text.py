@@ -110,7 +110,10 @@ def fingerprint(text: str) -> int:
     return int.from_bytes(np.packbits(acc > 0).tobytes(), "big")
 
 
-def near_copies(a: int, b: int, bits: int = 10) -> bool:
+COPY_BITS = 10
+
+
+def near_copies(a: int, b: int, bits: int = COPY_BITS) -> bool:
     """Whether two SimHash fingerprints are copies of one text (at most `bits` differ)."""
     return a != 0 and b != 0 and (a ^ b).bit_count() <= bits
 
