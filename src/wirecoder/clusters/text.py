@@ -51,6 +51,14 @@ def token_id(word: str) -> int:
     return zlib.crc32(word.encode("utf-8")) & (IDF_BUCKETS - 1)
 
 
+def _distinct(arr: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (np.unique's hash path is slow on many small arrays)."""
+    arr = np.sort(arr)
+    if arr.size < 2:
+        return arr
+    return arr[np.concatenate(([True], arr[1:] != arr[:-1]))]
+
+
 @lru_cache(maxsize=1 << 20)
 def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
@@ -86,7 +94,7 @@ def vectors(texts: list[str]) -> np.ndarray:
     if ids:
         # sublinear tf: each distinct token of a text once, weighted by its IDF; a sign bit
         # spreads the tokens that fold into one dimension
-        key = np.unique(np.asarray(rows, np.int64) * IDF_BUCKETS + np.asarray(ids, np.int64))
+        key = _distinct(np.asarray(rows, np.int64) * IDF_BUCKETS + np.asarray(ids, np.int64))
         row, uniq = key // IDF_BUCKETS, key % IDF_BUCKETS
         weight = idf[uniq] * np.where((uniq >> 15) & 1, -1.0, 1.0)
         out += np.bincount(row * DIM + uniq % DIM, weights=weight, minlength=out.size)
@@ -104,7 +112,7 @@ def fingerprint(text: str) -> int:
     w = np.asarray([_word_hash(x) for x in words], np.uint64)
     with np.errstate(over="ignore"):
         sh = _mix(w[:-3] ^ _mix(w[1:-2] ^ _mix(w[2:-1] ^ _mix(w[3:]))))
-    sh = np.unique(sh)
+    sh = _distinct(sh)
     bits = np.unpackbits(sh.astype(">u8").view(np.uint8).reshape(-1, 8), axis=1)
     acc = bits.sum(axis=0, dtype=np.int64) * 2 - len(sh)
     return int.from_bytes(np.packbits(acc > 0).tobytes(), "big")
