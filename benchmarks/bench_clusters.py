@@ -7,6 +7,8 @@ One run, no timed assertions: prints wall and CPU times (the machine may be shar
 10x means linear). The events are synthetic and seeded: "real" events (a type, a day in two
 years, countries, a place, six words of their own) each reported about three times, in
 sentences of their core words plus noise words, four events to an article of 200 outlets.
+The span stays two years at every size, so blocks grow denser with the store (the worst case
+for blocking); the 10,000 added events fall in the last week, as a day's ingest would.
 Also printed: how well the clusters recover the generated events (pairwise precision and
 recall), as a sanity check of the run, not a measure of accuracy on news.
 """
@@ -35,12 +37,15 @@ COUNTRIES = [
 DAY0 = date(2023, 1, 1).toordinal()
 
 
-def synthetic(n: int, seed: int, prefix: str) -> tuple[pa.Table, pa.Table, np.ndarray]:
-    """(articles, events, truth) for n events; truth[i] is event i's generated real event."""
+def synthetic(
+    n: int, seed: int, prefix: str, days: tuple[int, int] = (0, 730)
+) -> tuple[pa.Table, pa.Table, np.ndarray]:
+    """(articles, events, truth) for n events on days in `days` (day numbers from 2023-01-01);
+    truth[i] is event i's generated real event."""
     rng = np.random.default_rng(seed)
     n_real = max(1, n // 3)
     r_type = rng.integers(len(EVENT_TYPES), size=n_real)
-    r_day = rng.integers(730, size=n_real)
+    r_day = rng.integers(*days, size=n_real)
     r_tgt = rng.integers(len(COUNTRIES), size=n_real)
     r_src = rng.integers(-len(COUNTRIES) // 2, len(COUNTRIES), size=n_real)  # < 0: unknown
     r_words = rng.integers(50_000, size=(n_real, 6))
@@ -126,7 +131,8 @@ def run(size: int, add: int, folder: Path) -> float:
             f"pairwise precision {p:.3f} recall {r:.3f}"
         )
         if add:
-            new_art, new_ev, _ = synthetic(add, seed=2, prefix="n")
+            # a day's news: the new events fall in the store's last week
+            new_art, new_ev, _ = synthetic(add, seed=2, prefix="n", days=(723, 730))
             t0, c0 = time.perf_counter(), time.process_time()
             st.con.begin()
             load(st.con, new_art, new_ev)

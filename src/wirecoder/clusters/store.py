@@ -266,13 +266,30 @@ def add_articles(
     from .core import article_vectors
 
     ctx = article_vectors(items, texts)
-    links = {
-        k: lk
-        for k, lk in candidate_links(items, vec, ctx, params).items()
-        if items[k[0]].event_id in new_ids or items[k[1]].event_id in new_ids
-    }
+    links = candidate_links(items, vec, ctx, params, _new_pairs(items, new_ids))
     stored_of = _stored_members_of(con, cand_ids) if cand_ids else {}
     return _merge(con, items, links, stored_of, new_ids)
+
+
+def _new_pairs(items: Sequence[Item], new_ids: set[str]) -> list[tuple[list[int], list[int]]]:
+    """Blocks to compare: each block's new items against every item of its week and the
+    weeks either side (the pairs a rebuild would compare that involve a new item)."""
+    groups: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        week = it.day // WEEK if it.day is not None else -1
+        for k in it.block_keys():
+            groups[(it.family, k, week)].append(i)
+    pairs = []
+    for (fam, k, week), idx in sorted(groups.items()):
+        fresh = [i for i in idx if items[i].event_id in new_ids]
+        if not fresh:
+            continue
+        near = set(idx)
+        if week >= 0:
+            near.update(groups.get((fam, k, week - 1), ()))
+            near.update(groups.get((fam, k, week + 1), ()))
+        pairs.append((fresh, sorted(near)))
+    return pairs
 
 
 def _stored_members_of(
@@ -334,13 +351,15 @@ def _merge(
         if it.event_id in members and not it.fingerprint:
             it.fingerprint = members[it.event_id][1]
     extra_of = {it.event_id: it for it in extra}
+    by_cid: dict[str, list[str]] = defaultdict(list)
+    for eid, (c, *_) in members.items():
+        by_cid[c].append(eid)
     groups = []
     for root, new_idx in comp.items():
         group: dict[str, tuple[Item, dict[str, Any] | None]] = {}
-        for cid in touched.get(root, set()):
-            for eid, (c, _fp, _o, reason) in members.items():
-                if c != cid:
-                    continue
+        for cid in sorted(touched.get(root, set())):
+            for eid in by_cid[cid]:
+                reason = members[eid][3]
                 it = items[pos[eid]] if eid in pos else extra_of[eid]
                 new_lk = best.get(pos[eid]) if eid in pos else None
                 if new_lk is not None and (reason is None or new_lk.score > float(reason["score"])):
