@@ -8,7 +8,8 @@ One run, no timed assertions: prints wall and CPU times (the machine may be shar
 years, countries, a place, six words of their own) each reported about three times, in
 sentences of their core words plus noise words, four events to an article of 200 outlets.
 The span stays two years at every size, so blocks grow denser with the store (the worst case
-for blocking); the 10,000 added events fall in the last week, as a day's ingest would.
+for blocking); `--constant-density` grows the span with the size instead (a store growing in
+time). The 10,000 added events fall in the last week, as a day's ingest would.
 Also printed: how well the clusters recover the generated events (pairwise precision and
 recall), as a sanity check of the run, not a measure of accuracy on news.
 """
@@ -108,14 +109,14 @@ def pairwise(labels: dict[str, str], truth: dict[str, int]) -> tuple[float, floa
     return (tp / pred if pred else 1.0, tp / gold if gold else 1.0)
 
 
-def run(size: int, add: int, folder: Path) -> float:
+def run(size: int, add: int, folder: Path, span: int = 730) -> float:
     from wirecoder.clusters.store import add_articles
     from wirecoder.store import Store
 
     path = folder / f"clusters_{size}.duckdb"
     path.unlink(missing_ok=True)
     t0 = time.perf_counter()
-    articles, events, truth = synthetic(size, seed=1, prefix="")
+    articles, events, truth = synthetic(size, seed=1, prefix="", days=(0, span))
     with Store(path) as st:
         load(st.con, articles, events)
         t_gen = time.perf_counter() - t0
@@ -132,7 +133,7 @@ def run(size: int, add: int, folder: Path) -> float:
         )
         if add:
             # a day's news: the new events fall in the store's last week
-            new_art, new_ev, _ = synthetic(add, seed=2, prefix="n", days=(723, 730))
+            new_art, new_ev, _ = synthetic(add, seed=2, prefix="n", days=(span - 7, span))
             t0, c0 = time.perf_counter(), time.process_time()
             st.con.begin()
             load(st.con, new_art, new_ev)
@@ -152,11 +153,19 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--add", type=int, default=10_000)
     ap.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()))
+    ap.add_argument(
+        "--constant-density",
+        action="store_true",
+        help="the span grows with the size (730 days at the largest): blocks keep their size, "
+        "as a store growing in time has",
+    )
     args = ap.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     times = {}
     for size in args.sizes:
-        times[size] = run(size, args.add if size == max(args.sizes) else 0, args.dir)
+        span = max(14, 730 * size // max(args.sizes)) if args.constant_density else 730
+        print(f"{size:,} events over {span} days")
+        times[size] = run(size, args.add if size == max(args.sizes) else 0, args.dir, span)
     sizes = sorted(times)
     for a, b in itertools.pairwise(sizes):
         ratio = times[b] / times[a]
