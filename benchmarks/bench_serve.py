@@ -1,7 +1,7 @@
 """`wirecoder serve` under load: 16 clients against 127.0.0.1 (this machine only).
 
     python benchmarks/bench_serve.py [--articles 2000] [--clients 16] [--requests 3000]
-                                     [--db /tmp/bench_serve.duckdb]
+                                     [--db /tmp/bench_serve.duckdb] [--events 1000000]
 
 Ingests `--articles` synthetic articles (`wirecoder.examples.synthetic`, `--fast`) into the
 store unless it exists, starts `python -m wirecoder serve` on a free loopback port in its own
@@ -10,6 +10,10 @@ connection, cycling through the API's endpoints (events pages and filters, stats
 articles). Prints requests/s, errors and latency percentiles from this one run (target: 0
 errors, p50 <= 100 ms with 16 clients on 2,000 articles). Printed, never asserted. Bounded: a
 fixed number of requests, each with a 60 s timeout, and the server is stopped at the end.
+
+`--events N` then copies the coded articles (new ids, dates shifted a day per copy, up to two
+years) until the store holds about N events, for the page's target: `/api/events` p50 <= 100 ms
+on 1,000,000 events. Latency is also printed per endpoint.
 """
 
 from __future__ import annotations
@@ -41,6 +45,42 @@ def build_store(db: Path, n: int) -> None:
           f"({time.perf_counter() - t0:.0f} s to ingest)", flush=True)  # fmt: skip
 
 
+def replicate(db: Path, events: int) -> None:
+    """Copy the store's articles, events and actors until it holds about `events` events."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    have = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    copies = max(0, -(-events // max(1, have)) - 1)
+    if copies == 0:
+        con.close()
+        return
+    t0 = time.perf_counter()
+    con.execute(f"CREATE TEMP TABLE k AS SELECT range AS i FROM range(1, {copies + 1})")
+    con.execute(
+        "INSERT INTO articles SELECT a.* REPLACE (a.id || '-' || k.i AS id, "
+        "a.date + CAST(k.i % 730 AS INTEGER) AS date) FROM articles a, k"
+    )
+    con.execute(
+        "INSERT INTO events SELECT e.* REPLACE (e.article_id || '-' || k.i AS article_id, "
+        "e.event_id || '-' || k.i AS event_id, e.date + CAST(k.i % 730 AS INTEGER) AS date) "
+        "FROM events e, k"
+    )
+    con.execute(
+        "INSERT INTO actors SELECT x.* REPLACE (x.article_id || '-' || k.i AS article_id, "
+        "x.event_id || '-' || k.i AS event_id) FROM actors x, k"
+    )
+    n = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    con.close()
+    print(f"store copied {copies} times: {n} events ({time.perf_counter() - t0:.0f} s)", flush=True)
+
+
+def endpoint(url: str) -> str:
+    """The endpoint a URL asks ("/api/articles/<id>" for any article)."""
+    path = url.split("?")[0].split(" ")[0]
+    return "/api/articles/<id>" if path.startswith("/api/articles/") else path
+
+
 def urls(db: Path) -> list[str]:
     import duckdb
 
@@ -55,9 +95,10 @@ def urls(db: Path) -> list[str]:
             f"/api/events?type={types[k % len(types)]}",
             "/api/events?q=police&status=asserted&limit=50",
             f"/api/articles/{ids[k % len(ids)]}",
+            f"/api/events?country=SOM&limit=100&offset={k * 100}",
         ]
         if k % 5 == 0:
-            out += ["/api/stats", "/api/places?status=asserted"]
+            out += ["/api/stats", "/api/places?status=asserted", "/api/facets?type=ASSAULT"]
     return out
 
 
@@ -67,10 +108,13 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--requests", type=int, default=3000)
     ap.add_argument("--db", type=Path, default=Path("/tmp/bench_serve.duckdb"))
+    ap.add_argument("--events", type=int, default=0, help="copy the store up to this many events")
     args = ap.parse_args()
 
     if not args.db.exists():
         build_store(args.db, args.articles)
+    if args.events:
+        replicate(args.db, args.events)
     todo = urls(args.db)
     proc = subprocess.Popen(
         [sys.executable, "-m", "wirecoder", "serve", "--db", str(args.db), "--port", "0", "-q"],
@@ -83,6 +127,7 @@ def main() -> None:
         line = proc.stderr.readline()
         port = int(re.search(r":(\d+)/", line).group(1))  # type: ignore[union-attr]
         latencies: list[float] = []
+        by_path: dict[str, list[float]] = {}
         errors: list[str] = []
         lock = threading.Lock()
         counter = iter(range(args.requests))
@@ -107,6 +152,7 @@ def main() -> None:
                 dt = time.perf_counter() - t0
                 with lock:
                     latencies.append(dt)
+                    by_path.setdefault(endpoint(url), []).append(dt)
                     if not ok:
                         errors.append(url)
             conn.close()
@@ -128,6 +174,10 @@ def main() -> None:
         f"{len(errors)} errors; latency p50 {pct[49]:.0f} ms, p90 {pct[89]:.0f} ms, "
         f"p99 {pct[98]:.0f} ms, max {ms[-1]:.0f} ms"
     )
+    for path, got in sorted(by_path.items()):
+        got_ms = sorted(x * 1000 for x in got)
+        print(f"  {path}: {len(got_ms)} requests, p50 {got_ms[len(got_ms) // 2]:.0f} ms, "
+              f"p90 {got_ms[int(len(got_ms) * 0.9)]:.0f} ms")  # fmt: skip
     for e in errors[:5]:
         print("error:", e)
 

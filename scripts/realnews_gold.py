@@ -291,6 +291,8 @@ def main() -> None:
     if args.build_extra:
         extra_keys = set(split_rows()) - set(split_rows(extra=False))
         extra: dict[str, Any] = {}
+        if (GOLD / "realnews_extra.jsonl").is_file():  # earlier draws stay as annotated
+            extra.update(read_jsonl(GOLD / "realnews_extra.jsonl"))
         for folder in args.build_extra:
             recs, problems = load_dir(folder, root, rows)
             for p in problems:

@@ -6,6 +6,9 @@ none from a topic any blind-test article comes from (ECB+ topics retell one even
 src/wirecoder/eval/gold/realnews_extra_split.tsv (same columns; split "train"). Seeded.
 
     python scripts/realnews_select_extra.py --data ../shared/data [--n 45]
+    python scripts/realnews_select_extra.py --data ../shared/data --draw 2 --n 100
+
+A later draw (its own seed) appends N more articles and leaves every earlier row as it is.
 """
 
 from __future__ import annotations
@@ -32,9 +35,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--n", type=int, default=45)
+    ap.add_argument("--draw", type=int, default=1, help="1 writes the file; 2, 3, ... append")
     args = ap.parse_args()
     root = Path(args.data)
-    rng = random.Random(SEED)
+    rng = random.Random(SEED if args.draw == 1 else SEED + args.draw)
+    earlier: list[str] = []
+    if args.draw > 1:
+        earlier = OUT.read_text(encoding="utf-8").splitlines()[1:]
     with (GOLD / "realnews_split.tsv").open(encoding="utf-8") as fh:
         frozen = {r["key"]: r for r in csv.DictReader(fh, delimiter="\t")}
     test_topics = {
@@ -62,11 +69,13 @@ def main() -> None:
                 pools["polnear"].append(f"polnear:{split}/{p.name}")  # international news
     rows = []
     for coll, frac in share.items():
-        keys = [k for k in pools[coll] if k not in frozen]
-        for key in sorted(rng.sample(keys, round(args.n * frac))):
+        taken = {line.split("\t")[0] for line in earlier}
+        keys = [k for k in pools[coll] if k not in frozen and k not in taken]
+        for key in sorted(rng.sample(keys, min(len(keys), round(args.n * frac)))):
             rows.append(f"{key}\t{coll}\ttrain\t{read_text(root, key).digest}\t0")
     OUT.write_text(
-        "key\tcollection\tsplit\tdigest\tdouble\n" + "\n".join(rows) + "\n", encoding="utf-8"
+        "key\tcollection\tsplit\tdigest\tdouble\n" + "\n".join(earlier + rows) + "\n",
+        encoding="utf-8",
     )
     print(OUT, len(rows), "articles")
 

@@ -37,3 +37,30 @@ def example_text() -> str:
         .joinpath("example_article.txt")
         .read_text(encoding="utf-8")
     )
+
+
+#: Outlets the page-store fixture gives its articles, in turn.
+PAGE_OUTLETS = ("Daily Nation", "Reuters", "BBC", "Al Jazeera")
+
+
+@pytest.fixture(scope="session")
+def page_store(tmp_path_factory, example_text) -> Path:
+    """A store for the web page's tests: the example article and 40 synthetic ones over ten
+    months, from four outlets, coded fast (a few seconds)."""
+    import json
+
+    from wirecoder.examples.synthetic import synthetic_articles
+    from wirecoder.store.ingest import ingest
+
+    root = tmp_path_factory.mktemp("page_store")
+    src = root / "articles.jsonl"
+    with src.open("w", encoding="utf-8") as f:
+        example = {"id": "example", "title": example_text.splitlines()[0], "date": "2021-03-03"}
+        example["text"], example["source"] = example_text, "Daily Nation"
+        f.write(json.dumps(example) + "\n")
+        for i, art in enumerate(synthetic_articles(40, seed=3)):
+            f.write(json.dumps({**art, "source": PAGE_OUTLETS[i % len(PAGE_OUTLETS)]}) + "\n")
+    path = root / "events.duckdb"
+    summary = ingest([src], path, fast=True)
+    assert summary.coded == 41
+    return path

@@ -84,6 +84,23 @@ def test_historical_background_is_flagged(coder):
     assert not any(e.historical for e in evs if e.trigger.text.startswith("restored"))
 
 
+def test_an_event_dated_well_before_the_article_is_background(coder):
+    """A trial story retells the shooting of September; the arrest of Monday is its news."""
+    text = (
+        "Woman held for trial in plant shootings\n"
+        "The woman who shot two co-workers in September at the plant will face trial. "
+        "Police arrested her brother on Monday."
+    )
+    evs = coder.code(text, date="2010-11-20")
+    shot = [e for e in evs if e.trigger.text == "shot"]
+    assert shot and shot[0].historical and shot[0].date == "2010-09-01"
+    arrested = [e for e in evs if e.trigger.text == "arrested"]
+    assert arrested and not arrested[0].historical and arrested[0].date == "2010-11-15"
+    # a month back is still news; an undated event never is background by date
+    evs = coder.code("Police arrested her brother on 25 October.", date="2010-11-20")
+    assert evs and not evs[0].historical
+
+
 def test_event_named_as_object_is_referential(coder):
     evs = _events(coder, "France condemned the attack by Houthi rebels on a Saudi tanker.")
     attack = [e for e in evs if e.event_type == "ASSAULT"]

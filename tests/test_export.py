@@ -39,6 +39,12 @@ def store(tmp_path_factory) -> tuple[Path, list]:
     return db, events
 
 
+def _recorded(e) -> bool:
+    """What the event-data exports hold by default: the news, as PLOVER records it."""
+    reading = e.plover_type or e.event_type
+    return not e.historical and (e.status == "asserted" or reading != e.event_type)
+
+
 def _export(db: Path, fmt: str, tmp_path: Path, *extra: str) -> Path:
     out = tmp_path / f"out.{fmt}"
     res = runner.invoke(app, ["export", "--db", str(db), "-f", fmt, "-o", str(out), *extra])
@@ -66,6 +72,7 @@ def test_parquet_export_has_every_event_and_column(store, tmp_path):
 
 def test_csv_export_has_the_flat_columns(store, tmp_path):
     db, events = store
+    events = [e for e in events if _recorded(e)]
     with _export(db, "csv", tmp_path).open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == len(events)
@@ -80,6 +87,7 @@ def test_plover_json_export_follows_the_manual(store, tmp_path):
     db, events = store
     lines = _export(db, "plover-json", tmp_path).read_text(encoding="utf-8").splitlines()
     recs = [json.loads(line) for line in lines]
+    events = [e for e in events if _recorded(e)]
     assert len(recs) == len(events)
     by_id = {e.event_id: e for e in events}
     for rec in recs:
@@ -105,6 +113,7 @@ def test_gdelt_tsv_has_one_row_per_dyad_both_ways_for_reciprocal(store, tmp_path
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
     assert tuple(rows[0]) == GDELT_COLUMNS
     body = [dict(zip(GDELT_COLUMNS, r, strict=True)) for r in rows[1:]]
+    events = [e for e in events if _recorded(e)]
     assert len(body) == sum(len(ev.dyads()) for ev in events)
     for ev in events:
         mine = [
@@ -119,6 +128,36 @@ def test_gdelt_tsv_has_one_row_per_dyad_both_ways_for_reciprocal(store, tmp_path
     assert all(r["SQLDATE"].isdigit() and len(r["SQLDATE"]) == 8 for r in body)
 
 
+def test_exports_hold_what_plover_records_unless_all_statuses(store, tmp_path):
+    db, events = store
+    left_out = [e for e in events if not _recorded(e)]
+    assert any(e.status in ("negated", "hypothetical", "requested") for e in left_out)
+    with _export(db, "csv", tmp_path).open(encoding="utf-8", newline="") as f:
+        ids = {r["event_id"] for r in csv.DictReader(f)}
+    assert ids == {e.event_id for e in events if _recorded(e)}
+    with _export(db, "csv", tmp_path, "--all-statuses").open(encoding="utf-8", newline="") as f:
+        ids = {r["event_id"] for r in csv.DictReader(f)}
+    assert ids == {e.event_id for e in events if not e.historical}
+
+
+def test_gdelt_codes_agree_with_the_plover_reading(store, tmp_path):
+    """A threatened attack is THREATEN with CAMEO root 13 and quad 3, never root 19 / quad 4."""
+    from wirecoder.events.lexicon import CAMEO_ROOT
+    from wirecoder.records import QUAD
+
+    db, events = store
+    coded = {e.event_id: e.event_type for e in events}
+    text = _export(db, "gdelt-tsv", tmp_path, "--all-statuses").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text), delimiter="\t"))[1:]
+    body = [dict(zip(GDELT_COLUMNS, r, strict=True)) for r in rows]
+    read_anew = [r for r in body if r["PloverEvent"] != coded[r["GLOBALEVENTID"]]]
+    assert read_anew  # the synthetic stories hold promises and threats
+    for r in body:
+        assert r["QuadClass"] == str(QUAD[r["PloverEvent"]])
+    for r in read_anew:
+        assert r["EventRootCode"] == CAMEO_ROOT[r["PloverEvent"]]
+
+
 def test_export_to_stdout_and_where_filter(store):
     db, events = store
     res = runner.invoke(
@@ -126,7 +165,7 @@ def test_export_to_stdout_and_where_filter(store):
     )
     assert res.exit_code == 0, res.output
     recs = [json.loads(line) for line in res.stdout.splitlines()]
-    assert len(recs) == sum(e.quad == 4 for e in events) > 0
+    assert len(recs) == sum(e.quad == 4 and _recorded(e) for e in events) > 0
     bad = runner.invoke(app, ["export", "--db", str(db), "-f", "xml"])
     assert bad.exit_code == 2 and "E404" in bad.stderr
 
@@ -168,9 +207,21 @@ def test_stats_counts_and_png(store, tmp_path):
     assert sum(n for _, n in st["by_type"]) == len(events)
     assert sum(n for _, n in st["by_month"]) == len(events)
     assert st["by_dyad"] and all(len(row) == 3 for row in st["by_dyad"])
+    # pairs name two known countries; events with a side unknown are counted apart
+    assert all(s and t and s != "-" and t != "-" for s, t, _ in st["by_dyad"])
+    two_sided = {
+        e.event_id
+        for e in events
+        if any(a.country for a in e.source) and any(a.country for a in e.target)
+    }
+    assert st["one_sided"] == len(events) - len(two_sided) > 0
+    # the synthetic stories span weeks, not years: finer bins than months, never one dot
+    assert st["time_bin"] in ("day", "week") and len(st["by_time"]) > len(st["by_month"]) >= 1
+    assert sum(n for _, n in st["by_time"]) == len(events)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = runner.invoke(app, ["stats", "--db", str(db)])
     assert table.exit_code == 0 and "by type" in table.stdout
+    assert " 1 rejects" not in table.stdout and "0 rejects" in table.stdout
 
 
 def test_plover_json_records_a_demand_as_the_speakers_request(coder):
@@ -198,9 +249,9 @@ def test_background_history_stays_out_of_event_data_unless_asked(store, tmp_path
     con.close()
     rows = list(csv.DictReader(_export(con_db, "csv", tmp_path).open(encoding="utf-8")))
     assert first not in {r["event_id"] for r in rows}
-    assert len(rows) == len(events) - 1
-    rows = list(
-        csv.DictReader(_export(con_db, "csv", tmp_path, "--include-history").open(encoding="utf-8"))
-    )
+    assert len(rows) == sum(_recorded(e) for e in events[1:])
+    out = _export(con_db, "csv", tmp_path, "--include-history", "--all-statuses")
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == len(events)
     assert first in {r["event_id"] for r in rows}
     assert pq.read_table(_export(con_db, "parquet", tmp_path)).num_rows == len(events)

@@ -90,3 +90,19 @@ def test_eval_without_data_says_what_the_data_is(cli, tmp_path):
     res = runner.invoke(cli, ["eval", "location", "--data", str(tmp_path / "none")])
     assert res.exit_code == 3
     assert "E501" in res.stderr and "--data" in res.stderr and "not shipped" in res.stderr
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_pretty_output_reads_at_any_width(cli, tmp_path, width, monkeypatch):
+    """Issue 19 item 16: at 80 columns no word is cut; a legend explains the columns."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    res = runner.invoke(cli, ["code", "--fast", "--pretty", str(story), "--date", "2021-03-02"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= width
+    words = " ".join(" ".join(lines).replace("│", " ").split())
+    for word in ("COERCE", "arrested", "Police", "protesters", "asserted"):
+        assert word in words  # whole, never folded across lines
+    assert "country code and PLOVER sector" in words

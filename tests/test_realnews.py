@@ -145,3 +145,20 @@ def test_lone_name_list_is_scored_by_eval_actors():
     assert 0 < rep.metrics["lone_names_country_accuracy"] <= 1
     assert rep.metrics["lone_names_accuracy"] <= rep.metrics["lone_names_country_accuracy"]
     assert len(rep.misses) == 3 and rep.misses[0].id.startswith("lone:")
+
+
+def test_wrong_merges_count_records_that_join_two_gold_events():
+    from wirecoder.eval.realnews import GoldDoc
+
+    gold = [_gold((10, 18), "ASSAULT"), _gold((60, 66), "ASSAULT")]
+    joined = _event((10, 18), "ASSAULT", mentions=[Span("hit", 60, 63)])  # two attacks, one record
+    alone = _event((90, 95), "ACCUSE")
+
+    class _Analysis:
+        events = [joined, alone]
+        candidates: list = []
+        doc = None
+
+    rep = score([(GoldDoc("k", "dev", "d", gold), _Analysis())], "t")  # type: ignore[arg-type]
+    assert rep.metrics["wrong_merges"] == pytest.approx(1 / 2)
+    assert rep.metrics["duplicates"] == 0

@@ -267,49 +267,76 @@ def code(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+_LEGEND = (
+    "(SOM MIL): the actor's country code and PLOVER sector, ? where unknown. status: asserted "
+    "(stated as fact), negated, future, hypothetical or requested, with the outlet's hedge in "
+    "brackets. ⇄: reciprocal. sent: the sentence, 0 for the headline. according to: the "
+    "speaker, after the outlets or people the words came through. JSONL (without --pretty) "
+    "holds every field with its character offsets."
+)
+
+
+_COLUMNS = ("sent", "type", "mode", "status", "source", "target", "trigger", "date", "place",
+            "according to")  # fmt: skip
+
+
+def _side(actors: list[Any]) -> str:
+    return ", ".join(
+        f"{a.name or a.text} ({a.country or '?'} {a.sector or ''})".replace(" )", ")")
+        for a in actors
+    )
+
+
+def _fields(ev: Any) -> dict[str, str]:
+    """One event as the short strings a reader scans: the same for the table and the cards."""
+    sp = ev.attribution.speaker
+    who = (sp.name or sp.text) if sp else ""
+    if ev.attribution.via:
+        who = " → ".join([*ev.attribution.via, who] if who else ev.attribution.via)
+    return {
+        "sent": str(ev.sentence_index),
+        "type": ev.event_type + (" ⇄" if ev.reciprocal else ""),
+        "mode": ev.mode or "",
+        "status": ev.status + (f" ({ev.hedge.text})" if ev.hedge else ""),
+        "source": _side(ev.source),
+        "target": _side(ev.target),
+        "trigger": ev.trigger.text,
+        "date": (ev.date or "") + (f" ({ev.date_text})" if ev.date_text else ""),
+        "place": ev.location.name if ev.location else "",
+        "according to": who,
+    }
+
+
 def _print_table(events: list[Any]) -> None:
+    """A table on a wide terminal; on a narrow one (under 120 columns) one block per event,
+    so no cell is cut mid-word. A legend says what the columns hold."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False, header_style="bold")
-    for col in (
-        "sent",
-        "type",
-        "mode",
-        "status",
-        "source",
-        "target",
-        "trigger",
-        "date",
-        "place",
-        "according to",
-    ):
-        table.add_column(col, overflow="fold")
-
-    def side(actors: list[Any]) -> str:
-        return ", ".join(
-            f"{a.name or a.text} ({a.country or '?'} {a.sector or ''})".replace(" )", ")")
-            for a in actors
-        )
-
-    for ev in events:
-        sp = ev.attribution.speaker
-        who = (sp.name or sp.text) if sp else ""
-        if ev.attribution.via:
-            who = " → ".join([*ev.attribution.via, who] if who else ev.attribution.via)
-        table.add_row(
-            str(ev.sentence_index),
-            ev.event_type + (" ⇄" if ev.reciprocal else ""),
-            ev.mode or "",
-            ev.status + (f" ({ev.hedge.text})" if ev.hedge else ""),
-            side(ev.source),
-            side(ev.target),
-            ev.trigger.text,
-            (ev.date or "") + (f" ({ev.date_text})" if ev.date_text else ""),
-            ev.location.name if ev.location else "",
-            who,
-        )
-    Console().print(table)
+    console = Console()
+    rows = [_fields(ev) for ev in events]
+    if console.width >= 120:
+        table = Table(show_lines=False, header_style="bold")
+        for col in _COLUMNS:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*row.values())
+        console.print(table)
+    else:
+        for n, row in enumerate(rows, 1):
+            head = f"[bold]{n}. {row['type']}[/bold]"
+            head += f" {row['mode']}" if row["mode"] else ""
+            head += f", {row['status']}, sentence {row['sent']}, trigger “{row['trigger']}”"
+            console.print(head)
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="dim", no_wrap=True, min_width=15)
+            grid.add_column(ratio=1)
+            for key in ("source", "target", "date", "place", "according to"):
+                if row[key]:
+                    grid.add_row(f"   {key}", row[key])
+            console.print(grid)
+    word = "event" if len(rows) == 1 else "events"
+    console.print(f"[dim]{len(rows)} {word}. {_LEGEND}[/dim]")
 
 
 @app.command()

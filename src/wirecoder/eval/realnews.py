@@ -17,6 +17,8 @@ Figures (each over the split's articles):
 - `source_accuracy`, `target_accuracy`: parties' countries on matched events of the right type;
 - `duplicates`: the share of wirecoder's records that retell a gold event another record
   already matched (one real event, two records);
+- `wrong_merges`: the share of wirecoder's records whose tellings (trigger and `mentions`)
+  touch two or more gold events (two real events, one record);
 - `candidate_coverage`: the share of gold events whose trigger some lexicon candidate covers,
   kept or not (what the learned decision can at best find).
 
@@ -132,6 +134,15 @@ def match(events: list[Event], gold: list[dict[str, Any]]) -> list[int | None]:
     return out
 
 
+def merged_wrongly(ev: Event, gold: list[dict[str, Any]]) -> bool:
+    """The record's tellings touch two different gold events: it merged two real events."""
+    spans = event_spans(ev)
+    told = {
+        gi for gi, g in enumerate(gold) if any(_overlap(a, b) for a in spans for b in gold_spans(g))
+    }
+    return len(told) > 1
+
+
 def parties_right(actors: list[Any], gold: list[dict[str, Any]]) -> bool:
     """Right when the gold names no country, or wirecoder names one of the gold's; a gold
     non-state armed group (IMG) is also matched by a rebel actor of the country it fights in."""
@@ -178,6 +189,7 @@ def score(
             if gi is not None and gi in seen:
                 c["duplicates"] += 1
             c["records"] += 1
+            c["wrong_merges"] += merged_wrongly(ev, gold)
             if gi is not None:
                 seen.add(gi)
             news = ev.status == "asserted" and not ev.historical
@@ -238,6 +250,7 @@ def score(
         "source_accuracy": ratio("source_right", "matched"),
         "target_accuracy": ratio("target_right", "matched"),
         "duplicates": ratio("duplicates", "records"),
+        "wrong_merges": ratio("wrong_merges", "records"),
         "candidate_coverage": ratio("covered", "gold_new"),
         "asserted_events": float(c["asserted"]),
         "asserted_no_event": ratio("asserted_no_event", "asserted"),
@@ -291,4 +304,4 @@ def evaluate(
     return rep
 
 
-__all__ = ["GoldDoc", "analyses", "evaluate", "load_gold", "match", "score"]
+__all__ = ["GoldDoc", "analyses", "evaluate", "load_gold", "match", "merged_wrongly", "score"]

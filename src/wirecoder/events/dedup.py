@@ -1,143 +1,457 @@
-"""One event per real action: merge the headline, the lead and later retellings.
+"""One record per real action within an article: the headline, the lead and later retellings
+of one action, and the words of one incident, become one event.
 
-Two events of an article are the same action when they have the same type and
-status and their actors agree (one side may know more than the other: "Russian
-air strikes" and "Russian air strikes on ISIL"), and their dates and places do not
-contradict each other. The first telling is kept; the others are added to its
-`mentions`, and what they know that it lacks (a speaker, a place, a date) fills in.
+News tells its main event several times ("Putin summit" / "the meeting in Helsinki" / "their
+talks"), and one attack in several clauses ("gunmen opened fire ... one person was killed ...
+two were injured"). Two tellings are one action when nothing in them disagrees and something
+joins them:
+
+- they never disagree: the same type and status, parties that are the same or where one side
+  knows less (a name and a description of its kind; an unknown side), dates that overlap at
+  their precision (a 2019 charge is not a 2016 accusation), places in one country;
+- something joins them: a party both name (for statements, within a few sentences or with the
+  headline or lead: a thing said twice far apart is said twice); or the headline and the lead,
+  or the body's first telling of the headline's type; or the clauses of one incident (the same
+  or the next sentence; a harm with no agent up to three sentences from its attack, whoever its
+  victims); or a definite retelling ("the meeting", "the attack") that names no party of its
+  own. A sentence that says "another" or "separately" tells another event.
+
+The first telling is kept; the others are listed in its `mentions`. Each field keeps the
+best-evidenced value any telling gives (named actors over descriptions, a stated date over the
+publication date, a city over a country) and `provenance` says whose trigger it came from.
 """
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..records import Actor, Event
+from ..records import QUAD, Actor, Event
+from .casualties import casualties, harm
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..analysis import Analysis, Resources
 
+SAME, UNKNOWN, CONFLICT = 1, 0, -1
+#: dates that are not the event's own words: the story's date, or the narrative's
+WEAK_DATES = (None, "publication", "narrative")
+#: how far (in sentences) the clauses of one incident lie apart
+INCIDENT_WINDOW = 1
+#: how far a harm with no agent of its own ("two were injured") lies from its attack
+HARM_WINDOW = 3
+#: types whose clauses tell one incident ("opened fire", "was killed", "were injured")
+INCIDENT_TYPES = frozenset({"ASSAULT"})
+#: a word that says the sentence tells a different event of the same kind
+ANOTHER = re.compile(r"\b(another|separate(ly)?|second|earlier|previous(ly)?)\b", re.I)
+#: the modes of a weapon attack: its killed and wounded are the same incident (an abduction
+#: or a sexual assault in the same raid is an act of its own)
+ATTACK_MODES = frozenset(
+    {None, "firearms", "explosives", "aerial", "heavy-weapons", "primitive", "unconventional",
+     "massacre"}
+)  # fmt: skip
+#: how far apart two statements naming the same parties may lie and still be one statement,
+#: unless one is the headline or the lead (the story's main event, retold throughout). Saying
+#: is repeated ("Trump accused ..." twice is two accusations); a material act (an arrest, an
+#: attack) with the same parties is retold, and counts once wherever it is told again.
+SAME_WINDOW = 3
+VERBAL_QUADS = (1, 3)
+#: the words of a harm done (a killing is not the abduction before it)
+HARM_WORDS = re.compile(r"\b(kill|die|died|dead|death|murder|slay|slain|injur|wound|hurt)", re.I)
+#: determiners of a definite retelling: "the meeting", "their talks", "this attack"
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "its", "his", "her"})
+#: how specific a place is: a city beats a region beats a country
+_PLACE_RANK = {"city": 3, "admin1": 2, "region": 1, "country": 0}
+#: how many earlier records of its type an event is compared with (the latest, and those of the
+#: headline and lead), and how many tellings of a record: coding work stays linear in the length
+#: of the article, and an article rarely tells more distinct events of one type than this
+MAX_GROUPS = 6
+MAX_TELLINGS = 4
+#: the fields `provenance` follows
+TRACKED = ("source", "target", "date", "location", "attribution", "mode", "killed", "injured")
 
-def _ident(a: Actor) -> str:
-    return a.name or f"{a.country or '?'}/{a.sector or '?'}"
+
+def _tokens(name: str) -> set[str]:
+    return {t for t in re.split(r"[^\w']+", name.lower()) if len(t) > 1}
 
 
-def _side(actors: list[Actor]) -> frozenset[str]:
-    return frozenset(_ident(a) for a in actors)
+def names_match(a: str, b: str) -> bool:
+    """One name is a short form of the other: "Steinberg" / "Alan Steinberg"."""
+    ta, tb = _tokens(a), _tokens(b)
+    return bool(ta and tb) and (ta <= tb or tb <= ta)
 
 
-def _countries(actors: list[Actor]) -> frozenset[str]:
-    return frozenset(a.country for a in actors if a.country)
-
-
-def _same_actor(x: Actor, y: Actor) -> bool:
+def actor_relation(x: Actor, y: Actor) -> int:
+    """SAME when both name or code the same party, CONFLICT when they contradict, else
+    UNKNOWN (a description and a name of its kind share nothing that tells them apart)."""
     if x.name and y.name:
-        return x.name == y.name
+        # two names are two parties unless one is a short form of the other
+        return SAME if names_match(x.name, y.name) else CONFLICT
     if x.country and y.country and x.country != y.country:
-        return False
+        return CONFLICT
     if x.sector and y.sector and x.sector != y.sector:
-        return False
-    # a description ("the Takfiri group") matches a name of the same kind ("ISIL")
-    return bool(x.country or y.country or x.sector or y.sector)
+        return CONFLICT
+    if (x.country and x.country == y.country) or (x.sector and x.sector == y.sector):
+        return SAME
+    return UNKNOWN
 
 
-def _compatible_side(a: list[Actor], b: list[Actor]) -> bool:
-    """Every actor of the shorter side matches one of the other side."""
+def side_relation(a: list[Actor], b: list[Actor]) -> int:
+    """Every actor of the smaller side must fit one of the other side (a subset); SAME when
+    one of them is the same party, UNKNOWN when a side is empty."""
     if not a or not b:
-        return True
+        return UNKNOWN
     small, big = (a, b) if len(a) <= len(b) else (b, a)
-    return all(any(_same_actor(x, y) for y in big) for x in small)
+    out = UNKNOWN
+    for x in small:
+        best = CONFLICT
+        for y in big:  # (loops, not generators: this runs for every pair of tellings)
+            rel = actor_relation(x, y)
+            if rel > best:
+                best = rel
+                if rel == SAME:
+                    break
+        if best == CONFLICT:
+            return CONFLICT
+        out = max(out, best)
+    return out
+
+
+def _range(ev: Event) -> tuple[date, date] | None:
+    """The days an event's own date covers, or None for no date of its own."""
+    if ev.date_precision in WEAK_DATES or not ev.date:
+        return None
+    try:
+        d = date.fromisoformat(str(ev.date)[:10])
+    except ValueError:
+        return None
+    if ev.date_precision == "week":
+        return d, d + timedelta(days=6)
+    if ev.date_precision == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if ev.date_precision == "year":
+        return d.replace(month=1, day=1), d.replace(month=12, day=31)
+    if ev.date_precision == "day":
+        return d, d
+    return None  # a span ("from October 2012 to October 2013"): dated by its start only
+
+
+def dates_agree(a: Event, b: Event) -> bool:
+    """False when both give a date of their own and the two cannot be the same day."""
+    if a.date_precision in WEAK_DATES or b.date_precision in WEAK_DATES:
+        return True
+    ra, rb = _range(a), _range(b)
+    return ra is None or rb is None or (ra[0] <= rb[1] and rb[0] <= ra[1])
+
+
+def places_agree(a: Event, b: Event) -> bool:
+    """False when both are placed and in different countries."""
+    la, lb = a.location, b.location
+    return not (la and lb and la.country and lb.country and la.country != lb.country)
+
+
+def parties(a: Event, b: Event) -> int:
+    """How the two tellings' parties relate: CONFLICT, SAME (a party in common) or UNKNOWN."""
+    if a.reciprocal or b.reciprocal:
+        # "X and Y met" / "X met Y": who is source and who target does not matter
+        return side_relation(a.source + a.target, b.source + b.target)
+    rels = [side_relation(a.source, b.source), side_relation(a.target, b.target)]
+    return CONFLICT if CONFLICT in rels else max(rels)
+
+
+def modes_agree(a: Event, b: Event) -> bool:
+    """The same mode, one unknown, or two weapons of one attack ("hurled a grenade",
+    "opened fire")."""
+    ma, mb = a.mode, b.mode
+    if ma == mb:
+        return True
+    if a.event_type in INCIDENT_TYPES and not {ma, mb} <= ATTACK_MODES:
+        # an abduction or a sexual assault in a raid is an act of its own, not its killing
+        plain = b if mb is None else a if ma is None else None
+        return plain is not None and HARM_WORDS.search(plain.trigger.text) is None
+    return ma is None or mb is None
+
+
+def same_setting(a: Event, b: Event, distance: int) -> bool:
+    """Told on the same day (a date of their own, to the day) or, close by, at the same place
+    finer than a country ("sentenced ... in Texas on Aug. 9" / "was sentenced on Aug. 9")."""
+    if a.date_precision == b.date_precision == "day" and _range(a) == _range(b) is not None:
+        return True
+    la, lb = a.location, b.location
+    return bool(
+        distance <= SAME_WINDOW
+        and la
+        and lb
+        and la.name == lb.name
+        and (la.feature or "country") != "country"
+    )
+
+
+def _setting_agrees(a: Event, b: Event) -> bool:
+    """Type, status, mode, date and place do not disagree."""
+    return (
+        a.event_type == b.event_type
+        and a.status == b.status
+        and modes_agree(a, b)
+        and dates_agree(a, b)
+        and places_agree(a, b)
+    )
+
+
+def compatible(a: Event, b: Event, victims: bool = True) -> bool:
+    """Nothing in the two tellings disagrees: type, status, mode, parties, date and place.
+    Without `victims`, targets are not compared (one attack harms many: "a constable was
+    killed and six civilians were injured")."""
+    if not _setting_agrees(a, b):
+        return False
+    if victims:
+        return parties(a, b) != CONFLICT
+    return side_relation(a.source, b.source) != CONFLICT
 
 
 def same_action(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.status != b.status:
+    """Whether `b` retells `a` on the evidence of the two records alone: compatible, and a
+    party both name (the rule for tellings far apart, without the article's wording)."""
+    return compatible(a, b) and parties(a, b) == SAME
+
+
+@dataclass
+class _Group:
+    """A kept record, its tellings and the sentences they sit in (sorted)."""
+
+    event: Event
+    sentences: list[int] = field(default_factory=list)
+    members: list[Event] = field(default_factory=list)
+
+    def add(self, ev: Event) -> None:
+        bisect.insort(self.sentences, ev.sentence_index)
+        self.members.append(ev)
+
+    def distance(self, ev: Event) -> int:
+        i = bisect.bisect_left(self.sentences, ev.sentence_index)
+        near = self.sentences[max(0, i - 1) : i + 1]
+        return min(abs(near[0] - ev.sentence_index), abs(near[-1] - ev.sentence_index))
+
+    def tellings(self) -> list[Event]:
+        """The record and its latest tellings (a bounded number: see MAX_TELLINGS)."""
+        return [self.event, *self.members[1:][-MAX_TELLINGS:]]
+
+
+def _definite(ev: Event, doc: Doc | None) -> bool:
+    """A retelling by a definite noun ("the meeting", "their talks") or one named as the
+    object of another event ("condemned the attack")."""
+    if ev.referential:
+        return True
+    if doc is None:
         return False
-    if not (a.source or a.target) or not (b.source or b.target):
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
         return False
-    # at least one side must be known on both and agree
-    shared = False
-    for x, y in ((a.source, b.source), (a.target, b.target)):
-        if x and y:
-            if not _compatible_side(x, y):
-                return False
-            shared = True
-    if (a.reciprocal or b.reciprocal) and (
-        _side(a.source) | _side(a.target) == _side(b.source) | _side(b.target)
-    ):
-        shared = True
-    if not shared:
+    head = span.root
+    return head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in head.children
+    )
+
+
+def _harm_only(ev: Event, doc: Doc | None) -> bool:
+    """A harm told without its agent: "one person was killed", "two were injured"."""
+    if ev.source or doc is None:
         return False
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span is not None and any(harm(t) for t in span)
+
+
+def joins(group: _Group, ev: Event, doc: Doc | None = None, first: bool = False) -> bool:
+    """Whether `ev` is one more telling of the group's action (see the module's docstring).
+    `first`: the group is the only one of its type so far."""
+    keep = group.event
+    if keep.status != ev.status or not modes_agree(keep, ev):
+        return False  # (cheap checks first: most records are no match)
+    if ANOTHER.search(ev.sentence) is not None and not ev.referential:
+        return False
+    d = group.distance(ev)
+    tellings = group.tellings()
+    for m in tellings:
+        if not _setting_agrees(m, ev):
+            return False
     if (
-        a.date_text
-        and b.date_text
-        and a.date != b.date
-        and a.date_precision == b.date_precision == "day"
+        keep.event_type in INCIDENT_TYPES
+        and {keep.mode, ev.mode} <= ATTACK_MODES
+        and d <= HARM_WINDOW
+        and _harm_only(ev, doc)
+        and all(side_relation(m.source, ev.source) != CONFLICT for m in tellings)
     ):
+        return True  # a harm of the attack: "one person was killed", "two were injured"
+    rels = [parties(m, ev) for m in tellings]
+    if CONFLICT in rels:
         return False
-    return not (a.location and b.location and a.location.country != b.location.country)
+    if SAME in rels:
+        verbal = QUAD.get(keep.event_type) in VERBAL_QUADS and keep.event_type != "SANCTION"
+        return not verbal or d <= SAME_WINDOW or group.sentences[0] <= 1 or _definite(ev, doc)
+    if same_setting(keep, ev, d):
+        return True  # the same day, or the same place close by
+    if group.sentences[-1] == 0 and (ev.sentence_index == 1 or first):
+        return True  # the headline and the lead, or the body's first telling of its type
+    incident = keep.event_type in INCIDENT_TYPES and {keep.mode, ev.mode} <= ATTACK_MODES
+    if incident and d <= INCIDENT_WINDOW:
+        return True  # the clauses of one incident
+    return not (ev.source or ev.target) and _definite(ev, doc)
+
+
+def _init_provenance(ev: Event) -> None:
+    for name in TRACKED:
+        value = getattr(ev, name)
+        if name == "attribution":
+            value = ev.attribution.speaker
+        if value and name not in ev.provenance:
+            ev.provenance[name] = ev.trigger
+
+
+def _identities(side: list[Actor]) -> int:
+    return len({a.name or f"{a.country or '?'}/{a.sector or '?'}" for a in side})
+
+
+def _better_side(keep: list[Actor], other: list[Actor]) -> bool:
+    """The other telling's side is better evidenced: it names more distinct parties."""
+    return _identities(other) > _identities(keep)
+
+
+def _take(keep: Event, other: Event, name: str) -> None:
+    keep.provenance[name] = other.provenance.get(name, other.trigger)
 
 
 def merge(keep: Event, other: Event) -> None:
+    """Add `other` to `keep` as a mention; each field keeps the better-evidenced value."""
+    _init_provenance(keep)
+    _init_provenance(other)
     keep.mentions.append(other.trigger)
     keep.mentions.extend(m for m in other.mentions if m not in keep.mentions)
-    if len(_side(other.source)) > len(_side(keep.source)):
+    if _better_side(keep.source, other.source):
         keep.source = other.source
-    if len(_side(other.target)) > len(_side(keep.target)):
+        _take(keep, other, "source")
+    if _better_side(keep.target, other.target):
         keep.target = other.target
+        _take(keep, other, "target")
     # a phrase the first telling lacks ("imposed a curfew", then "the curfew in parts of
     # Kashmir": the second knows where it applies)
     if keep.source_span is None:
         keep.source_span = other.source_span
     if keep.target_span is None:
         keep.target_span = other.target_span
-    if (keep.attribution.speaker is None and other.attribution.speaker is not None) or (
-        keep.attribution.speaker is not None
-        and other.attribution.speaker is not None
-        and keep.attribution.speaker.name is None
-        and other.attribution.speaker.name is not None
+    ks, os_ = keep.attribution.speaker, other.attribution.speaker
+    if (ks is None and os_ is not None) or (
+        ks is not None and os_ is not None and ks.name is None and os_.name is not None
     ):
         keep.attribution = other.attribution
-    if keep.location is None and other.location is not None:
-        keep.location = other.location
-    weak = (None, "publication", "narrative")  # not the event's own words
+        _take(keep, other, "attribution")
+    kl, ol = keep.location, other.location
+    if ol is not None and (
+        kl is None or _PLACE_RANK.get(ol.feature or "", 0) > _PLACE_RANK.get(kl.feature or "", 0)
+    ):
+        keep.location = ol
+        _take(keep, other, "location")
     if (keep.date_text is None and other.date_text is not None) or (
-        keep.date_precision in weak and other.date_precision not in weak
+        keep.date_precision in WEAK_DATES and other.date_precision not in WEAK_DATES
     ):
         keep.date, keep.date_text, keep.date_precision = (
             other.date,
             other.date_text,
             other.date_precision,
         )
+        _take(keep, other, "date")
     if keep.mode is None and other.mode is not None:
         keep.mode = other.mode
+        _take(keep, other, "mode")
     for c in other.contexts:
         if c not in keep.contexts:
             keep.contexts.append(c)
     if keep.hedge is None and other.hedge is not None:
         keep.hedge = other.hedge
+    # news outranks history: a retelling of the news in background wording stays news
+    keep.historical = keep.historical and other.historical
     keep.confidence = max(keep.confidence, other.confidence)
 
 
-def deduplicate(events: list[Event]) -> list[Event]:
-    kept: list[Event] = []
+def _names_party(group: _Group, ev: Event) -> bool:
+    return any(parties(m, ev) == SAME for m in group.tellings())
+
+
+def deduplicate(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """The article's events with every retelling merged into its first telling."""
+    groups: list[_Group] = []
+    by_type: dict[str, list[_Group]] = {}
+    heads: dict[str, list[_Group]] = {}  # the records the headline or the lead began
     for ev in events:
-        for k in kept:
-            if same_action(k, ev):
-                merge(k, ev)
-                break
+        kinds = by_type.setdefault(ev.event_type, [])
+        near = kinds[-MAX_GROUPS:]
+        near = [g for g in heads.get(ev.event_type, []) if g not in near] + near
+        fits = [g for g in near if joins(g, ev, doc, first=len(kinds) == 1)]
+        if fits:
+            # a shared party first, then the nearest telling
+            best = min(fits, key=lambda g: (not _names_party(g, ev), g.distance(ev)))
+            merge(best.event, ev)
+            best.add(ev)
         else:
-            kept.append(ev)
-    return kept
+            group = _Group(ev, [ev.sentence_index], [ev])
+            groups.append(group)
+            kinds.append(group)
+            if ev.sentence_index <= 1:
+                heads.setdefault(ev.event_type, []).append(group)
+    return [g.event for g in groups]
+
+
+def _spans(ev: Event) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in (ev.trigger, *ev.mentions)]
+
+
+def add_casualties(events: list[Event], doc: Doc) -> None:
+    """Each ASSAULT record's casualty counts from the words of its incident."""
+    # every event's trigger tokens: a record's own are exempt inside `casualties`, so the
+    # union of all is "the other events' triggers" for each record
+    triggers: set[int] = set()
+    for ev in events:
+        for start, end in _spans(ev):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            triggers.update(t.i for t in span or ())
+    for ev in events:
+        if ev.event_type != "ASSAULT":
+            continue
+        killed, injured = casualties(doc, _spans(ev), triggers)
+        for name, value in (("killed", killed), ("injured", injured)):
+            if value is not None:
+                setattr(ev, name, value)
+                ev.provenance.setdefault(name, ev.trigger)
 
 
 class DedupStage:
-    """Merges retellings of the same action within an article into one event."""
+    """Merges retellings of one action, and the clauses of one incident, into one event."""
 
     name = "dedup"
     requires = ("events",)
     assigns = ("events.mentions",)
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
-        analysis.events = deduplicate(analysis.events)
+        events = deduplicate(analysis.events, analysis.doc)
+        for ev in events:
+            _init_provenance(ev)
+        if analysis.doc is not None:
+            add_casualties(events, analysis.doc)
+        analysis.events = events
 
 
-__all__ = ["DedupStage", "deduplicate", "merge", "same_action"]
+__all__ = [
+    "DedupStage",
+    "actor_relation",
+    "add_casualties",
+    "compatible",
+    "dates_agree",
+    "deduplicate",
+    "merge",
+    "names_match",
+    "same_action",
+]

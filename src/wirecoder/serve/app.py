@@ -35,7 +35,11 @@ CURSORS = 4
 STATIC_FILES: dict[str, str] = {
     "index.html": "text/html; charset=utf-8",
     "app.js": "text/javascript; charset=utf-8",
+    "map.js": "text/javascript; charset=utf-8",
+    "chart.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
+    # country outlines, built by scripts/build_basemap.py from Natural Earth (public domain)
+    "basemap.json": "application/json; charset=utf-8",
 }
 
 # The page may load nothing from anywhere but this server: the browser enforces it too.
@@ -57,6 +61,40 @@ _REASONS = {
     405: "405 Method Not Allowed",
     500: "500 Internal Server Error",
 }
+
+
+#: JSON endpoints by path: the name of their handler in `api` (looked up per request).
+_HANDLERS = {
+    "/api/events": "list_events",
+    "/api/stats": "stats",
+    "/api/places": "places",
+    "/api/facets": "facets",
+    "/api/openapi.json": "openapi",
+}
+
+
+class _Streamed:
+    """A WSGI body of chunks that runs `done` once, when the server closes it."""
+
+    def __init__(self, first: bytes, rest: Iterable[bytes], done: Callable[[], None]) -> None:
+        self._first, self._rest, self._done = first, rest, done
+        self._closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        if self._first:
+            yield self._first
+        yield from self._rest
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            close = getattr(self._rest, "close", None)
+            if close is not None:
+                close()
+        finally:
+            self._done()
 
 
 def static_dir() -> Any:
@@ -121,6 +159,7 @@ class EventsApp:
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "") or "/"
         query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        stream: Iterable[bytes] | None = None
         if not self._host_ok(environ):
             status, headers, body = self._json(403, {"error": "unexpected Host header"})
         elif method not in ("GET", "HEAD"):
@@ -130,7 +169,11 @@ class EventsApp:
             headers.append(("Allow", "GET, HEAD"))
         else:
             try:
-                status, headers, body = self._route(path, query)
+                if path == "/api/export":
+                    status, headers, stream = self._export(query, method == "HEAD")
+                    body = b""
+                else:
+                    status, headers, body = self._route(path, query)
             except api.BadParameter as bad:
                 status, headers, body = self._json(400, bad.to_dict())
             except WirecoderError as err:
@@ -138,9 +181,34 @@ class EventsApp:
             except Exception:  # noqa: BLE001 - one bad request must not stop the server
                 environ["wsgi.errors"].write(traceback.format_exc())
                 status, headers, body = self._json(500, {"error": "internal error"})
-        headers += [*_SECURITY_HEADERS, ("Content-Length", str(len(body)))]
+        headers += _SECURITY_HEADERS
+        if stream is not None:  # no length known: the server ends the body by closing
+            start_response(_REASONS[status], headers)
+            return stream
+        headers.append(("Content-Length", str(len(body))))
         start_response(_REASONS[status], headers)
         return [b"" if method == "HEAD" else body]
+
+    def _export(self, query: dict[str, list[str]], head: bool) -> tuple[int, list, Iterable[bytes]]:
+        """The export's headers, and its body streamed on a borrowed cursor, given back when
+        the body is done or the client goes away. A bad parameter is a 400 before any byte."""
+        cur = self._cursors.get()
+        try:
+            ctype, filename, chunks = api.export(cur, query)
+            first = b"" if head else next(chunks, b"")  # a query error is still a clean 500
+        except BaseException:
+            self._cursors.put(cur)
+            raise
+        headers = [
+            ("Content-Type", ctype),
+            ("Content-Disposition", f'attachment; filename="{filename}"'),
+            ("Cache-Control", "no-store"),
+        ]
+        return (
+            200,
+            headers,
+            _Streamed(first, [] if head else chunks, lambda: self._cursors.put(cur)),
+        )
 
     def _host_ok(self, environ: dict[str, Any]) -> bool:
         if self.allowed_hosts is None:
@@ -154,14 +222,10 @@ class EventsApp:
             return self._file("index.html")
         if path.startswith("/static/") and path[len("/static/") :] in STATIC_FILES:
             return self._file(path[len("/static/") :])
-        handlers: dict[str, Callable[..., Any]] = {
-            "/api/events": api.list_events,
-            "/api/stats": api.stats,
-            "/api/places": api.places,
-        }
-        if path in handlers:
+        if path in _HANDLERS:
+            handler: Callable[..., Any] = getattr(api, _HANDLERS[path])
             with self._cursor() as store:
-                return self._json(200, handlers[path](store, query))
+                return self._json(200, handler(store, query))
         if path.startswith("/api/articles/") and path.count("/") == 3:
             article_id = path[len("/api/articles/") :]
             with self._cursor() as store:
@@ -226,6 +290,20 @@ class _ThreadingServer6(_ThreadingServer):
     address_family = socket.AF_INET6
 
 
+class _ServerHandler(ServerHandler):
+    """wsgiref's handler, noting whether the response said its length (else, under HTTP/1.1,
+    only closing the connection tells the client where the body ends)."""
+
+    length_known = True
+
+    def cleanup_headers(self) -> None:
+        super().cleanup_headers()
+        headers = getattr(self, "headers", None)
+        if headers is not None and "Content-Length" not in headers:
+            self.length_known = False
+            headers["Connection"] = "close"
+
+
 class _KeepAliveHandler(WSGIRequestHandler):
     """wsgiref's handler, but HTTP/1.1: a client's connection serves request after request
     (every response has a Content-Length) until it closes it or sits idle `timeout` seconds."""
@@ -254,7 +332,7 @@ class _KeepAliveHandler(WSGIRequestHandler):
             return
         if not self.parse_request():
             return
-        handler = ServerHandler(
+        handler = _ServerHandler(
             self.rfile,
             self.wfile,  # type: ignore[arg-type]
             self.get_stderr(),
@@ -264,6 +342,8 @@ class _KeepAliveHandler(WSGIRequestHandler):
         handler.request_handler = self  # type: ignore[attr-defined]
         handler.http_version = "1.1"
         handler.run(self.server.get_app())  # type: ignore[attr-defined]
+        if not handler.length_known:
+            self.close_connection = True  # a streamed body ends when the connection does
 
 
 class _QuietHandler(_KeepAliveHandler):

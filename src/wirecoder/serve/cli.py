@@ -25,8 +25,9 @@ def serve(
 ) -> None:
     """Read and map the store's events in a browser (read-only; nothing from the internet).
 
-    The page lists and filters events, maps the located ones, and shows each event's article
-    with its evidence highlighted. A JSON API is under /api (events, stats, places, articles).
+    The page filters events, charts them over time, maps the located ones, and shows each
+    event's article with its evidence highlighted. A JSON API is under /api (events, places,
+    facets, export, stats, articles; /api/openapi.json describes it).
     """
     from .app import loopback_names, make_app, make_http_server
 

@@ -345,6 +345,15 @@ def export(
             "always holds them).",
         ),
     ] = False,
+    all_statuses: Annotated[
+        bool,
+        typer.Option(
+            "--all-statuses",
+            help="Also export negated, hypothetical and requested actions ('did not attack', "
+            "'could attack', 'urged to withdraw'), which PLOVER does not record as events. "
+            "Promises and threats are exported by default, as AGREE, CONCEDE or THREATEN.",
+        ),
+    ] = False,
     per: Annotated[
         str,
         typer.Option(
@@ -374,11 +383,25 @@ def export(
             )
         with Store(db, read_only=True) as store:
             if output is None:
-                n = run(store, fmt, sys.stdout.buffer, where=where, include_history=include_history)
+                n = run(
+                    store,
+                    fmt,
+                    sys.stdout.buffer,
+                    where=where,
+                    include_history=include_history,
+                    all_statuses=all_statuses,
+                )
                 sys.stdout.buffer.flush()
             else:
                 with output.open("wb") as f:
-                    n = run(store, fmt, f, where=where, include_history=include_history)
+                    n = run(
+                        store,
+                        fmt,
+                        f,
+                        where=where,
+                        include_history=include_history,
+                        all_statuses=all_statuses,
+                    )
     except WirecoderError as err:
         raise _exit(err) from err
     sys.stderr.write(f"exported {n} rows ({fmt}) from {db}\n")
@@ -394,7 +417,7 @@ def stats(
 ) -> None:
     """Counts by event type, country pair and month (and a PNG chart with --png)."""
     from . import Store
-    from .stats import plot_stats, store_stats
+    from .stats import _plural, plot_stats, store_stats
 
     try:
         with Store(db, read_only=True) as store:
@@ -413,13 +436,14 @@ def stats(
     con = Console()
     c = st["counts"]
     con.print(
-        f"[bold]{db}[/bold]: {c['articles']} articles, {c['events']} events, "
-        f"{c['actors']} actor mentions, {c['rejects']} rejects"
+        f"[bold]{db}[/bold]: {_plural(c['articles'], 'article')}, "
+        f"{_plural(c['events'], 'event')}, {_plural(c['actors'], 'actor mention')}, "
+        f"{_plural(c['rejects'], 'reject')}"
     )
     for title, key, heads in (
         ("by type", "by_type", ("type", "events")),
-        ("by country pair", "by_dyad", ("source", "target", "events")),
-        ("by month", "by_month", ("month", "events")),
+        ("by country pair (both sides known)", "by_dyad", ("source", "target", "events")),
+        (f"by {st['time_bin']}", "by_time", (st["time_bin"], "events")),
         ("by status", "by_status", ("status", "events")),
         ("rejects", "rejects_by_code", ("code", "inputs")),
     ):
@@ -431,6 +455,8 @@ def stats(
         for row in st[key]:
             t.add_row(*[str(v) for v in row])
         con.print(t)
+        if key == "by_dyad" and st["one_sided"]:
+            con.print(f"{_plural(st['one_sided'], 'event')} with a side of no known country")
 
 
 def register(app: typer.Typer) -> None:

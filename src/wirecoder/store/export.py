@@ -17,7 +17,7 @@ All four stream in record batches, so exporting a store larger than memory works
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -44,7 +44,9 @@ SELECT e.event_id, e.article_id, e.sentence_index, e.event_type, e.plover_type, 
        e.date_text, e.date_precision, e.location_name, e.location_country, e.lat, e.lon,
        e.speaker_name AS speaker, NULLIF(array_to_string(e.via, ';'), '') AS via,
        NULLIF(array_to_string(e.contexts, ';'), '') AS contexts, e.confidence, e.sentence,
-       e.coder_version, a.date AS publication_date, a.source AS publisher, a.url
+       e.coder_version, a.date AS publication_date, a.source AS publisher, a.url,
+       TRY_CAST(json_extract(e.extra, '$.killed') AS INTEGER) AS killed,
+       TRY_CAST(json_extract(e.extra, '$.injured') AS INTEGER) AS injured
 FROM events e JOIN articles a ON a.id = e.article_id
 {where}
 ORDER BY e.article_id, e.event_index
@@ -57,11 +59,11 @@ def _where(where: str | None) -> str:
     return f"WHERE ({where})" if where else ""
 
 
-def _reader(store: Store, sql: str, rows: int = 8192) -> Any:
+def _reader(store: Store, sql: str, rows: int = 8192, params: Sequence[Any] = ()) -> Any:
     import duckdb
 
     try:
-        return store.con.sql(sql).to_arrow_reader(rows)
+        return store.con.sql(sql, params=list(params) or None).to_arrow_reader(rows)
     except duckdb.Error as exc:
         raise StoreError(Codes.E403, detail=str(exc).strip()) from exc
 
@@ -69,6 +71,10 @@ def _reader(store: Store, sql: str, rows: int = 8192) -> Any:
 #: what the event-data exports leave out unless asked: background history the article
 #: recounts ("the 2012 attack"), which is not the article's news
 NEWS_ONLY = "NOT coalesce(e.historical, false)"
+#: ... and what PLOVER would not record as an event: a denied, possible or requested action.
+#: A promise or a threat is recorded, as the statement PLOVER reads it (`plover_type`: "will
+#: meet" is AGREE, "could strike" THREATEN).
+PLOVER_RECORDED = "(e.status = 'asserted' OR coalesce(e.plover_type, e.event_type) <> e.event_type)"
 
 
 def export(
@@ -78,17 +84,22 @@ def export(
     *,
     where: str | None = None,
     include_history: bool = False,
+    all_statuses: bool = False,
 ) -> int:
     """Write the store's events to a binary stream in `fmt`; returns rows written.
 
-    CSV, PLOVER JSON and GDELT TSV hold the articles' news: events flagged `historical`
-    (references to earlier events) are left out unless `include_history`. Parquet is
-    lossless and always holds every event.
+    CSV, PLOVER JSON and GDELT TSV hold what an event data set records: the articles' news
+    (events flagged `historical`, references to earlier events, are left out unless
+    `include_history`) and only events PLOVER would record (asserted ones, and promises or
+    threats as the statements they are; negated, hypothetical and requested actions are left
+    out unless `all_statuses`). Parquet is lossless and always holds every event.
     """
     if fmt not in FORMATS:
         raise ConfigError(Codes.E404, fmt=fmt, known=", ".join(FORMATS))
     if fmt != "parquet" and not include_history:
         where = f"({where}) AND {NEWS_ONLY}" if where else NEWS_ONLY
+    if fmt != "parquet" and not all_statuses:
+        where = f"({where}) AND {PLOVER_RECORDED}" if where else PLOVER_RECORDED
     if fmt == "parquet":
         return _parquet(store, out, where)
     if fmt == "csv":
@@ -99,6 +110,51 @@ def export(
         out.write(line.encode("utf-8"))
         n += 1
     return n - (1 if fmt == "gdelt-tsv" else 0)  # the header is not a row
+
+
+def export_chunks(
+    store: Store,
+    fmt: str,
+    *,
+    where: str | None = None,
+    params: Sequence[Any] = (),
+    include_history: bool = False,
+    chunk: int = 1 << 16,
+) -> Iterator[bytes]:
+    """The CSV, PLOVER JSON or GDELT TSV export as a stream of byte chunks (for a web
+    response): the same rows as `export`, a batch at a time. `where` may hold `?` placeholders
+    bound to `params` (a web filter's values are never spliced into the SQL)."""
+    import io
+
+    if fmt not in FORMATS or fmt == "parquet":
+        raise ConfigError(Codes.E404, fmt=fmt, known="csv, plover-json, gdelt-tsv")
+    if not include_history:
+        where = f"({where}) AND {NEWS_ONLY}" if where else NEWS_ONLY
+    if fmt == "csv":
+        import pyarrow.csv as pcsv
+
+        reader = _reader(store, _FLAT.format(where=_where(where)), params=params)
+        buf = io.BytesIO()
+        with pcsv.CSVWriter(buf, reader.schema) as w:  # writes the header at once
+            for batch in reader:
+                w.write_batch(batch)
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        if buf.getvalue():  # the header of an empty export
+            yield buf.getvalue()
+        return
+    writer = _plover_lines if fmt == "plover-json" else _gdelt_lines
+    parts: list[str] = []
+    size = 0
+    for line in writer(_rows(store, where, params)):
+        parts.append(line)
+        size += len(line)
+        if size >= chunk:
+            yield "".join(parts).encode("utf-8")
+            parts, size = [], 0
+    if parts:
+        yield "".join(parts).encode("utf-8")
 
 
 def _parquet(store: Store, out: IO[bytes], where: str | None) -> int:
@@ -125,8 +181,10 @@ def _csv(store: Store, out: IO[bytes], where: str | None) -> int:
     return n
 
 
-def _rows(store: Store, where: str | None) -> Iterator[tuple[Event, dict[str, Any]]]:
-    for batch in _reader(store, _BASE.format(where=_where(where))):
+def _rows(
+    store: Store, where: str | None, params: Sequence[Any] = ()
+) -> Iterator[tuple[Event, dict[str, Any]]]:
+    for batch in _reader(store, _BASE.format(where=_where(where)), params=params):
         for row in batch.to_pylist():
             yield row_to_event(row), row
 
@@ -193,6 +251,8 @@ def plover_record(ev: Event, article: dict[str, Any] | None = None) -> dict[str,
         "mode": [ev.mode] if ev.mode else [],
         "context": list(ev.contexts),
         "event_loc": event_loc,
+        # the manual's ASSAULT fields ("dead", "injured"); present only when the text counts
+        **{k: v for k, v in (("dead", ev.killed), ("injured", ev.injured)) if v is not None},
         "event_text": [ev.trigger.text],
         "quad_code": ev.quad,
         "text": ev.sentence,
@@ -233,6 +293,8 @@ def plover_record(ev: Event, article: dict[str, Any] | None = None) -> dict[str,
             "attribution": ev.attribution.to_dict(),
             "source": [a.to_dict() for a in ev.source],
             "target": [a.to_dict() for a in ev.target],
+            "mentions": [m["text"] for m in ev.to_dict()["mentions"]],
+            "provenance": ev.to_dict()["provenance"],
         },
     }
 
@@ -354,6 +416,7 @@ __all__ = [
     "GDELT_COLUMNS",
     "dyad_pairs",
     "export",
+    "export_chunks",
     "gdelt_rows",
     "plover_record",
 ]

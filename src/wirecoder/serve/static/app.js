@@ -1,32 +1,44 @@
-// wirecoder serve: filters, event table, SVG map and evidence view over the local JSON API.
-// Everything the page shows comes from this server; article text is inserted as text, never HTML.
+// wirecoder serve: filters, time series, map, event table and evidence view over the local
+// JSON API. Everything the page shows comes from this server; article text is inserted as
+// text, never HTML. The filters, the page of the table, the opened event and the map's view
+// live in the URL: a filter change is a new history entry, so Back restores the one before.
 "use strict";
 
 (() => {
-  const QUADS = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-  };
-  const W = 720;
-  const H = 360;
+  const QUADS = WirecoderMap.QUADS;
   const PAGE = 100;
+  const FILTERS = [
+    "type",
+    "status",
+    "country",
+    "outlet",
+    "date_from",
+    "date_to",
+    "min_confidence",
+    "actor",
+    "q",
+    "source_country",
+    "target_country",
+  ];
+  const ONE_COLUMN = window.matchMedia("(max-width: 1000px)");
 
   const state = {
     filters: {},
     offset: 0,
     total: 0,
     events: [],
-    places: [],
-    placesTruncated: false,
+    facets: null,
     selected: null, // {article_id, event_index}
     article: null, // the last article fetched
+    names: {}, // country names by code, from the facets
+    seq: 0, // the latest load: older answers are dropped
   };
+  // timings for the browser tests (and anyone curious): ms from navigation, and per filter
+  const perf = (window.__wirecoder = { ready: false, renderMs: null, filterMs: [], loads: 0 });
 
   const $ = (id) => document.getElementById(id);
 
-  /** An element with attributes and children (strings become text nodes). */
+  /** An element with attributes and children (strings become text nodes; null is skipped). */
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -34,6 +46,12 @@
       if (k === "text") node.textContent = v;
       else node.setAttribute(k, v === true ? "" : String(v));
     }
+    fill(node, ...children);
+    return node;
+  }
+
+  /** Append children, leaving out null and undefined (replaceChildren would print "null"). */
+  function fill(node, ...children) {
     for (const c of children) {
       if (c === null || c === undefined) continue;
       node.append(c instanceof Node ? c : String(c));
@@ -41,12 +59,10 @@
     return node;
   }
 
-  /** An SVG element, in the namespace of the page's <svg> (no namespace URL in this file). */
-  function svg(tag, attrs) {
-    const node = document.createElementNS($("map").namespaceURI, tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
-    return node;
-  }
+  const replace = (node, ...children) => {
+    node.replaceChildren();
+    return fill(node, ...children);
+  };
 
   async function getJSON(path, params) {
     const qs = params ? new URLSearchParams(params).toString() : "";
@@ -61,13 +77,8 @@
 
   function showError(err) {
     const box = $("error");
-    if (!err) {
-      box.hidden = true;
-      box.textContent = "";
-      return;
-    }
-    box.textContent = `Could not load: ${err.message || err}`;
-    box.hidden = false;
+    box.textContent = err ? `Could not load: ${err.message || err}` : "";
+    box.hidden = !err;
   }
 
   const quadOf = (q) => (q && QUADS[q] ? q : 0);
@@ -76,6 +87,7 @@
     e.plover_type && e.plover_type !== e.event_type
       ? `${e.plover_type} (coded ${e.event_type})`
       : e.event_type;
+  const countryName = (c) => (c && state.names[c] ? `${state.names[c]} (${c})` : c || "");
 
   function actorLabel(e, role) {
     const name = e[`${role}_name`] || (e[`${role}_span`] && e[`${role}_span`].text) || "";
@@ -87,42 +99,130 @@
   const placeLabel = (e) =>
     e.location_name ? `${e.location_name}${e.location_country ? `, ${e.location_country}` : ""}` : "";
 
-  // -- filters -------------------------------------------------------------------------
+  // -- the URL: filters, page, opened event, map view ------------------------------------
+  function toURL() {
+    const params = new URLSearchParams(state.filters);
+    if (state.offset) params.set("offset", state.offset);
+    if (state.selected) params.set("event", `${state.selected.article_id}:${state.selected.event_index}`);
+    const v = map.getView();
+    if (v.span < 360) params.set("view", `${v.cx},${v.cy},${v.span}`);
+    const qs = params.toString();
+    return qs ? `?${qs}` : location.pathname;
+  }
+
+  const pushURL = () => history.pushState(null, "", toURL());
+  const replaceURL = () => history.replaceState(null, "", toURL());
+
+  function fromURL() {
+    const params = new URLSearchParams(location.search);
+    state.filters = {};
+    for (const name of FILTERS) if (params.get(name)) state.filters[name] = params.get(name);
+    state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
+    const ev = /^(.+):(\d+)$/.exec(params.get("event") || "");
+    const view = (params.get("view") || "").split(",").map(Number);
+    return {
+      event: ev ? { article_id: ev[1], event_index: Number(ev[2]) } : null,
+      view: view.length === 3 && view.every(Number.isFinite) ? { cx: view[0], cy: view[1], span: view[2] } : null,
+    };
+  }
+
+  // -- filters ---------------------------------------------------------------------------
   function readForm() {
     const out = {};
-    for (const name of ["type", "country", "status", "q"]) {
+    for (const name of FILTERS) {
       const v = $("filters").elements[name].value.trim();
-      if (v) out[name] = v;
+      if (v && !(name === "min_confidence" && Number(v) === 0)) out[name] = v;
     }
     return out;
   }
 
   function writeForm(filters) {
-    for (const name of ["type", "country", "status", "q"]) {
-      $("filters").elements[name].value = filters[name] || "";
+    for (const name of FILTERS) {
+      const field = $("filters").elements[name];
+      const v = filters[name] || (name === "min_confidence" ? "0" : "");
+      if (field.tagName === "SELECT" && v && ![...field.options].some((o) => o.value === v)) {
+        field.append(el("option", { value: v }, v)); // from the URL: keep it until the counts come
+      }
+      field.value = v;
+    }
+    $("f-conf-out").textContent = Number($("f-conf").value).toFixed(2);
+  }
+
+  /** A filter change: a new history entry, the first page, and a reload. */
+  function apply(filters) {
+    const same = JSON.stringify(filters) === JSON.stringify(state.filters) && !state.offset;
+    state.filters = filters;
+    state.offset = 0;
+    writeForm(filters);
+    if (!same) pushURL(); // the same filter again is no new step for Back
+    refresh(true);
+  }
+
+  function options(select, rows, label) {
+    const current = state.filters[select.name] || "";
+    const opts = [el("option", { value: "" }, "any")];
+    let seen = false;
+    for (const row of rows) {
+      seen = seen || row.value === current;
+      opts.push(el("option", { value: row.value }, label(row)));
+    }
+    if (current && !seen) opts.push(el("option", { value: current }, `${current} (0)`));
+    select.replaceChildren(...opts);
+    select.value = current;
+  }
+
+  function renderFacets(f) {
+    state.names = Object.fromEntries(f.countries.map(([c, name]) => [c, name]));
+    for (const [s, sn, t, tn] of f.dyads) Object.assign(state.names, { [s]: sn, [t]: tn });
+    options($("f-type"), f.types.map(([value, n]) => ({ value, n })), (r) => `${r.value} (${r.n})`);
+    options($("f-status"), f.statuses.map(([value, n]) => ({ value, n })), (r) => `${r.value} (${r.n})`);
+    const countries = f.countries.map(([value, name, n]) => ({ value, name, n }));
+    countries.sort((a, b) => a.name.localeCompare(b.name));
+    options($("f-country"), countries, (r) => `${r.name} (${r.value}) · ${r.n}`);
+    options($("f-outlet"), f.outlets.map(([value, n]) => ({ value, n })), (r) => `${r.value} (${r.n})`);
+    const rows = f.dyads.map(([s, sn, t, tn, n]) => {
+      const b = el("button", { type: "button", "aria-label": `Filter to ${sn} → ${tn}` }, `${sn} → ${tn}`);
+      b.addEventListener("click", () => apply({ ...state.filters, source_country: s, target_country: t }));
+      return el("tr", {}, el("td", {}, b), el("td", { class: "num" }, n));
+    });
+    if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 2, class: "note" }, "No country pairs.")));
+    $("dyad-rows").replaceChildren(...rows);
+    chart.render(f.series, { from: state.filters.date_from, to: state.filters.date_to });
+    const s = f.series;
+    $("time-note").textContent = s.first
+      ? `Events by ${s.bin}, ${s.first} to ${s.last}. Drag across the chart to choose dates.`
+      : "No dated events.";
+  }
+
+  function renderChips() {
+    const chips = [];
+    const drop = (names) => () => {
+      const next = { ...state.filters };
+      for (const n of names) delete next[n];
+      apply(next);
+    };
+    const { source_country: s, target_country: t } = state.filters;
+    if (s || t) {
+      const text = `Pair: ${countryName(s) || "any"} → ${countryName(t) || "any"}`;
+      const x = el("button", { type: "button", "aria-label": `Remove the filter ${text}` }, "×");
+      x.addEventListener("click", drop(["source_country", "target_country"]));
+      chips.push(el("span", { class: "chip" }, text, x));
+    }
+    $("chips").replaceChildren(...chips);
+  }
+
+  function exportLinks() {
+    const qs = new URLSearchParams(state.filters).toString();
+    for (const fmt of ["csv", "plover", "gdelt"]) {
+      $(`export-${fmt}`).href = `/api/export?format=${fmt}${qs ? `&${qs}` : ""}`;
     }
   }
 
-  function syncURL() {
-    const params = new URLSearchParams(state.filters);
-    if (state.offset) params.set("offset", state.offset);
-    const qs = params.toString();
-    history.replaceState(null, "", qs ? `?${qs}` : location.pathname);
-  }
-
-  // -- table ---------------------------------------------------------------------------
-  async function loadEvents() {
-    const data = await getJSON("/api/events", { ...state.filters, limit: PAGE, offset: state.offset });
-    state.events = data.events;
-    state.total = data.total;
-    renderTable();
-  }
-
+  // -- table -----------------------------------------------------------------------------
   function renderTable() {
-    const body = $("rows");
-    body.replaceChildren();
+    const rows = [];
     if (!state.events.length) {
-      body.append(el("tr", {}, el("td", { colspan: 6, class: "note" }, "No events match these filters.")));
+      rows.push(el("tr", {}, el("td", { colspan: 7, class: "note" }, "No events match these filters.")));
     }
     for (const e of state.events) {
       const key = `${e.article_id}:${e.event_index}`;
@@ -140,15 +240,17 @@
         "tr",
         { "data-key": key },
         el("td", {}, open),
-        el("td", { class: `status status-${e.status}` }, e.status || ""),
-        el("td", {}, `${actorLabel(e, "source")} → ${actorLabel(e, "target")}`),
-        el("td", {}, e.date || e.article_date || ""),
-        el("td", {}, placeLabel(e)),
-        el("td", {}, e.trigger_text || ""),
+        el("td", { class: `status status-${e.status}`, "data-label": "Status" }, e.status || ""),
+        el("td", { "data-label": "Who" }, `${actorLabel(e, "source")} → ${actorLabel(e, "target")}`),
+        el("td", { class: "date", "data-label": "Date" }, e.date || e.article_date || ""),
+        el("td", { "data-label": "Place" }, placeLabel(e)),
+        el("td", { "data-label": "Trigger" }, e.trigger_text || ""),
+        el("td", { "data-label": "Outlet" }, e.article_source || ""),
       );
       row.addEventListener("click", () => selectEvent(e.article_id, e.event_index, false));
-      body.append(row);
+      rows.push(row);
     }
+    $("rows").replaceChildren(...rows);
     markSelectedRow();
     const first = state.total ? state.offset + 1 : 0;
     const last = state.offset + state.events.length;
@@ -166,139 +268,51 @@
     }
   }
 
-  // -- map -----------------------------------------------------------------------------
-  async function loadPlaces() {
-    const data = await getJSON("/api/places", state.filters);
-    state.places = data.places;
-    state.placesTruncated = data.truncated;
-    renderMap();
+  /** Empty every view of the results: after an error nothing stale stays on screen. */
+  function clearResults() {
+    state.events = [];
+    state.total = 0;
+    $("rows").replaceChildren();
+    $("page").textContent = "";
+    $("events-caption").textContent = "No results: the filters could not be applied";
+    $("prev").disabled = $("next").disabled = true;
+    $("dyad-rows").replaceChildren();
+    map.setPlaces([]);
+    chart.render(null);
+    $("map-note").textContent = "";
   }
 
-  /** The map's extent in degrees: the world, or the events' box at the map's 2:1 shape. */
-  function extent() {
-    const world = { lon0: -180, lon1: 180, lat0: -90, lat1: 90 };
-    if (!$("fit").checked || !state.places.length) return world;
-    const lons = state.places.map((p) => p.lon);
-    const lats = state.places.map((p) => p.lat);
-    let lon0 = Math.min(...lons);
-    let lon1 = Math.max(...lons);
-    let lat0 = Math.min(...lats);
-    let lat1 = Math.max(...lats);
-    const pad = Math.max(4, 0.15 * Math.max(lon1 - lon0, lat1 - lat0));
-    lon0 -= pad;
-    lon1 += pad;
-    lat0 -= pad;
-    lat1 += pad;
-    let w = lon1 - lon0;
-    let h = lat1 - lat0;
-    if (w < 2 * h) w = 2 * h;
-    else h = w / 2;
-    w = Math.min(w, 360);
-    h = Math.min(h, 180);
-    const cx = Math.min(Math.max((lon0 + lon1) / 2, -180 + w / 2), 180 - w / 2);
-    const cy = Math.min(Math.max((lat0 + lat1) / 2, -90 + h / 2), 90 - h / 2);
-    return { lon0: cx - w / 2, lon1: cx + w / 2, lat0: cy - h / 2, lat1: cy + h / 2 };
-  }
-
-  function gratStep(span) {
-    for (const s of [1, 2, 5, 10, 15, 30]) if (span / s <= 12) return s;
-    return 30;
-  }
-
-  const fmtLon = (v) => (v === 0 ? "0°" : `${Math.abs(v)}°${v < 0 ? "W" : "E"}`);
-  const fmtLat = (v) => (v === 0 ? "0°" : `${Math.abs(v)}°${v < 0 ? "S" : "N"}`);
-
-  function renderMap() {
-    const map = $("map");
-    map.replaceChildren();
-    const ex = extent();
-    // equirectangular: x proportional to longitude, y to latitude
-    const x = (lon) => ((lon - ex.lon0) / (ex.lon1 - ex.lon0)) * W;
-    const y = (lat) => ((ex.lat1 - lat) / (ex.lat1 - ex.lat0)) * H;
-    map.append(svg("rect", { x: 0, y: 0, width: W, height: H, fill: "#eef4f8" }));
-    const grat = svg("g", { "aria-hidden": "true" });
-    const step = gratStep(ex.lon1 - ex.lon0);
-    for (let lon = Math.ceil(ex.lon0 / step) * step; lon <= ex.lon1; lon += step) {
-      grat.append(svg("line", { x1: x(lon), y1: 0, x2: x(lon), y2: H, class: lon === 0 ? "grat zero" : "grat" }));
-      const label = svg("text", { x: x(lon) + 2, y: H - 3, class: "grat-label" });
-      label.textContent = fmtLon(lon);
-      grat.append(label);
-    }
-    for (let lat = Math.ceil(ex.lat0 / step) * step; lat <= ex.lat1; lat += step) {
-      grat.append(svg("line", { x1: 0, y1: y(lat), x2: W, y2: y(lat), class: lat === 0 ? "grat zero" : "grat" }));
-      const label = svg("text", { x: 2, y: y(lat) < 12 ? y(lat) + 10 : y(lat) - 2, class: "grat-label" });
-      label.textContent = fmtLat(lat);
-      grat.append(label);
-    }
-    map.append(grat);
-
-    const dots = svg("g", {});
-    // largest first, so smaller dots at the same place stay on top and clickable
-    const sorted = [...state.places].sort((a, b) => b.n - a.n);
-    const sel = selectedEvent();
-    for (const p of sorted) {
-      const r = Math.min(26, 4 + 3 * Math.sqrt(p.n));
-      const q = quadOf(p.quad);
-      const where = [p.name, p.country].filter(Boolean).join(", ") || `${p.lat}, ${p.lon}`;
-      const label = `${where}: ${p.n} ${quadName(q)} event${p.n === 1 ? "" : "s"}`;
-      const dot = svg("circle", {
-        cx: x(p.lon).toFixed(1),
-        cy: y(p.lat).toFixed(1),
-        r: r.toFixed(1),
-        class: `dot q${q}`,
-        tabindex: 0,
-        role: "button",
-        "aria-label": label,
-      });
-      if (sel && sel.lat != null && Math.abs(sel.lat - p.lat) < 1e-4 && Math.abs(sel.lon - p.lon) < 1e-4) {
-        dot.classList.add("selected");
-      }
-      const title = svg("title", {});
-      title.textContent = label;
-      dot.append(title);
-      dot.addEventListener("click", () => showPlace(p, label));
-      dot.addEventListener("keydown", (ev) => {
-        if (ev.key === "Enter" || ev.key === " ") {
-          ev.preventDefault();
-          showPlace(p, label);
-        }
-      });
-      dots.append(dot);
-    }
-    map.append(dots);
-    const n = state.places.reduce((s, p) => s + p.n, 0);
+  // -- map -------------------------------------------------------------------------------
+  function renderMapNote(data) {
+    const n = data.places.reduce((s, p) => s + p.n, 0);
     $("map-note").textContent =
       `${n} of ${state.total} matching event${state.total === 1 ? "" : "s"} have a place and are mapped` +
-      (state.placesTruncated ? " (the busiest places only)" : "") +
-      "; a dot's size counts its events. Select a dot (click, or Tab and Enter) to list them.";
+      (data.truncated ? " (the busiest places only)" : "") +
+      "; a dot's size counts its events, a dashed one groups places close together. " +
+      "Drag to pan, scroll or use the buttons to zoom; Tab to the dots, arrows between them, Enter lists a dot's events.";
   }
 
-  function renderLegend() {
-    const legend = $("legend");
-    legend.replaceChildren();
-    for (const q of [1, 2, 3, 4]) {
-      legend.append(el("li", {}, el("span", { class: `swatch q${q}`, "aria-hidden": "true" }), QUADS[q]));
-    }
-  }
-
-  function showPlace(p, label) {
-    if (p.events.length === 1) {
-      selectEvent(p.events[0].article_id, p.events[0].event_index, true);
-      return;
-    }
+  function showPlace(g) {
+    const events = g.places.flatMap((p) => p.events.map((ev) => ({ ...ev, where: p })));
     const list = el("ul", { class: "others" });
-    for (const ev of p.events) {
-      const b = el("button", { type: "button" }, `${ev.type} (${ev.status})`);
+    for (const ev of events) {
+      const who = `${ev.source || "—"} → ${ev.target || "—"}`;
+      const b = el(
+        "button",
+        { type: "button" },
+        `${ev.date || "undated"} · ${ev.type} (${ev.status}) · ${who} · “${ev.trigger || ""}”`,
+      );
       b.addEventListener("click", () => selectEvent(ev.article_id, ev.event_index, true));
       list.append(el("li", {}, b));
     }
-    const more = p.n > p.events.length ? el("p", { class: "note" }, `The first ${p.events.length} are listed.`) : null;
-    $("detail-h").textContent = label;
-    $("detail-body").replaceChildren(el("p", {}, "Events at this place:"), list, more);
-    $("detail-h").focus({ preventScroll: true });
+    const listed = g.places.reduce((s, p) => s + p.events.length, 0);
+    const more = g.n > listed ? el("p", { class: "note" }, `${listed} of ${g.n} are listed, the latest of each place.`) : null;
+    $("detail-h").textContent = g.label;
+    replace($("detail-body"), el("p", {}, "Events here:"), list, more);
+    reveal(true);
   }
 
-  // -- one event in its article --------------------------------------------------------
+  // -- one event in its article ----------------------------------------------------------
   function selectedEvent() {
     if (!state.selected || !state.article) return null;
     return state.article.events.find((e) => e.event_index === state.selected.event_index) || null;
@@ -310,13 +324,21 @@
         state.article = await getJSON(`/api/articles/${encodeURIComponent(articleId)}`);
       }
       state.selected = { article_id: articleId, event_index: eventIndex };
-      renderDetail(focus);
+      renderDetail();
       markSelectedRow();
-      renderMap();
+      map.setSelected(selectedEvent());
+      replaceURL();
       showError(null);
+      reveal(focus);
     } catch (err) {
       showError(err);
     }
+  }
+
+  /** Bring the event panel into view: on one column it is below the table. */
+  function reveal(focus) {
+    if (ONE_COLUMN.matches) $("detail").scrollIntoView({ block: "start" });
+    if (focus || ONE_COLUMN.matches) $("detail-h").focus({ preventScroll: true });
   }
 
   /** Evidence ranges of an event, in code points of the article text. */
@@ -374,7 +396,7 @@
 
   const spanText = (s) => (s ? `“${s.text}” [${s.start}–${s.end}]` : "");
 
-  function renderDetail(focus) {
+  function renderDetail() {
     const art = state.article;
     const e = selectedEvent();
     if (!art || !e) return;
@@ -436,7 +458,8 @@
       others.append(el("li", {}, b));
     }
 
-    $("detail-body").replaceChildren(
+    replace(
+      $("detail-body"),
       dl,
       el("p", { class: "article-title" }, art.title || "(untitled article)"),
       el("p", { class: "note" }, [art.date, art.source, `article ${art.id}`].filter(Boolean).join(" · ")),
@@ -449,61 +472,113 @@
     // bring the trigger into view inside the text box
     const mark = textBox.querySelector("mark.hl-trigger");
     if (mark) textBox.scrollTop = Math.max(0, mark.offsetTop - textBox.clientHeight / 3);
-    if (focus) $("detail-h").focus({ preventScroll: true });
   }
 
-  // -- start ---------------------------------------------------------------------------
-  async function refresh() {
-    syncURL();
+  // -- loading ---------------------------------------------------------------------------
+  async function refresh(timed) {
+    const seq = ++state.seq;
+    const t0 = performance.now();
+    const filters = { ...state.filters };
+    exportLinks();
+    renderChips();
+    map.setCountry(filters.country || null);
     try {
-      await loadEvents();
-      await loadPlaces();
+      const [events, places, facets] = await Promise.all([
+        getJSON("/api/events", { ...filters, limit: PAGE, offset: state.offset }),
+        getJSON("/api/places", filters),
+        getJSON("/api/facets", filters),
+      ]);
+      if (seq !== state.seq) return; // a newer filter is loading
+      state.events = events.events;
+      state.total = events.total;
+      state.facets = facets;
+      renderFacets(facets);
+      renderChips();
+      renderTable();
+      map.setPlaces(places.places);
+      map.setSelected(selectedEvent());
+      renderMapNote(places);
       showError(null);
     } catch (err) {
+      if (seq !== state.seq) return;
+      clearResults();
       showError(err);
+    }
+    perf.loads += 1;
+    if (timed) perf.filterMs.push(Math.round(performance.now() - t0));
+  }
+
+  // the chart and the map, drawn by chart.js and map.js
+  const chart = WirecoderChart.create($("chart"), {
+    onRange: (from, to) => apply({ ...state.filters, date_from: from, date_to: to }),
+  });
+  const map = WirecoderMap.create($("map"), { onPick: showPlace, onView: replaceURL });
+
+  function renderLegend() {
+    const items = [1, 2, 3, 4].map((q) =>
+      el("li", {}, el("span", { class: `swatch q${q}`, "aria-hidden": "true" }), QUADS[q]),
+    );
+    $("legend").replaceChildren(...items);
+  }
+
+  /** Load what the URL says: on start, and when Back or Forward changes it. */
+  async function load() {
+    const { event, view } = fromURL();
+    writeForm(state.filters);
+    if (view) map.setView(view);
+    else map.setView({ cx: 0, cy: 0, span: 360 });
+    await refresh(false);
+    if (event) await selectEvent(event.article_id, event.event_index, false);
+    else if (state.selected) {
+      // Back to a filter with no event open: the panel says so again
+      state.selected = null;
+      markSelectedRow();
+      map.setSelected(null);
+      $("detail-h").textContent = "Event";
+      replace($("detail-body"), el("p", { class: "note" }, "Choose an event in the table, or a dot on the map."));
     }
   }
 
   async function start() {
     renderLegend();
-    const params = new URLSearchParams(location.search);
-    for (const name of ["type", "country", "status", "q"]) {
-      if (params.get(name)) state.filters[name] = params.get(name);
-    }
-    state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
-    try {
-      const st = await getJSON("/api/stats");
-      const c = st.counts;
-      $("summary").textContent =
-        `${c.articles} articles, ${c.events} events, ${c.rejects} rejected inputs in this store.`;
-      const sel = $("f-type");
-      for (const [type] of st.by_type) sel.append(el("option", { value: type }, type));
-    } catch (err) {
-      showError(err);
-    }
-    writeForm(state.filters);
-    $("filters").addEventListener("submit", (ev) => {
+    const form = $("filters");
+    form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      state.filters = readForm();
-      state.offset = 0;
-      refresh();
+      apply(readForm());
     });
-    $("filters").addEventListener("reset", () => {
-      state.filters = {};
-      state.offset = 0;
-      setTimeout(refresh, 0);
+    // selects, dates and the confidence slider apply at once; text boxes on Enter or Apply
+    form.addEventListener("change", (ev) => {
+      if (ev.target.matches("select, input[type=date], input[type=range]")) apply(readForm());
     });
+    $("f-conf").addEventListener("input", () => {
+      $("f-conf-out").textContent = Number($("f-conf").value).toFixed(2);
+    });
+    $("clear").addEventListener("click", () => apply({}));
     $("prev").addEventListener("click", () => {
       state.offset = Math.max(0, state.offset - PAGE);
-      refresh();
+      pushURL();
+      refresh(true);
     });
     $("next").addEventListener("click", () => {
       if (state.offset + PAGE >= state.total) return;
       state.offset += PAGE;
-      refresh();
+      pushURL();
+      refresh(true);
     });
-    $("fit").addEventListener("change", renderMap);
-    await refresh();
+    $("zoom-in").addEventListener("click", () => map.zoomBy(2));
+    $("zoom-out").addEventListener("click", () => map.zoomBy(0.5));
+    $("zoom-fit").addEventListener("click", () => map.fit());
+    $("zoom-world").addEventListener("click", () => map.world());
+    window.addEventListener("popstate", () => load());
+    getJSON("/api/stats")
+      .then((st) => {
+        const c = st.counts;
+        $("summary").textContent = `${c.articles} articles, ${c.events} events, ${c.rejects} rejected inputs in this store.`;
+      })
+      .catch(showError);
+    await load();
+    perf.renderMs = Math.round(performance.now());
+    perf.ready = true;
   }
 
   document.addEventListener("DOMContentLoaded", start);
