@@ -159,6 +159,16 @@ def open_store(path: str | Path, *, read_only: bool = False) -> Store:
     return Store(path, read_only=read_only)
 
 
+def clusters(
+    store: Store | str | Path, where: str | None = None, *, records: bool = False
+) -> pd.DataFrame | list[dict[str, Any]]:
+    """A store's clusters of events across articles: one row per real-world event, with
+    how many articles and independent sources report it and why each report joined."""
+    from .clusters import clusters as run
+
+    return run(store, where, records=records)
+
+
 __all__ = [
     "EVENT_TYPES",
     "STATUSES",
@@ -179,6 +189,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_internals",
+    "clusters",
     "code",
     "code_many",
     "get_coder",

@@ -27,6 +27,7 @@ SETS: dict[str, str] = {
     "quotes": "wirecoder.eval.quotes",
     "framing": "wirecoder.eval.framing",
     "realnews": "wirecoder.eval.realnews",
+    "clusters": "wirecoder.eval.clusters",
 }
 
 
@@ -148,7 +149,9 @@ def register(app: typer.Typer) -> None:
         token factuality labels), location (the event's place at the gold verb), actors (country
         and sector of actor strings), attribution (speaker and cue of reported speech against
         PolNeAR), realnews (the team's real-news gold: precision of asserted events, all-right
-        precision, recall, status, dates, parties; docs/annotation_realnews.md).
+        precision, recall, status, dates, parties; docs/annotation_realnews.md), clusters
+        (cross-document event coreference on ECB+ gold mentions: MUC, B3, CEAF-e, CoNLL F1
+        beside a same-lemma baseline; --split test scores the frozen blind topics).
         """
         names = sets or list(SETS)
         unknown = [n for n in names if n not in SETS]

@@ -354,10 +354,27 @@ def export(
             "Promises and threats are exported by default, as AGREE, CONCEDE or THREATEN.",
         ),
     ] = False,
+    per: Annotated[
+        str,
+        typer.Option(
+            "--per",
+            help="event (one row per event, the default) or cluster (one row per real-world "
+            "event: reports across articles joined; --where then applies to clusters, alias c).",
+        ),
+    ] = "event",
 ) -> None:
     """Export the store's events: Parquet, CSV, PLOVER JSON (JSONL) or GDELT-style TSV."""
     from . import Store
-    from .export import export as run
+    from .export import export as run_events
+
+    def run(store: Store, fmt: str, out: Any, **kw: Any) -> int:
+        if per == "cluster":
+            from ..clusters.api import export_clusters
+
+            return export_clusters(store, fmt, out, kw["where"])
+        if per != "event":
+            raise ConfigError(Codes.E303, option="--per", detail="event or cluster")
+        return run_events(store, fmt, out, **kw)
 
     try:
         if fmt == "parquet" and output is None and sys.stdout.isatty():

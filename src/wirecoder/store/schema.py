@@ -14,6 +14,9 @@ Tables (see README, "Event store"):
 - `actors`: one row per actor mention in an event (role source / target / speaker).
 - `rejects`: inputs that could not be coded: origin, error code, message, time.
 - `runs`: one row per ingest or recode; `finished_at` stays NULL for a run that was killed.
+- `clusters` (3): one row per real-world event: reports of it from different articles joined
+  (`wirecoder.clusters`); `cluster_members`: one row per event, its cluster and the reason
+  it joined (fields matched, similarity), plus the blocking keys that find it again.
 - `schema_version`: the migrations applied.
 - `quotes`, `framing`, `claims` (2): who says what in each article (`wirecoder.voices`): every
   attribution with its speaker, the outlet's framing words, and claims sources disagree on.
@@ -193,6 +196,45 @@ MIGRATIONS: tuple[Migration, ...] = (
                 topic VARCHAR,
                 event_ids VARCHAR[],
                 stances JSON                    -- [{speaker, status, quote, quote_text}]
+            )
+            """,
+        ),
+    ),
+    Migration(
+        3,
+        "clusters, cluster_members (events across articles, issue 16)",
+        (
+            """
+            CREATE TABLE clusters (
+                cluster_id VARCHAR NOT NULL,    -- hash of the earliest member's event id
+                event_type VARCHAR,
+                status VARCHAR,
+                date_first DATE,
+                date_last DATE,
+                source_countries VARCHAR[],
+                target_countries VARCHAR[],
+                place VARCHAR,
+                place_country VARCHAR,
+                n_events INTEGER,
+                n_articles INTEGER,
+                n_sources INTEGER,              -- independent: wire copies, one outlet count once
+                outlets VARCHAR[],
+                updated_at TIMESTAMP            -- UTC
+            )
+            """,
+            """
+            CREATE TABLE cluster_members (
+                cluster_id VARCHAR NOT NULL,
+                event_id VARCHAR NOT NULL,
+                article_id VARCHAR NOT NULL,
+                family VARCHAR,                 -- blocking: type family, week, countries
+                week INTEGER,
+                day INTEGER,                    -- event date as a day number (ordinal)
+                keys VARCHAR[],
+                outlet VARCHAR,
+                fingerprint UBIGINT,            -- SimHash of the article text
+                reason JSON,                    -- best link: with, fields, similarity, score
+                score DOUBLE
             )
             """,
         ),

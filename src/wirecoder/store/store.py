@@ -261,6 +261,10 @@ class Store:
                 self._insert("events", events)
                 self._insert("actors", actors)
                 self._insert_voices(ok)
+                if events.num_rows:
+                    from ..clusters.store import add_articles
+
+                    add_articles(self.con, ok.column("id").to_pylist())
                 res.stored = ok.num_rows
                 res.events = events.num_rows
                 rejects = [*rejects, *failed]
@@ -281,6 +285,10 @@ class Store:
             ["id", "coder_version", "coded_at", "n_events", "warnings"]
         )
         with self._transaction():
+            from ..clusters.store import add_articles, drop_articles
+
+            ids = upd.column("id").to_pylist()
+            drop_articles(self.con, ids)
             self.con.register("_upd", upd)
             try:
                 _exec(self.con, "DELETE FROM events WHERE article_id IN (SELECT id FROM _upd)")
@@ -302,6 +310,7 @@ class Store:
                 )
             finally:
                 self.con.unregister("_upd")
+            add_articles(self.con, ids)
             self._add_rejects(failed, run_id)
         res.stored = ok.num_rows
         res.events = events.num_rows
@@ -318,6 +327,13 @@ class Store:
             self._insert("events", events)
             if actors is not None:
                 self._insert("actors", actors)
+
+    def recluster(self) -> dict[str, int]:
+        """Rebuild every cluster of events across articles (one transaction)."""
+        from ..clusters.store import recluster
+
+        with self._transaction():
+            return recluster(self.con)
 
     def start_run(self, command: str, engine: str, coder_version: str) -> str:
         run_id = uuid.uuid4().hex[:12]

@@ -1,0 +1,352 @@
+"""Which events from different articles report one real event: blocking, pairwise decision,
+connected components, stable ids.
+
+Why it is built this way:
+
+- *Scales*: events are compared only inside blocks that share a type family, a country (of a
+  party or of the place; "-" when none is known) and a week (each week is compared with itself
+  and the next one), and a block's evidence texts are compared with one matrix product. Work
+  grows with the sum of squared block sizes, which stays near linear as a store grows in time.
+- *Auditable*: a link is joined only when nothing contradicts it (a type outside the family, a
+  date gap, parties from different countries, places in different countries, negated against
+  not negated) and the evidence is strong enough; every member keeps its best link: which
+  fields matched and the similarity.
+- *Deterministic*: clusters are the connected components of the links, the decision is
+  symmetric, items are put in one canonical order (date, event id) before anything is
+  computed, and similarities are rounded, so the same events in any order give the same
+  clusters. A cluster's id is a hash of its earliest member's event id, so adding reports of
+  the same event keeps the id unless an earlier report joins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .text import COPY_BITS, near_copies, vectors
+
+DATA = Path(__file__).with_name("data")
+WEEK = 7
+NO_DAY = 10**9  # sorts after every real day
+
+
+@dataclass(frozen=True)
+class Params:
+    """The joining decision's weights; `data/params.json` holds the tuned ones."""
+
+    threshold: float = 0.5  # score needed to join two reports
+    sim_floor: float = 0.2  # evidence-sentence similarity below which nothing joins
+    w_context: float = 0.3  # weight of the article-text similarity
+    bonus_actor: float = 0.1  # per side (source, target) whose countries match
+    bonus_place: float = 0.1  # same place name (0.05 for the same place country)
+    bonus_copy: float = 0.3  # the two articles are copies of one wire story
+    max_gap: int = 3  # days between two reports' event dates
+    same_article: bool = False  # ECB+: within-document coreference is scored as well
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Params:
+        p = path or DATA / "params.json"
+        if not p.exists():
+            return cls()
+        known = set(cls.__dataclass_fields__)
+        return cls(**{k: v for k, v in json.loads(p.read_text()).items() if k in known})
+
+
+@dataclass(slots=True)
+class Item:
+    """One event as the clustering sees it."""
+
+    event_id: str
+    article_id: str
+    kind: str  # event type (ECB+: the trigger's lemma)
+    text: str = ""  # evidence: the event's sentence
+    day: int | None = None  # event date as a day number (date.toordinal())
+    status: str = "asserted"
+    src: frozenset[str] = frozenset()  # source countries
+    tgt: frozenset[str] = frozenset()
+    reciprocal: bool = False
+    place: str = ""
+    place_country: str = ""
+    outlet: str = ""
+    fingerprint: int = 0  # SimHash of the article text
+    family: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.family:
+            self.family = family_of(self.kind)
+
+    def block_keys(self) -> list[str]:
+        """Country blocking keys: each party's and the place's country, or '-' for none."""
+        ks = sorted(self.src | self.tgt | ({self.place_country} if self.place_country else set()))
+        return ks or ["-"]
+
+    def order(self) -> tuple[int, str]:
+        return (self.day if self.day is not None else NO_DAY, self.event_id)
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    out: dict[str, str] = {}
+    path = DATA / "compatible.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        types = line.split("\t")
+        for t in types:
+            out[t.strip()] = "+".join(sorted(x.strip() for x in types))
+    return out
+
+
+def family_of(kind: str) -> str:
+    """The blocking family of an event type: its compatible types share one."""
+    return _families().get(kind, kind)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two reports were joined."""
+
+    a: int
+    b: int
+    score: float
+    similarity: float
+    fields: tuple[str, ...]
+
+    def reason(self, other_event_id: str) -> dict[str, object]:
+        return {
+            "with": other_event_id,
+            "fields": list(self.fields),
+            "similarity": self.similarity,
+            "score": self.score,
+        }
+
+
+def _side(x: frozenset[str], y: frozenset[str]) -> str | None:
+    """'match', 'clash' or None (a side unknown in one report)."""
+    if not x or not y:
+        return None
+    return "match" if x & y else "clash"
+
+
+def decide(
+    a: Item, b: Item, sim: float, ctx: float, params: Params, ia: int = 0, ib: int = 1
+) -> Link | None:
+    """Join two reports, or not (symmetric in a and b); `sim` and `ctx` are the similarity
+    of their sentences and of their articles."""
+    if a.article_id == b.article_id and not params.same_article:
+        return None
+    if a.family != b.family or (a.status == "negated") != (b.status == "negated"):
+        return None
+    if sim < params.sim_floor:
+        return None
+    fields = ["type" if a.kind == b.kind else "compatible_type"]
+    bonus = 0.0
+    if a.day is not None and b.day is not None:
+        if abs(a.day - b.day) > params.max_gap:
+            return None
+        fields.append("date")
+    if a.reciprocal or b.reciprocal:
+        sides = [_side(a.src | a.tgt, b.src | b.tgt)]
+    else:
+        sides = [_side(a.src, b.src), _side(a.tgt, b.tgt)]
+    if "clash" in sides:
+        return None
+    for name, s in zip(("source_country", "target_country"), sides, strict=False):
+        if s == "match":
+            fields.append(name)
+            bonus += params.bonus_actor
+    if a.place_country and b.place_country:
+        if a.place_country != b.place_country:
+            return None
+        if a.place and a.place == b.place:
+            fields.append("place")
+            bonus += params.bonus_place
+        else:
+            fields.append("place_country")
+            bonus += params.bonus_place / 2
+    if a.article_id != b.article_id and near_copies(a.fingerprint, b.fingerprint):
+        fields.append("wire_copy")
+        bonus += params.bonus_copy
+    score = round(sim + params.w_context * ctx + bonus, 4)
+    if score < params.threshold:
+        return None
+    return Link(ia, ib, score, round(sim, 4), tuple(fields))
+
+
+def _blocks(items: Sequence[Item]) -> list[tuple[list[int], list[int]]]:
+    """(left, right) index lists to compare: each (family, country, week) block with itself
+    (right empty) and with the next week's block."""
+    groups: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        week = it.day // WEEK if it.day is not None else -1
+        for k in it.block_keys():
+            groups[(it.family, k, week)].append(i)
+    out: list[tuple[list[int], list[int]]] = []
+    for (fam, k, week), idx in sorted(groups.items()):
+        out.append((idx, []))
+        nxt = groups.get((fam, k, week + 1)) if week >= 0 else None
+        if nxt:
+            out.append((idx, nxt))
+    return out
+
+
+CHUNK = 2048
+
+
+def candidate_links(
+    items: Sequence[Item],
+    vec: np.ndarray,
+    ctx: ContextVectors,
+    params: Params,
+    pairs: Iterable[tuple[list[int], list[int]]] | None = None,
+) -> dict[tuple[int, int], Link]:
+    """Every link the decision accepts among the blocks' pairs, keyed (i, j) with i < j.
+
+    A block's pairs are screened in NumPy first with bounds the decision cannot beat (the
+    sentence floor, the date gap, and the score with every field bonus granted), so only
+    pairs that may join reach the per-pair decision; the screen never drops a link."""
+    links: dict[tuple[int, int], Link] = {}
+    days = np.asarray([it.day if it.day is not None else -NO_DAY for it in items], np.int64)
+    prints = np.asarray([it.fingerprint for it in items], np.uint64)
+    fields_max = 2 * params.bonus_actor + params.bonus_place
+    for left, right in pairs if pairs is not None else _blocks(items):
+        other = right or left
+        o_ctx = ctx.mat[ctx.index[other]]
+        for s in range(0, len(left), CHUNK):
+            rows = left[s : s + CHUNK]
+            sims = vec[rows] @ vec[other].T
+            csim = ctx.mat[ctx.index[rows]] @ o_ctx.T
+            copy = (
+                np.bitwise_count(prints[rows][:, None] ^ prints[other][None, :]) <= COPY_BITS
+            ) & (prints[rows][:, None] != 0)
+            d_r, d_o = days[rows][:, None], days[other][None, :]
+            undated = (d_r == -NO_DAY) | (d_o == -NO_DAY)
+            ok = (
+                (sims >= params.sim_floor)
+                & (undated | (np.abs(d_r - d_o) <= params.max_gap))
+                & (
+                    sims + params.w_context * csim + fields_max + params.bonus_copy * copy
+                    >= params.threshold - 1e-4
+                )
+            )
+            ii, jj = np.nonzero(ok)
+            for r, c in zip(ii.tolist(), jj.tolist(), strict=True):
+                i, j = rows[r], other[c]
+                if i >= j if not right else i == j:
+                    continue
+                key = (i, j) if i < j else (j, i)
+                if key in links:
+                    continue
+                a, b = items[key[0]], items[key[1]]
+                link = decide(a, b, float(sims[r, c]), float(csim[r, c]), params, key[0], key[1])
+                if link is not None:
+                    links[key] = link
+    return links
+
+
+class UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_id(earliest_event_id: str) -> str:
+    """A cluster's stable id: a content hash of its earliest member's event id."""
+    return "c" + hashlib.sha1(earliest_event_id.encode("utf-8")).hexdigest()[:15]
+
+
+@dataclass
+class Clustering:
+    """Clusters of items: member indices per cluster id, and each member's reason."""
+
+    items: list[Item]
+    members: dict[str, list[int]]
+    reasons: dict[int, dict[str, object] | None]
+    links: dict[tuple[int, int], Link]
+
+    def labels(self) -> dict[str, str]:
+        """event id -> cluster id."""
+        return {self.items[i].event_id: cid for cid, idx in self.members.items() for i in idx}
+
+
+class ContextVectors:
+    """Per item, the vector of its article's text; one row per article, not per item."""
+
+    def __init__(self, mat: np.ndarray, index: np.ndarray) -> None:
+        self.mat, self.index = mat, index
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        return self.mat[self.index[i]]
+
+
+def article_vectors(items: Sequence[Item], texts: dict[str, str]) -> ContextVectors:
+    """Each item's context vector: its article's text (zeros when unknown)."""
+    ids = sorted({it.article_id for it in items})
+    pos = {a: i for i, a in enumerate(ids)}
+    index = np.asarray([pos[it.article_id] for it in items], np.int64)
+    return ContextVectors(vectors([texts.get(a, "") for a in ids]), index)
+
+
+def cluster(
+    items: Iterable[Item],
+    params: Params | None = None,
+    article_texts: dict[str, str] | None = None,
+) -> Clustering:
+    """Cluster items (any order in, the same clusters out)."""
+    params = params or Params.load()
+    ordered = sorted(items, key=Item.order)
+    vec = vectors([it.text for it in ordered])
+    ctx = article_vectors(ordered, article_texts or {})
+    links = candidate_links(ordered, vec, ctx, params)
+    return assemble(ordered, links)
+
+
+def assemble(ordered: list[Item], links: dict[tuple[int, int], Link]) -> Clustering:
+    """Connected components of the links, ids from earliest members, each member's best link."""
+    uf = UnionFind(len(ordered))
+    for i, j in sorted(links):
+        uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ordered)):
+        groups[uf.find(i)].append(i)
+    best: dict[int, Link] = {}
+    for (i, j), link in sorted(links.items()):
+        for m in (i, j):
+            held = best.get(m)
+            if held is None or link.score > held.score:
+                best[m] = link
+    members = {cluster_id(ordered[idx[0]].event_id): idx for idx in groups.values()}
+    reasons: dict[int, dict[str, object] | None] = {}
+    for i in range(len(ordered)):
+        top = best.get(i)
+        reasons[i] = top.reason(ordered[top.b if top.a == i else top.a].event_id) if top else None
+    return Clustering(ordered, members, reasons, links)
+
+
+__all__ = [
+    "Clustering",
+    "Item",
+    "Link",
+    "Params",
+    "cluster",
+    "cluster_id",
+    "decide",
+    "family_of",
+]

@@ -1,0 +1,144 @@
+"""Clusters across articles (issue 16): the joining decision, determinism, sources."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from wirecoder.clusters.core import Item, Params, cluster, cluster_id
+from wirecoder.clusters.summary import independent_sources, records
+
+DAY = date(2024, 5, 1).toordinal()
+
+WIRE = (
+    "Gunmen stormed a police station in Kandahar on Tuesday, killing three officers and "
+    "wounding five others before fleeing on motorcycles, provincial officials said. The "
+    "Taliban claimed responsibility for the attack in a statement sent to reporters, saying "
+    "its fighters had seized weapons and ammunition from the station."
+)
+OTHER = (
+    "Afghan officials said militants attacked a Kandahar police post overnight. Three "
+    "policemen died in the assault on the police station, a spokesman for the governor said, "
+    "and the attackers escaped on motorbikes."
+)
+SUMMIT = (
+    "The presidents of Kenya and Uganda met in Nairobi to sign a trade agreement on railway "
+    "links and customs, the first such accord in a decade."
+)
+
+
+def attack(eid: str, art: str, text: str, day: int = DAY, **kw: object) -> Item:
+    fields: dict[str, object] = {
+        "src": frozenset(),
+        "tgt": frozenset({"AFG"}),
+        "place": "Kandahar",
+        "place_country": "AFG",
+    }
+    fields.update(kw)
+    return Item(
+        event_id=eid,
+        article_id=art,
+        kind=str(fields.pop("kind", "ASSAULT")),
+        text=text,
+        day=day,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def corpus() -> tuple[list[Item], dict[str, str]]:
+    items = [
+        attack("e1", "a1", "Gunmen stormed a police station in Kandahar, killing three officers."),
+        attack("e2", "a2", "Militants attacked a Kandahar police post, three policemen died."),
+        attack("e3", "a3", "Gunmen stormed a police station in Kandahar, killing three officers."),
+        Item(
+            "e4",
+            "a4",
+            "AGREE",
+            "The presidents of Kenya and Uganda signed a trade agreement in Nairobi.",
+            DAY,
+            src=frozenset({"KEN", "UGA"}),
+            reciprocal=True,
+            place="Nairobi",
+            place_country="KEN",
+        ),
+    ]
+    texts = {"a1": WIRE, "a2": OTHER, "a3": "Kabul (Reuters) - " + WIRE, "a4": SUMMIT}
+    return items, texts
+
+
+def test_reports_of_one_attack_join_and_the_summit_stays_apart() -> None:
+    items, texts = corpus()
+    res = cluster(items, Params.load(), texts)
+    labels = res.labels()
+    assert labels["e1"] == labels["e2"] == labels["e3"]
+    assert labels["e4"] != labels["e1"]
+    # every joined member says why: fields matched and the similarity
+    reason = res.reasons[[it.event_id for it in res.items].index("e2")]
+    assert reason is not None
+    assert {"type", "date", "place"} <= set(reason["fields"])  # type: ignore[arg-type]
+    assert 0 < float(reason["similarity"]) <= 1  # type: ignore[arg-type]
+
+
+def test_same_inputs_in_any_order_give_the_same_clusters() -> None:
+    items, texts = corpus()
+    first = records(cluster(items, Params.load(), texts))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = items[:]
+        rng.shuffle(shuffled)
+        assert records(cluster(shuffled, Params.load(), dict(reversed(texts.items())))) == first
+
+
+def test_cluster_id_is_the_hash_of_the_earliest_member() -> None:
+    items, texts = corpus()
+    later = attack("e0", "a0", "Gunmen stormed a police station in Kandahar.", day=DAY + 1)
+    recs = records(cluster([*items, later], Params.load(), texts))
+    attack_cluster = next(r for r in recs if r["event_type"] == "ASSAULT")
+    assert attack_cluster["cluster_id"] == cluster_id("e1")  # e0 is later: the id holds
+    assert attack_cluster["n_events"] == 4
+
+
+def test_different_types_or_dates_or_countries_never_join() -> None:
+    same_text = "Gunmen stormed a police station in Kandahar, killing three officers."
+    items = [
+        attack("e1", "a1", same_text),
+        attack("e2", "a2", same_text, kind="PROTEST"),  # another type family
+        attack("e3", "a3", same_text, day=DAY + 10),  # ten days later
+        attack("e4", "a4", same_text, tgt=frozenset({"PAK"}), place_country="PAK"),
+        attack("e5", "a5", same_text, status="negated"),
+    ]
+    labels = cluster(items, Params.load(), {}).labels()
+    assert len(set(labels.values())) == 5
+
+
+def test_compatible_types_may_join() -> None:
+    text = "Police in Kandahar detained and beat dozens of protesters on Tuesday."
+    items = [attack("e1", "a1", text), attack("e2", "a2", text, kind="COERCE")]
+    res = cluster(items, Params.load(), {})
+    assert len(set(res.labels().values())) == 1
+    reason = next(r for r in res.reasons.values() if r)
+    assert "compatible_type" in reason["fields"]  # type: ignore[operator]
+
+
+def test_wire_copies_and_one_outlet_count_as_one_source() -> None:
+    items, texts = corpus()
+    from wirecoder.clusters.text import fingerprint
+
+    def with_source(it: Item, outlet: str) -> Item:
+        it.outlet = outlet
+        it.fingerprint = fingerprint(texts[it.article_id])
+        return it
+
+    a1, a2, a3, _ = items
+    # a1 and a3 are the same wire story on two sites: one source; a2 is its own reporting
+    group = [
+        with_source(a1, "site-one.com"),
+        with_source(a2, "bbc.co.uk"),
+        with_source(a3, "x.org"),
+    ]
+    assert independent_sources(group) == 2
+    # two different stories from one outlet are one source too
+    a2.outlet = "site-one.com"
+    assert independent_sources(group) == 1
+    rec = records(cluster(group, Params.load(), texts))[0]
+    assert rec["n_articles"] == 3 and rec["n_sources"] == 1
