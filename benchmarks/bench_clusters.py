@@ -110,7 +110,7 @@ def pairwise(labels: dict[str, str], truth: dict[str, int]) -> tuple[float, floa
 
 
 def run(size: int, add: int, folder: Path, span: int = 730) -> float:
-    from wirecoder.clusters.store import add_articles
+    from wirecoder.cluster.store import add_articles
     from wirecoder.store import Store
 
     path = folder / f"clusters_{size}.duckdb"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from wirecoder.clusters.core import Item, Params, cluster, cluster_id
-from wirecoder.clusters.summary import independent_sources, records
+from wirecoder.cluster.core import Item, Params, cluster, cluster_id
+from wirecoder.cluster.summary import independent_sources, records
 
 DAY = date(2024, 5, 1).toordinal()
 
@@ -122,7 +122,7 @@ def test_compatible_types_may_join() -> None:
 
 def test_wire_copies_and_one_outlet_count_as_one_source() -> None:
     items, texts = corpus()
-    from wirecoder.clusters.text import fingerprint
+    from wirecoder.cluster.text import fingerprint
 
     def with_source(it: Item, outlet: str) -> Item:
         it.outlet = outlet

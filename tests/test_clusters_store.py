@@ -212,7 +212,7 @@ def test_python_api_gives_a_frame(tmp_path: Path) -> None:
     df = wirecoder.clusters(path)
     assert len(df) == 3 and {"cluster_id", "n_sources", "members"} <= set(df.columns)
     buf = io.BytesIO()
-    from wirecoder.clusters.api import export_clusters
+    from wirecoder.cluster.api import export_clusters
 
     with Store(path, read_only=True) as st:
         assert export_clusters(st, "plover-json", buf) == 3

@@ -164,7 +164,7 @@ def clusters(
 ) -> pd.DataFrame | list[dict[str, Any]]:
     """A store's clusters of events across articles: one row per real-world event, with
     how many articles and independent sources report it and why each report joined."""
-    from .clusters import clusters as run
+    from .cluster import clusters as run
 
     return run(store, where, records=records)
 

@@ -11,7 +11,7 @@ COMMAND_MODULES = (
     "wirecoder.voices.cli",
     "wirecoder.eval.cli",
     "wirecoder.store.cli",
-    "wirecoder.clusters.cli",
+    "wirecoder.cluster.cli",
     "wirecoder.serve.cli",
 )
 

@@ -2,7 +2,7 @@
 
 The gold event mentions (ACTION_* and NEG_* tags in the sentences ECB+ marks as annotated for
 coreference) are clustered by the same code that clusters stored events
-(`wirecoder.clusters.core`): an item per mention with the trigger's lemma as its type, its
+(`wirecoder.cluster.core`): an item per mention with the trigger's lemma as its type, its
 sentence as evidence and its document as the article. Mentions of one lemma form a block; the
 decision joins two when their sentences and documents are similar enough. No gold topic is
 given to either system: all documents of a split are clustered together, as a news store
@@ -223,10 +223,10 @@ def same_lemma(mentions: Iterable[Mention]) -> dict[str, str]:
 
 
 def ours(mentions: Sequence[Mention], texts: dict[str, str]) -> dict[str, str]:
-    """Clusters from `wirecoder.clusters.core`, with within-document links allowed."""
+    """Clusters from `wirecoder.cluster.core`, with within-document links allowed."""
     from dataclasses import replace
 
-    from ..clusters.core import Item, Params, cluster
+    from ..cluster.core import Item, Params, cluster
 
     items = [
         Item(event_id=f"{m.doc}:{m.m_id}", article_id=m.doc, kind=m.lemma, text=m.sentence)

@@ -369,7 +369,7 @@ def export(
 
     def run(store: Store, fmt: str, out: Any, **kw: Any) -> int:
         if per == "cluster":
-            from ..clusters.api import export_clusters
+            from ..cluster.api import export_clusters
 
             return export_clusters(store, fmt, out, kw["where"])
         if per != "event":

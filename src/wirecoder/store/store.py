@@ -262,7 +262,7 @@ class Store:
                 self._insert("actors", actors)
                 self._insert_voices(ok)
                 if events.num_rows:
-                    from ..clusters.store import add_articles
+                    from ..cluster.store import add_articles
 
                     add_articles(self.con, ok.column("id").to_pylist())
                 res.stored = ok.num_rows
@@ -285,7 +285,7 @@ class Store:
             ["id", "coder_version", "coded_at", "n_events", "warnings"]
         )
         with self._transaction():
-            from ..clusters.store import add_articles, drop_articles
+            from ..cluster.store import add_articles, drop_articles
 
             ids = upd.column("id").to_pylist()
             drop_articles(self.con, ids)
@@ -330,7 +330,7 @@ class Store:
 
     def recluster(self) -> dict[str, int]:
         """Rebuild every cluster of events across articles (one transaction)."""
-        from ..clusters.store import recluster
+        from ..cluster.store import recluster
 
         with self._transaction():
             return recluster(self.con)

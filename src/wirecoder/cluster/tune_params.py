@@ -1,6 +1,6 @@
 """Tune the joining decision's text weights on the ECB+ dev topics; writes `data/params.json`.
 
-    PYTHONPATH=src python -m wirecoder.clusters.tune_params [--data ../shared/data]
+    PYTHONPATH=src python -m wirecoder.cluster.tune_params [--data ../shared/data]
 
 Only the dev topics (eval/data/ecbplus_split.tsv) are read; the blind topics are never loaded.
 A grid, no randomness: every link is scored once with the loosest settings, and each setting

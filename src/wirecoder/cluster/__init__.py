@@ -8,14 +8,10 @@
 `clusters` and `cluster_members` tables up to date, `api` reads and exports them.
 `build_idf` and `tune_params` (run as modules) build the two shipped data files.
 
-This package is also callable (`wirecoder.clusters(store)`): importing it replaces the
-function of that name on `wirecoder`, so the module forwards the call.
 """
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,14 +34,5 @@ def clusters(
     with Store(store, read_only=True) as st:
         return list(iter_clusters(st, where)) if records else clusters_frame(st, where)
 
-
-class _CallableModule(types.ModuleType):
-    def __call__(
-        self, store: Store | str | Path, where: str | None = None, *, records: bool = False
-    ) -> pd.DataFrame | list[dict[str, Any]]:
-        return clusters(store, where, records=records)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 __all__ = ["clusters"]

@@ -1,6 +1,6 @@
 """Build `data/idf.npy`: the IDF of each hashed word, from real and synthetic news texts.
 
-    PYTHONPATH=src python -m wirecoder.clusters.build_idf [--data ../shared/data]
+    PYTHONPATH=src python -m wirecoder.cluster.build_idf [--data ../shared/data]
 
 Documents: the conflict-news train files (InSight Crime, SATP) and the synthetic PLOVER
 stories, in file order (no sampling, so no seed is needed; the same files give the same
