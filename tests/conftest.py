@@ -64,3 +64,18 @@ def page_store(tmp_path_factory, example_text) -> Path:
     summary = ingest([src], path, fast=True)
     assert summary.coded == 41
     return path
+
+
+@pytest.fixture(scope="session")
+def cluster_store(tmp_path_factory) -> Path:
+    """A store where three articles (two outlets' wire copies and the BBC's own report)
+    report one attack, beside two single reports: `test_clusters_store.batches`."""
+    from test_clusters_store import batches
+    from wirecoder.store import Store
+    from wirecoder.store.rows import coded_table
+
+    path = tmp_path_factory.mktemp("cluster_store") / "events.duckdb"
+    with Store(path) as st:
+        for pair in batches():
+            st.add_coded(coded_table([pair], "test"))
+    return path

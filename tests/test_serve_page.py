@@ -201,12 +201,14 @@ def test_openapi_describes_every_endpoint_and_parameter_the_server_takes(app):
         "/api/export",
         "/api/stats",
         "/api/articles/{id}",
+        "/api/clusters/{id}",
         "/api/openapi.json",
     }
-    article_id = get_json(app, "/api/events?limit=1")["events"][0]["article_id"]
+    first = get_json(app, "/api/events?limit=1")["events"][0]
+    ids = {"/api/articles/": first["article_id"], "/api/clusters/": first["cluster_id"]}
     examples = {"string": "x", "integer": "1", "number": "0.5"}
     for path, item in paths.items():
-        url = path.replace("{id}", article_id)
+        url = path.replace("{id}", ids.get(path[: path.rfind("/") + 1], ""))
         query = [p for p in item["get"]["parameters"] if p["in"] == "query"]
         required = {p["name"]: p["schema"]["enum"][0] for p in query if p["required"]}
         base = "&".join(f"{k}={v}" for k, v in required.items())

@@ -69,6 +69,7 @@ class Codes(Enum):
     E403 = _Entry("E403", "query failed: {detail}")
     E404 = _Entry("E404", "unknown export format {fmt!r}; choose one of {known}")
     E405 = _Entry("E405", "{path}: cannot write the event store ({detail})")
+    E406 = _Entry("E406", "no cluster {cluster_id!r} in the event store")
     # evaluation
     E501 = _Entry(
         "E501",

@@ -23,6 +23,7 @@ from .._version import __version__
 from ..store import Store
 from ..store.export import export_chunks
 from ..store.stats import store_stats
+from .clusters import cluster, with_clusters
 from .params import (
     DEFAULT_LIMIT,
     ENDPOINTS,
@@ -227,7 +228,7 @@ def list_events(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, A
         "limit": args["limit"],
         "offset": args["offset"],
         "filters": filters.public(),
-        "events": [_event(r) for r in rows],
+        "events": [_event(r) for r in with_clusters(store, rows)],
     }
 
 
@@ -476,10 +477,13 @@ def article(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -
     art = found[0]
     art["events"] = [
         _event(r)
-        for r in _rows(
+        for r in with_clusters(
             store,
-            f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.article_id = ? ORDER BY e.event_index",
-            [article_id],
+            _rows(
+                store,
+                f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.article_id = ? ORDER BY e.event_index",
+                [article_id],
+            ),
         )
     ]
     art.update(voices(store, article_id))
@@ -519,6 +523,7 @@ __all__ = [
     "BadParameter",
     "Filters",
     "article",
+    "cluster",
     "country_names",
     "export",
     "facets",

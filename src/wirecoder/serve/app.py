@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server
 
-from ..errors import Codes, ResourceError, WirecoderError
+from ..errors import Codes, ResourceError, StoreError, WirecoderError
 from ..store import Store
 from . import api
 
@@ -233,6 +233,16 @@ class EventsApp:
             if found is None:
                 return self._json(404, {"error": "not found", "article": article_id})
             return self._json(200, found)
+        if path.startswith("/api/clusters/") and path.count("/") == 3:
+            cluster_id = path[len("/api/clusters/") :]
+            with self._cursor() as store:
+                rec = api.cluster(store, cluster_id, query)
+            if rec is None:
+                err = StoreError(Codes.E406, cluster_id=cluster_id)
+                return self._json(
+                    404, {"error": "not found", "code": err.code, "message": err.detail}
+                )
+            return self._json(200, rec)
         return self._json(404, {"error": "not found", "path": path})
 
     @contextmanager

@@ -45,6 +45,7 @@ class BadParameter(ValueError):
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "error": "bad parameter",
+            "code": "E303",  # errors.Codes.E303: an invalid option
             "parameter": self.parameter,
             "reason": self.reason,
         }
@@ -302,6 +303,15 @@ ENDPOINTS: dict[str, Endpoint] = {
             (),
             path_params=(("id", "The article's id (the content hash of its text)."),),
         ),
+        Endpoint(
+            "/api/clusters/{id}",
+            "One cluster (one real-world event reported by one or more articles): the fields "
+            "of `wirecoder clusters --json` and its reports, each with its article's title, "
+            "outlet and date, the event and its trigger, and the reason it joined (fields "
+            "matched, similarity).",
+            (),
+            path_params=(("id", "The cluster's id (c and 15 hex digits), as events carry it."),),
+        ),
         Endpoint("/api/openapi.json", "This description of the API.", ()),
     )
 }
@@ -336,7 +346,8 @@ def openapi(version: str) -> dict[str, Any]:
                 "description": "A parameter is refused: `parameter` names it, `reason` says why."
             }
         if ep.path_params:
-            responses["404"] = {"description": "No such article."}
+            what = ep.path.split("/")[2].rstrip("s")  # articles -> article
+            responses["404"] = {"description": f"No such {what}."}
         paths[ep.path] = {
             "get": {"summary": ep.summary, "parameters": parameters, "responses": responses}
         }
