@@ -367,3 +367,71 @@ def test_the_time_brush_and_a_dyad_set_the_filter(driver, base):
     assert f"source_country={got['source_country']}" in href and "format=csv" in href
     assert f"date_from={got['date_from']}" in href
     assert console_errors(driver) == []
+
+
+@pytest.fixture(scope="module")
+def cluster_base(cluster_store) -> Iterator[str]:
+    """The page over a store where three articles report one attack."""
+    app = make_app(cluster_store)
+    server = make_http_server(app, "127.0.0.1", 0, log=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        app.close()
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_an_event_opens_its_cluster_and_a_report_opens_its_event(
+    driver, cluster_base, cluster_store, size
+):
+    import wirecoder
+
+    big = next(c for c in wirecoder.clusters(cluster_store, records=True) if c["n_articles"] > 1)
+    open_page(driver, cluster_base, size)
+    assert len(rows(driver)) == 5
+    # an event reported once says nothing about reports
+    lone = next(r for r in rows(driver) if "AGREE" in r.text)
+    lone.find_elements(By.TAG_NAME, "td")[2].click()
+    wait(driver, "document.querySelector('#detail-body .article-text')")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#detail-body button.cluster-link")
+
+    # a member of the cluster: one click (by keyboard) opens the cluster's reports
+    keys = {m["article_id"] for m in big["members"]}
+    row = next(r for r in rows(driver) if r.get_attribute("data-key").split(":")[0] in keys)
+    row.find_elements(By.TAG_NAME, "td")[2].click()
+    wait(driver, "document.querySelector('#detail-body button.cluster-link')")
+    link = driver.find_element(By.CSS_SELECTOR, "#detail-body button.cluster-link")
+    assert link.text == "Reported by 3 articles from 2 outlets"
+    driver.execute_script("arguments[0].focus()", link)
+    link.send_keys(Keys.ENTER)
+    wait(driver, "document.querySelectorAll('#detail-body .reports li').length === 3")
+    assert "Reported by 3 articles from 2 outlets" in driver.find_element(By.ID, "detail-h").text
+    assert driver.switch_to.active_element.get_attribute("id") == "detail-h"
+    items = driver.find_elements(By.CSS_SELECTOR, "#detail-body .reports li")
+    texts = [i.text for i in items]
+    assert sum("joined on" in t and "similarity" in t for t in texts) == 3, texts
+    assert any("BBC" in t for t in texts) and any("Daily Star" in t for t in texts)
+    current = driver.find_elements(By.CSS_SELECTOR, "#detail-body .reports button.current")
+    assert len(current) == 1
+    top = driver.execute_script(
+        "return document.getElementById('detail').getBoundingClientRect().top"
+    )
+    assert 0 <= top < size[1] / 2, top
+    no_overflow(driver)
+
+    # a report opens its event
+    other = next(
+        i.find_element(By.TAG_NAME, "button")
+        for i in items
+        if "current" not in i.find_element(By.TAG_NAME, "button").get_attribute("class")
+    )
+    other.click()
+    wait(driver, "document.querySelector('#detail-body button.cluster-link')")
+    opened = query(driver)["event"]
+    assert opened != row.get_attribute("data-key") and opened.split(":")[0] in keys
+    assert console_errors(driver) == []

@@ -37,6 +37,7 @@ STATIC_FILES: dict[str, str] = {
     "app.js": "text/javascript; charset=utf-8",
     "map.js": "text/javascript; charset=utf-8",
     "chart.js": "text/javascript; charset=utf-8",
+    "cluster.js": "text/javascript; charset=utf-8",
     "style.css": "text/css; charset=utf-8",
     # country outlines, built by scripts/build_basemap.py from Natural Earth (public domain)
     "basemap.json": "application/json; charset=utf-8",

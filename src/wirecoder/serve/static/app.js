@@ -312,6 +312,20 @@
     reveal(true);
   }
 
+  // -- one real-world event: the reports of a cluster (drawn by cluster.js) ---------------
+  async function showCluster(clusterId) {
+    try {
+      const c = await getJSON(`/api/clusters/${encodeURIComponent(clusterId)}`);
+      const open = (m) => selectEvent(m.article_id, m.event_index, true);
+      $("detail-h").textContent = WirecoderClusters.heading(c);
+      replace($("detail-body"), ...WirecoderClusters.panel(c, el, state.selected, open));
+      showError(null);
+      reveal(true);
+    } catch (err) {
+      showError(err);
+    }
+  }
+
   // -- one event in its article ----------------------------------------------------------
   function selectedEvent() {
     if (!state.selected || !state.article) return null;
@@ -424,6 +438,12 @@
       fact(dl, "According to", "no attribution in the text");
     }
     if (e.confidence != null) fact(dl, "Confidence", e.confidence.toFixed(2));
+    let reports = null;
+    if (e.cluster_id && e.cluster_n_articles > 1) {
+      reports = el("button", { type: "button", class: "cluster-link" }, WirecoderClusters.reportedBy(e.cluster_n_articles, e.cluster_n_sources));
+      reports.addEventListener("click", () => showCluster(e.cluster_id));
+      fact(dl, "Reports", reports);
+    }
     if (e.contexts && e.contexts.length) fact(dl, "Contexts", e.contexts.join(", "));
 
     const ranges = evidence(e);
