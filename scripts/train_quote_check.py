@@ -6,7 +6,8 @@ Seeded; needs scikit-learn (the `train` extra) and ../shared/data:
 
 Examples are the candidates `wirecoder.voices.quotes` proposes on PolNeAR's *train* folder
 (the dev folder is `eval quotes`' and is not read here) that the parse does not settle (a
-quotation beside its cue, "according to", a chain are kept whatever the model says), each
+quotation beside its cue, "according to", a chain are kept whatever the model says, unless
+the cue is negated), each
 labelled 1 when its cue overlaps a cue the annotators marked, else 0 (candidates in spans
 PolNeAR set aside are left out). A
 logistic regression (L2) over the candidate's features (`QuoteFinder.features`) is fitted;

@@ -31,17 +31,21 @@ SETTLED = frozenset({"quote", "according", "dash"})
 
 
 def checked(d: _Draft) -> bool:
-    """Is the candidate one the learned check decides (not one the parse settles)?"""
-    return d.how not in SETTLED and not d.via_toks
+    """Is the candidate one the learned check decides (not one the parse settles)? A negated
+    cue ("did not mention") always is, whatever rule found it."""
+    from .candidates import negated
+
+    return (d.how not in SETTLED and not d.via_toks) or negated(d.cue)
 
 
 def features(finder: QuoteFinder, d: _Draft) -> list[str]:
     """What the check reads of a candidate: the cue word and its syntax, the rule that found
     the content, the speaker, the content's size and form."""
+    from .candidates import negated
     from .quotes import _OPEN, words_in
 
     t = d.cue
-    lem = t.lemma_.lower() if d.how not in ("dash", "colon_lead") else d.how
+    lem = t.lemma_.lower() if d.how not in ("dash", "colon_lead", "colon_quote") else d.how
     sp = d.speaker_tok
     k = finder.finder.head2m.get(sp.i) if sp is not None else None
     kind = finder.speaker_kind(sp, k) if sp is not None else "none"
@@ -63,6 +67,8 @@ def features(finder: QuoteFinder, d: _Draft) -> list[str]:
         f.append("headline")
     if finder.text[s0:e0].lstrip()[:1] in _OPEN:
         f.append("opens_quote")
+    if negated(t):  # "did not mention": PolNeAR marks some, "did not say" rarely
+        f += ["neg", f"neg_lem={lem}"]
     return f
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..events.attribution import AttributionFinder
 from ..records import Actor, Span
+from .candidates import colon_quotes, open_question
 from .records import Quote, QuoteKind, SpeakerKind
 from .speakers import speaker_kind
 
@@ -148,7 +149,8 @@ def _is_cue_verb(t: Token) -> bool:
         if t.dep_ == "acl":
             return False
         return any(
-            (c.lower_ in PARTICLES[lem] and (c.dep_ == "prt" or _not_a_time(c))) or c.dep_ == "oprd"
+            (c.lower_ in PARTICLES[lem] and (c.dep_ == "prt" or _not_a_time(c)))
+            or c.dep_ in ("oprd", "xcomp")
             for c in t.children
         )
     # "fair to say", "more to say": nobody says anything
@@ -199,7 +201,10 @@ class QuoteFinder:
         comp = [c for c in kids if c.dep_ == "ccomp"]
         if not comp and lem in XCOMP_CUES:
             comp = [c for c in kids if c.dep_ == "xcomp"]
-        if not comp and lem in ("accuse", "call", "warn", "speak", "complain", "testify"):
+        if not comp and lem in ("ask", "question"):  # "Asked if he was ..." (an advcl)
+            comp = [c for c in kids if c.dep_ == "advcl" and
+                    any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]  # fmt: skip
+        if not comp and lem in ("accuse", "call", "warn", "speak", "complain", "testify", "ask"):
             comp = [
                 g
                 for c in kids
@@ -276,7 +281,7 @@ class QuoteFinder:
                 out.append(d)
         out += self._colon_leads({d.cue.i for d in out})
         out += self._dash_credits({d.cue.i for d in out})
-        return out
+        return out + colon_quotes(self, out)
 
     def _dash_credits(self, taken: set[int]) -> list[_Draft]:
         """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
@@ -394,8 +399,8 @@ class QuoteFinder:
         lem = t.lemma_.lower()
         if lem == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in t.children):
             return None  # "quoted X as saying": the inner "saying" is the cue
-        if any(c.dep_ == "neg" for c in t.children) and lem not in ("deny",):
-            return None  # "did not say", "has not responded": nothing was said
+        if open_question(t):
+            return None  # "did not say whether ...": nothing was said
         seg = self._clause_content(t)
         how = "clause"
         mark = self._adjacent_quote(t)
