@@ -17,11 +17,11 @@ status, whether the word came from the broad dictionary, the headline).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..models.decider import N_FEATURES, STATUS_ORDER, Item
 from ..records import EVENT_TYPES
+from .background import flag_background
 
 if TYPE_CHECKING:
     from ..analysis import Analysis, Resources
@@ -103,48 +103,6 @@ def apply(cand: Candidate, probs: dict[str, float], th: Thresholds) -> None:
         cand.event_type = best_type
     # the rules' confidence (and the story classifier's view) times the model's belief
     cand.confidence = round(float(cand.confidence * (1.0 - p_none)), 4)
-
-
-#: an event its own words date this many days before publication is background, not news:
-#: in the real-news gold (train and dev) no new event is, while 35 of 122 references are
-BACKGROUND_DAYS = 30
-
-
-def _period_end(value: str, precision: str) -> date | None:
-    """The last day of the period an event date names (its year, month, week or day)."""
-    try:
-        d = date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-    if precision == "year":
-        return date(d.year, 12, 31)
-    if precision == "month":
-        return date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1)
-    if precision == "week":
-        return d + timedelta(days=6)
-    return d
-
-
-def dated_background(analysis: Analysis, cand: Candidate) -> bool:
-    """Whether the event's own clause dates it well before the article ("shot two co-workers
-    in September" in a November story about the trial): a reference to an earlier event."""
-    if not analysis.article.date or not cand.date:
-        return False
-    if cand.date_precision not in ("day", "week", "month", "year"):
-        return False  # the story's day or the publication date: no date of its own
-    end = _period_end(cand.date, cand.date_precision)
-    if end is None:
-        return False
-    gap = (date.fromisoformat(analysis.article.date[:10]) - end).days
-    return gap > BACKGROUND_DAYS
-
-
-def flag_background(analyses: list[Analysis]) -> None:
-    for analysis in analyses:
-        for cand in analysis.candidates:
-            if not cand.dropped and not cand.historical and dated_background(analysis, cand):
-                cand.historical = True
-                cand.why.append(f"historical: dated {cand.date}, before the article's news")
 
 
 class DecideStage:

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .background import historical_cue
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -357,45 +359,6 @@ def _hedge(tok: Token) -> int | None:
             and not any(c.dep_ == "agent" for c in head.children)
         ):
             return head.i
-    return None
-
-
-TIME_UNITS = {"year", "decade", "month", "century"}
-BACKGROUND_MARKS = {"after", "before", "since", "when", "until", "as"}
-
-
-def _time_span(t: Token) -> bool:
-    """'five years', 'two decades': a number of years, months or decades."""
-    return t.lemma_.lower() in TIME_UNITS and any(
-        n.dep_ == "nummod" or n.pos_ == "NUM" for n in t.children
-    )
-
-
-def historical_cue(tok: Token, pub_year: int | None = None) -> int | None:
-    """A token showing the event is background history, not news: "five years after crowds
-    *trashed* its embassy", "in the 1980s, Iran *opened* its borders" (PLOVER's 'historical')."""
-    cur = tok
-    for _ in range(6):
-        marks = [c for c in cur.children if c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS]
-        spans = [c for c in cur.children if _time_span(c)]
-        spans += [g for m in marks for g in m.children if _time_span(g)]
-        if marks and spans:
-            return spans[0].i
-        for c in cur.children:
-            if _time_span(c) and any(g.lower_ == "ago" for g in c.children):
-                return c.i
-            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ == "DATE":
-                    text = pobj.text
-                    if text.endswith("s") and text[:-1].isdigit():  # "the 1980s"
-                        return pobj.i
-                    if text.isdigit() and len(text) == 4 and pub_year and int(text) < pub_year - 1:
-                        return pobj.i
-        if cur.dep_ in ("pcomp", "pobj", "prep") or cur.pos_ in ("NOUN", "PROPN"):
-            cur = cur.head
-            continue
-        break
     return None
 
 
