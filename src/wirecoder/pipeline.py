@@ -40,6 +40,7 @@ def registry() -> dict[str, StageFactory]:
     """Every stage wirecoder knows, in their default order. The one place they are listed."""
     from .actors.coref import CorefStage
     from .actors.mentions import ActorStage
+    from .actors.nationality import NationalityStage
     from .events.arguments import ArgumentStage
     from .events.attribution import AttributionStage
     from .events.classifier import ClassifyStage
@@ -62,6 +63,7 @@ def registry() -> dict[str, StageFactory]:
         AttributionStage,
         TimeStage,
         PlaceStage,
+        NationalityStage,
         ClassifyStage,
         DecideStage,
         RecordStage,

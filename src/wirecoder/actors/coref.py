@@ -33,6 +33,9 @@ DOMESTIC = {"GOV", "COP", "MIL", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU"
             "JRN", "BUS", "AGR", "REL", "ELI", "SOC", "PRM"}  # fmt: skip
 LEAD_VERBS = {"lead", "head", "command", "spearhead"}
 NAMED_KINDS = {"person", "org", "user", "country", "capital", "entity"}
+#: how a mention's rule trail says its country is only the article's (a later stage may
+#: replace it with closer evidence: actors/nationality.py)
+ARTICLE_RULE = "article's country"
 
 
 def _surname(name: str | None) -> str | None:
@@ -332,6 +335,18 @@ def doubt_namesakes(
         m.name = m.text
 
 
+def follow_antecedents(mentions: list[Mention]) -> None:
+    """A pronoun or description linked before its antecedent had a country takes it now
+    ("She shot the other three": she is the woman the article's country was given to)."""
+    for m in mentions:
+        if m.country or not m.antecedents:
+            continue
+        found = {mentions[k].country for k in m.antecedents if 0 <= k < len(mentions)}
+        if len(found) == 1 and (code := found.pop()):
+            m.country = code
+            m.rule.append(f"its antecedent's country→{code}")
+
+
 class CorefStage:
     """Links later mentions to the first full one and fills in the article's country."""
 
@@ -363,7 +378,8 @@ class CorefStage:
             if m.kind == "role" and any("does not imply" in r for r in m.rule):
                 continue
             m.country = country
-            m.rule.append(f"article's country→{country}")
+            m.rule.append(f"{ARTICLE_RULE}→{country}")
+        follow_antecedents(analysis.mentions)
 
 
-__all__ = ["CorefStage", "primary_country", "resolve"]
+__all__ = ["CorefStage", "follow_antecedents", "primary_country", "resolve"]

@@ -678,12 +678,12 @@ class MentionFinder:
                     break
         # a region or large town named alone as an actor stands for its government
         # ("North Carolina sued", "Michigan said")
-        if m.country is None and self.places is not None and m.kind == "entity":
-            code = self.places(m.text)
+        if m.country is None and self.places is not None and m.kind == "entity" and m.name:
+            code = self.places(m.name)
             if code:
                 m.country = self.d.state_of(code)
                 m.sector = m.sector or "GOV"
-                m.rule.append(f"'{m.text}' is a place in {m.country}: its government")
+                m.rule.append(f"'{m.name}' is a place in {m.country}: its government")
         # bare country name as an actor: the state, i.e. its government
         if m.kind == "country" and m.sector is None and (role is None or role_in_name):
             m.sector = "GOV"

@@ -326,9 +326,14 @@ class Gazetteer:
         elif words and (words[-1] in _TOWN_HINTS or words[0] in _TOWN_HINTS):
             hint = "city"
         towns = {n.place.country for n in hits if n.place.feature == "city"}
+        # a large town under its own name beats another town's old or foreign name, however
+        # big ("Philadelphia" is the US city, not Amman, once called Philadelphia)
+        own_large = any(not n.alternate and n.place.population >= 100_000 for n in hits)
 
         def key(n: Named) -> float:
             s = self.score(n, context)
+            if own_large and n.alternate:
+                s -= 3.0
             if hint is not None and n.place.feature in ("admin1", "city"):
                 s += 3.0 if n.place.feature == hint else -1.0
             elif n.place.feature == "admin1" and n.place.country in towns:
