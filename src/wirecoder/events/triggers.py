@@ -142,7 +142,37 @@ def _object_phrases(obj: Token) -> set[str]:
     return phrases
 
 
+#: verbs that request only when the text says what is asked for; otherwise they put a question
+QUESTION_VERBS = {"ask", "inquire", "enquire"}
+_NOT_ASKED_FOR = {"question", "questions", "this", "that", "it", "what", "something"}
+
+
+def asks_for_something(tok: Token) -> bool:
+    """Is this "ask" a request (PLOVER REQUEST: asking for an action or a thing) rather than a
+    question? "asked him to leave", "asked for help", "asked permission" request; "asked if
+    the wall would be built", "asked about the e-mails", "'Why?' he asked" question."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for"):
+            return True
+        if (
+            c.dep_ == "dobj"
+            and c.lower_ not in _NOT_ASKED_FOR
+            and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() not in _NOT_ASKED_FOR
+        ):
+            return True
+        if c.dep_ == "ccomp" and any(
+            g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children
+        ):
+            return True  # "asked that the troops should leave"
+    return False
+
+
 def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
+    if e.event_type == "REQUEST" and tok.lemma_.lower() in QUESTION_VERBS and not e.particle:
+        if not asks_for_something(tok):
+            return False, ()
     toks = [tok.i]
     if e.particle:
         first = e.particle.split()[0]
