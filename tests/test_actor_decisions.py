@@ -11,6 +11,7 @@ from wirecoder.actors.mention import Mention
 from wirecoder.actors.names import pronoun
 from wirecoder.actors.phrases import Phrase, close_parenthesis, dictionary_hits
 from wirecoder.actors.roles import RoleWord, find_role, qualifier_role
+from wirecoder.actors.strings import resolve_string
 
 
 def _phrase(coder, text: str, head: str) -> Phrase:
@@ -109,3 +110,10 @@ def test_a_phrase_closes_its_parenthesis(coder, text, closed):
     # the phrase as the parser may cut it: up to the acronym, without ")"
     end = next(t.i for t in doc if t.text == ")") if closed else 2
     assert (close_parenthesis(doc, 0, end) == end + 1) is closed
+
+
+def test_a_longer_role_around_a_name_is_not_that_name(coder):
+    m = resolve_string("the Nigeria Labour Congress", coder.resources, "2015-10-21")
+    assert m is not None
+    assert (m.country, m.sector, m.name) == ("NGA", "LAB", None)  # not the US Congress
+    assert "'labour congress' is more than US Congress" in m.rule

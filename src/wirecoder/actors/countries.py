@@ -1,10 +1,10 @@
-"""The country of an actor, and places that stand for governments.
+"""The country of an actor, and a country named alone standing for its government.
 
 A phrase takes its country from its own name first, then from what qualifies it: a
 nationality among the modifiers ("Iraqi Defense Minister"), a named organisation ("European
 Union President X" speaks for the EU), an of-phrase ("Minister of Foreign Affairs of the
-Hashemite Kingdom of Jordan"), a region or town ("the Florida legislature"). A country or a
-region named alone as an actor is its government ("Russia said", "Michigan sued").
+Hashemite Kingdom of Jordan"), a region or town ("the Florida legislature"). A country
+named alone as an actor is its government ("Russia said").
 """
 
 from __future__ import annotations
@@ -83,11 +83,9 @@ def apply_country(p: Phrase, m: Mention, rw: RoleWord | None, q: Qualifiers) -> 
             m.sector = rw.role.sector
             m.rule.append(f"role '{rw.text}'→{rw.role.sector}")
     elif mod_country is not None and (m.country is None or m.kind in ("role", "entity", "person")):
-        if m.country and m.country != mod_country.country and m.kind in ("org", "user"):
-            pass  # a named organisation keeps its own country ("Iraqi Hezbollah" is rare)
-        else:
-            m.country = p.d.state_of(mod_country.country)
-            m.rule.append(f"country from '{mod_country.name}'→{m.country}")
+        # a named organisation with a country of its own keeps it ("Iraqi Hezbollah" is LBN)
+        m.country = p.d.state_of(mod_country.country)
+        m.rule.append(f"country from '{mod_country.name}'→{m.country}")
     elif mod_org is not None and (
         m.country is None
         or (m.kind == "person" and rw is not None and mod_org.country != m.country)
@@ -137,14 +135,6 @@ def place_in_modifiers(p: Phrase, start: int, places: Places) -> tuple[str, str]
     return None
 
 
-def place_as_government(m: Mention, places: Places) -> str | None:
-    """The country of a region or large town named alone as an actor, which stands for its
-    government ("North Carolina sued", "Michigan said")."""
-    if m.country is not None or m.kind != "entity":
-        return None
-    return places(m.text)
-
-
 def state_actor(m: Mention, rw: RoleWord | None, in_name: bool) -> bool:
     """Is this a bare country name as an actor, so the state, i.e. its government? (A
     role word in the country's own name, "People's Republic of China", keeps it so.)"""
@@ -161,11 +151,6 @@ def apply_places(
         if place is not None:
             m.country = p.d.state_of(place[1])
             m.rule.append(f"'{place[0]}' is a place in {m.country}")
-    # a region or large town named alone as an actor stands for its government
-    if places is not None and (code := place_as_government(m, places)):
-        m.country = p.d.state_of(code)
-        m.sector = m.sector or "GOV"
-        m.rule.append(f"'{m.text}' is a place in {m.country}: its government")
     if state_actor(m, rw, in_name):
         m.sector = "GOV"
         m.rule.append("country as state actor→GOV")
@@ -219,7 +204,6 @@ __all__ = [
     "apply_places",
     "country_below",
     "country_further_on",
-    "place_as_government",
     "place_country",
     "place_in_modifiers",
     "place_names",
