@@ -527,3 +527,19 @@ def test_the_story_type_head_reads_a_headline_and_lead_not_a_lone_sentence():
     assert firsts["ASSAULT"][0] == firsts["COERCE"][0]
     # a headline and a lead: its view of the story ranks the events
     assert (firsts["ASSAULT"][1], firsts["COERCE"][1]) == ("ASSAULT", "COERCE")
+
+
+def test_asking_a_question_is_no_request(coder):
+    # PLOVER's REQUEST asks for an action or a thing; a question asks for words. Checked on
+    # the candidates, before the learned decision, which may drop them anyway
+    def proposed(text: str) -> list[str]:
+        analysis = coder.analyze(text)
+        return [c.event_type for c in analysis.candidates]
+
+    assert "REQUEST" in proposed("Iraq asked Russia to carry out air strikes.")
+    assert "REQUEST" in proposed("Kenya asked the UN for food aid.")
+    for text in (
+        "Hannity asked Trump if he would build the wall.",
+        "The reporter asked the senator about the e-mails.",
+    ):
+        assert "REQUEST" not in proposed(text), text

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..events.attribution import is_speech_verb
 from ..nlp import ent_at
-from .dictionary import KB_PRIORITY, ActorDictionary, Entry
+from .dictionary import KB_PRIORITY, ActorDictionary, Entry, Role
 from .mention import Mention
 
 if TYPE_CHECKING:
@@ -211,6 +211,45 @@ def entity_at(doc: Doc, i: int) -> Span | None:
     return ent_at(doc, i)
 
 
+def close_parenthesis(doc: Doc, start: int, end: int) -> int:
+    """A phrase that opens a parenthesis closes it ("Nigerian Air Force (NAF)"): the new end."""
+    opened = sum(1 for i in range(start, end) if doc[i].text == "(") - sum(
+        1 for i in range(start, end) if doc[i].text == ")"
+    )
+    if opened > 0 and end < len(doc) and doc[end].text == ")":
+        return end + 1
+    return end
+
+
+@dataclass
+class Phrase:
+    """One noun phrase being resolved: its head, the parse, the dictionary hits and the
+    dictionary itself. Every decision on the phrase reads it and none changes it, so the
+    decisions can be read (and tested) one by one."""
+
+    doc: Doc
+    head: Token
+    hit_at: dict[int, Hit]
+    lemmas: list[str]
+    lowers: list[str]
+    date: str | None
+    text: str
+    d: ActorDictionary
+    strings: bool = False  # the text is known to name an actor (`wirecoder actor`)
+
+    def role_at(self, end: int, min_start: int, qualifier: bool = False) -> Role | None:
+        """The longest role word ending at token `end` - 1, starting at or after `min_start`."""
+        return self.d.role_at(self.lemmas, self.lowers, end, min_start, qualifier=qualifier)
+
+    def entry(self, hit: Hit) -> Entry:
+        """The entry of a dictionary hit valid on the article's date."""
+        return pick_entry(hit.entries, self.date)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The article's text of tokens start..end-1."""
+        return self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1])]
+
+
 __all__ = [
     "ADJ_LIKE",
     "ARMED_ORG_SECTORS",
@@ -229,7 +268,9 @@ __all__ = [
     "STATE_OWNED",
     "STATE_OWNED_BUS",
     "Hit",
+    "Phrase",
     "backed_by",
+    "close_parenthesis",
     "dictionary_hits",
     "entity_at",
     "fled",

@@ -147,15 +147,17 @@ QUESTION_VERBS = {"ask", "inquire", "enquire"}
 _NOT_ASKED_FOR = {"question", "questions", "this", "that", "it", "what", "something"}
 
 
-def asks_for_something(tok: Token) -> bool:
+def asks_for_something(tok: Token, actors: Collection[int] = ()) -> bool:
     """Is this "ask" a request (PLOVER REQUEST: asking for an action or a thing) rather than a
     question? "asked him to leave", "asked for help", "asked permission" request; "asked if
-    the wall would be built", "asked about the e-mails", "'Why?' he asked" question."""
+    the wall would be built", "asked about the e-mails", "'Why?' he asked" question. An
+    object that is an actor (`actors`: head tokens of mentions) is whom, not what, is asked."""
     for c in tok.children:
         if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for"):
             return True
         if (
             c.dep_ == "dobj"
+            and c.i not in actors
             and c.lower_ not in _NOT_ASKED_FOR
             and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
             and c.pos_ == "NOUN"
@@ -170,9 +172,6 @@ def asks_for_something(tok: Token) -> bool:
 
 
 def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
-    if e.event_type == "REQUEST" and tok.lemma_.lower() in QUESTION_VERBS and not e.particle:
-        if not asks_for_something(tok):
-            return False, ()
     toks = [tok.i]
     if e.particle:
         first = e.particle.split()[0]
@@ -452,6 +451,8 @@ class TriggerFinder:
                     break
         if not entries:
             return self._broad(tok) if pos == "v" and self.broad else None
+        if pos == "v" and lemma in QUESTION_VERBS and not asks_for_something(tok, head_sector):
+            entries = [e for e in entries if e.event_type != "REQUEST" or e.particle]
         ok: list[tuple[TriggerEntry, tuple[int, ...]]] = []
         for e in entries:
             good, toks = (_verb_entry_ok if pos == "v" else _noun_entry_ok)(tok, e)
