@@ -543,3 +543,18 @@ def test_asking_a_question_is_no_request(coder):
         "The reporter asked the senator about the e-mails.",
     ):
         assert "REQUEST" not in proposed(text), text
+
+
+def test_a_release_frees_people(coder):
+    # PLOVER's RETREAT/release frees people; software, reports and press releases are not
+    def proposed(text: str) -> list[str]:
+        return [c.event_type for c in coder.analyze(text).candidates]
+
+    assert "RETREAT" in proposed("The rebels released five hostages on Monday.")
+    assert "RETREAT" in proposed("Hamas demanded the release of the prisoners.")
+    for text in (
+        "Microsoft releases a patch for the browser flaw.",
+        "The ministry released the report on Monday.",
+        "Prosecutors said in a press release that the man was charged.",
+    ):
+        assert "RETREAT" not in proposed(text), text

@@ -171,6 +171,28 @@ def asks_for_something(tok: Token, actors: Collection[int] = ()) -> bool:
     return False
 
 
+def what_is_acted_on(tok: Token) -> list[Token]:
+    """The words for what a verb or noun acts on: the direct object, the subject of a passive,
+    the noun a participle modifies ("prisoners released by X"), a noun's of-phrase, possessor
+    or compound ("the release of the hostages", "his release", "hostage release"), with the
+    words coordinated with each."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "poss", "compound"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)
+    return out + [cj for t in out for cj in t.conjuncts]
+
+
+def acts_on_people(tok: Token, actors: Collection[int]) -> bool:
+    """Does the word act on people or groups (`actors`: head tokens of mentions, pronouns
+    included)? "released five hostages" does; "released a patch", "a press release" do not."""
+    return any(t.i in actors or t.pos_ == "PRON" for t in what_is_acted_on(tok))
+
+
 def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     toks = [tok.i]
     if e.particle:
@@ -472,6 +494,8 @@ class TriggerFinder:
         if entry.blocks:
             self.statements.add(tok.i)
             return None
+        if "people" in entry.flags and not acts_on_people(tok, head_sector):
+            return None  # PLOVER's release frees people: not a patch, a report, a press release
         return Candidate(
             trigger=tok.i, tokens=toks, entry=entry, event_type=entry.event_type, mode=entry.mode
         )
