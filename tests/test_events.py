@@ -558,3 +558,12 @@ def test_a_release_frees_people(coder):
         "Prosecutors said in a press release that the man was charged.",
     ):
         assert "RETREAT" not in proposed(text), text
+
+
+def test_talks_need_a_partner(coder):
+    def proposed(text: str) -> list[str]:
+        return [c.event_type for c in coder.analyze(text).candidates]
+
+    assert "CONSULT" in proposed("Putin talked with Erdogan on Tuesday.")
+    assert "CONSULT" in proposed("The two leaders talked for an hour.")
+    assert "CONSULT" not in proposed("The senator talked about immigration on the show.")

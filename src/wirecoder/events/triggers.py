@@ -193,6 +193,21 @@ def acts_on_people(tok: Token, actors: Collection[int]) -> bool:
     return any(t.i in actors or t.pos_ == "PRON" for t in what_is_acted_on(tok))
 
 
+def _with_a_partner(tok: Token) -> bool:
+    """Talks need someone to talk with: a with/to phrase, an object, or several subjects
+    ("the two leaders talked"); a topic alone ("talked about the border") is no meeting."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "between", "among"):
+            return True
+        if c.dep_ in ("dobj", "iobj", "dative"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NNS", "NNPS") or c.conjuncts):
+            return True
+        if c.dep_ == "nsubj" and c.lower_ in ("we", "they"):
+            return True
+    return not any(c.dep_ == "prep" and c.lower_ in ("about", "on", "of") for c in tok.children)
+
+
 def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
     toks = [tok.i]
     if e.particle:
@@ -494,6 +509,8 @@ class TriggerFinder:
         if entry.blocks:
             self.statements.add(tok.i)
             return None
+        if "partner" in entry.flags and pos == "v" and not _with_a_partner(tok):
+            return None  # "he talked about his faith" is a topic, not talks with anyone
         if "people" in entry.flags and not acts_on_people(tok, head_sector):
             return None  # PLOVER's release frees people: not a patch, a report, a press release
         return Candidate(
