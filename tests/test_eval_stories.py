@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from wirecoder.errors import EvalError
-from wirecoder.eval.stories import detokenize, documents, evaluate, group_of, read_document, score
+from wirecoder.eval.stories import (
+    copies,
+    detokenize,
+    documents,
+    evaluate,
+    group_of,
+    read_document,
+    score,
+)
 
 
 def _rec(cid: str, arts: list[str], n_sources: int) -> dict:
@@ -51,12 +59,33 @@ def test_sources_are_outlets_and_an_article_without_one_is_its_own() -> None:
     # x: latimes twice + bbc = 2 sources; y: bbc + unknown = 2; z: a3 + b2, both unknown = 2
     recs = [
         _rec("x", ["a1", "a2", "b1"], 2),
-        _rec("y", ["b1", "b2"], 1),  # wire copies merged: counted low
-        _rec("z", ["a3", "b2"], 2),
+        _rec("y", ["b1", "b2"], 1),  # counted low
+        _rec("z", ["a3", "b2"], 3),  # counted high
     ]
     res = score(recs, GROUP, OUTLET)
-    assert res.metrics["sources_right"] == pytest.approx(2 / 3)
+    assert res.metrics["sources_right"] == pytest.approx(1 / 3)
     assert res.metrics["sources_merged"] == pytest.approx(1 / 3)
+    assert res.metrics["sources_split"] == pytest.approx(1 / 3)
+    # b1 and b2 are copies of one text: one source, so y is right
+    res = score(recs, GROUP, OUTLET, lambda a, b: {a, b} == {"b1", "b2"})
+    assert res.metrics["sources_right"] == pytest.approx(2 / 3)
+
+
+def test_copies_are_told_by_shared_word_shingles() -> None:
+    story = (
+        "Gunmen stormed a police station in Kandahar on Tuesday, killing three officers and "
+        "wounding five others before fleeing on motorcycles, provincial officials said."
+    )
+    same = copies(
+        {
+            "wire": story,
+            "reprint": "KABUL (Reuters) - " + story + " More follows.",
+            "own": "Militants attacked a police post in Kandahar; three policemen died.",
+        }
+    )
+    assert same("wire", "reprint") and same("reprint", "wire")
+    assert not same("wire", "own")
+    assert not same("wire", "missing")
 
 
 def test_single_article_clusters_and_unknown_articles_are_ignored() -> None:
