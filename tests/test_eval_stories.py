@@ -15,6 +15,7 @@ from wirecoder.eval.stories import (
     evaluate,
     group_of,
     read_document,
+    realnews_blind,
     score,
 )
 
@@ -177,3 +178,9 @@ def test_read_document_keeps_the_url_out_of_the_text(tmp_path: Path) -> None:
     _xml(path, ["http : / / bbc . co . uk / a", "Title here", "Body ."])
     doc = read_document(path)
     assert doc.url == "http://bbc.co.uk/a" and doc.text == "Title here\nBody."
+
+
+def test_blind_articles_of_the_realnews_gold_are_known_and_never_shown() -> None:
+    hidden = realnews_blind()
+    assert "1_21ecbplus" in hidden  # a blind-test article of eval realnews (realnews_split.tsv)
+    assert "11_2ecbplus" not in hidden  # a training one
