@@ -142,3 +142,23 @@ def test_wire_copies_and_one_outlet_count_as_one_source() -> None:
     assert independent_sources(group) == 1
     rec = records(cluster(group, Params.load(), texts))[0]
     assert rec["n_articles"] == 3 and rec["n_sources"] == 1
+
+
+def test_without_a_date_two_words_for_the_action_need_more_evidence() -> None:
+    from wirecoder.cluster.core import decide, trigger_key
+
+    p = Params(threshold=0.6, undated_margin=0.4, w_context=0.0)
+    stormed = attack("e1", "a1", "x", trigger=trigger_key("stormed"))
+    attacked = attack("e2", "a2", "x", trigger=trigger_key("attacked"))
+    # dated on both sides: the words may differ
+    assert decide(stormed, attacked, 0.7, 0.0, p) is not None
+    # no date on one side: 0.7 is not enough with two words, 1.0 is
+    undated = attack("e3", "a3", "x", day=None, trigger=trigger_key("attacked"))
+    assert decide(stormed, undated, 0.7, 0.0, p) is None
+    assert decide(stormed, undated, 1.0, 0.0, p) is not None
+    # one word for the action (inflections folded) is enough without a date
+    storming = attack("e4", "a4", "x", day=None, trigger=trigger_key("Storming"))
+    link = decide(stormed, storming, 0.7, 0.0, p)
+    assert link is not None and "trigger" in link.fields
+    assert trigger_key("offered") == trigger_key("offers") == trigger_key("offer") == "offer"
+    assert trigger_key("") == ""

@@ -10,7 +10,9 @@ Why it is built this way:
 - *Auditable*: a link is joined only when nothing contradicts it (a type outside the family, a
   date gap, parties from different countries, places in different countries, negated against
   not negated) and the evidence is strong enough; every member keeps its best link: which
-  fields matched and the similarity.
+  fields matched and the similarity. Without a date on both sides nothing rules out the same
+  kind of event in another year, so such a pair needs more (`undated_margin`) unless both
+  reports name the action with one word (`trigger`).
 - *Deterministic*: clusters are the connected components of the links, the decision is
   symmetric, items are put in one canonical order (date, event id) before anything is
   computed, and similarities are rounded, so the same events in any order give the same
@@ -48,6 +50,7 @@ class Params:
     bonus_place: float = 0.1  # same place name (0.05 for the same place country)
     bonus_copy: float = 0.3  # the two articles are copies of one wire story
     max_gap: int = 3  # days between two reports' event dates
+    undated_margin: float = 0.4  # more score needed when a date is unknown and the words differ
     same_article: bool = False  # ECB+: within-document coreference is scored as well
 
     @classmethod
@@ -76,6 +79,7 @@ class Item:
     place_country: str = ""
     outlet: str = ""
     fingerprint: int = 0  # SimHash of the article text
+    trigger: str = ""  # the action's word, folded by `trigger_key` (ECB+: the lemma)
     family: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -89,6 +93,22 @@ class Item:
 
     def order(self) -> tuple[int, str]:
         return (self.day if self.day is not None else NO_DAY, self.event_id)
+
+
+_SUFFIXES = ("ings", "ing", "ed", "es", "s", "e")
+
+
+def trigger_key(text: str | None) -> str:
+    """The trigger's first word, lower-cased, common inflections cut ("offered", "offers" ->
+    "offer"; "charged", "charges" -> "charg"), so two outlets' words for one action meet."""
+    words = (text or "").lower().split()
+    if not words:
+        return ""
+    w = words[0].strip(".,;:!?\"'()")
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +195,12 @@ def decide(
         fields.append("wire_copy")
         bonus += params.bonus_copy
     score = round(sim + params.w_context * ctx + bonus, 4)
-    if score < params.threshold:
+    need = params.threshold
+    if a.trigger and a.trigger == b.trigger:
+        fields.append("trigger")
+    elif a.day is None or b.day is None:
+        need += params.undated_margin
+    if score < need:
         return None
     return Link(ia, ib, score, round(sim, 4), tuple(fields))
 
@@ -349,4 +374,5 @@ __all__ = [
     "cluster_id",
     "decide",
     "family_of",
+    "trigger_key",
 ]

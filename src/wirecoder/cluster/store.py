@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from .core import WEEK, Clustering, Item, Link, Params, candidate_links, cluster_id
+from .core import WEEK, Clustering, Item, Link, Params, candidate_links, cluster_id, trigger_key
 from .summary import cluster_record
 from .text import fingerprint, vectors
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 ITEMS_SQL = """
 SELECT e.event_id, e.article_id, e.event_type, e.sentence, coalesce(e.date, a.date) AS day,
        e.status, e.source_country, e.target_country, e.reciprocal, e.location_name,
-       e.location_country, a.source AS outlet_name, a.url
+       e.location_country, a.source AS outlet_name, a.url, e.trigger_text
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 
@@ -65,6 +65,7 @@ def _item(row: dict[str, Any]) -> Item:
         event_id=row["event_id"],
         article_id=row["article_id"],
         kind=row["event_type"],
+        trigger=trigger_key(row["trigger_text"]),
         text=row["sentence"] or "",
         day=day.toordinal() if isinstance(day, date) else None,
         status=row["status"] or "asserted",

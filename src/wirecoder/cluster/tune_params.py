@@ -37,7 +37,13 @@ def main() -> None:
     gold = {f"{m.doc}:{m.m_id}": m.chain for m in mentions}
     items = sorted(
         (
-            Item(event_id=f"{m.doc}:{m.m_id}", article_id=m.doc, kind=m.lemma, text=m.sentence)
+            Item(
+                event_id=f"{m.doc}:{m.m_id}",
+                article_id=m.doc,
+                kind=m.lemma,
+                trigger=m.lemma,
+                text=m.sentence,
+            )
             for m in mentions
         ),
         key=Item.order,

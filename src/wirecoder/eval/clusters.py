@@ -229,7 +229,13 @@ def ours(mentions: Sequence[Mention], texts: dict[str, str]) -> dict[str, str]:
     from ..cluster.core import Item, Params, cluster
 
     items = [
-        Item(event_id=f"{m.doc}:{m.m_id}", article_id=m.doc, kind=m.lemma, text=m.sentence)
+        Item(
+            event_id=f"{m.doc}:{m.m_id}",
+            article_id=m.doc,
+            kind=m.lemma,
+            trigger=m.lemma,
+            text=m.sentence,
+        )
         for m in mentions
     ]
     res = cluster(items, replace(Params.load(), same_article=True), texts)
