@@ -103,7 +103,9 @@ def test_cached_minilm_weights_give_the_same_states(fresh_cache):
         assert all(np.array_equal(a, b) for a, b in zip(got, in_memory, strict=True))
     entry.write_bytes(entry.read_bytes()[: 1 << 20])  # cut short, as by a full disk
     repaired = Encoder.load(deltas, key="k")
-    assert all(np.array_equal(a, b) for a, b in zip(_hidden(repaired, texts), in_memory, strict=True))
+    assert all(
+        np.array_equal(a, b) for a, b in zip(_hidden(repaired, texts), in_memory, strict=True)
+    )
 
 
 def test_the_minilm_cache_key_follows_the_model_file(fresh_cache):
