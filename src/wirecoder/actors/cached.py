@@ -95,11 +95,10 @@ def builtin_key(common: frozenset[str]) -> str:
     """Content hash of the build's inputs: source, data files, spaCy's version (its tokenizer
     splits the forms) and the common English words that make a form case-sensitive."""
     import hashlib
-
-    import spacy
+    from importlib.metadata import version
 
     h = hashlib.sha256(_sources_digest())
-    h.update(f"spacy={spacy.__version__}\n".encode())
+    h.update(f"spacy={version('spacy')}\n".encode())
     h.update("\n".join(sorted(common)).encode())
     return h.hexdigest()[:20]
 
