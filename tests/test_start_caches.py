@@ -147,3 +147,51 @@ def test_a_damaged_actor_cache_is_rebuilt(fresh_cache):
     d = cached_builtin(common)
     assert d.lookup(["Barack", "Obama"])
     assert cached_builtin(common).lookup(["Barack", "Obama"]) == d.lookup(["Barack", "Obama"])
+
+
+def test_english_words_cached_are_the_models_own(fresh_cache):
+    from wirecoder.nlp import MODEL_NAME, _english_words, english_words
+
+    english_words.cache_clear()
+    try:
+        assert english_words() == _english_words(MODEL_NAME)
+        assert list(fresh_cache.glob("english-*.pickle"))
+        english_words.cache_clear()
+        assert "attack" in english_words()
+    finally:
+        english_words.cache_clear()
+
+
+def test_import_and_the_command_list_load_no_heavy_library():
+    """`import wirecoder` and listing the commands stay cheap: models, DuckDB, pyarrow and
+    pandas load only when a command needs them."""
+    import json
+    import subprocess
+    import sys
+
+    heavy = ["duckdb", "numpy", "pandas", "pyarrow", "spacy", "tokenizers", "torch"]
+    code = (
+        "import sys, json, wirecoder; before = [m for m in HEAVY if m in sys.modules]; "
+        "from wirecoder.cli import app; from wirecoder.cli_more import register; "
+        "register(app); print(json.dumps([before, [m for m in HEAVY if m in sys.modules]]))"
+    ).replace("HEAVY", repr(heavy))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [[], []]
+
+
+@pytest.mark.parametrize("preset", [None, "ACTIVE"])
+def test_the_command_lets_openmp_threads_sleep_unless_told_otherwise(monkeypatch, preset):
+    """Set before the command runs (before PyTorch loads OpenMP); the user's setting wins."""
+    import os
+
+    from wirecoder import cli, cli_more
+
+    if preset is None:
+        monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    else:
+        monkeypatch.setenv("OMP_WAIT_POLICY", preset)
+    seen = []
+    monkeypatch.setattr(cli_more, "register", lambda app: None)
+    monkeypatch.setattr(cli, "app", lambda: seen.append(os.environ.get("OMP_WAIT_POLICY")))
+    cli.main()
+    assert seen == [preset or "PASSIVE"]
