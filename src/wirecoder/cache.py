@@ -14,9 +14,12 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import numpy as np
 
 T = TypeVar("T")
 log = logging.getLogger("wirecoder.cache")
@@ -65,17 +68,70 @@ def cached_pickle(name: str, key: str, build: Callable[[], T]) -> T:
                 gc.enable()
     value = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError as exc:
+        _write_atomically(
+            path,
+            name,
+            ".pickle",
+            lambda f: pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL),
+        )
+    except (OSError, pickle.PicklingError) as exc:
         log.info("cannot write cache %s (%s)", path, exc)
     return value
 
 
-__all__ = ["cache_dir", "cached_pickle"]
+def _write_atomically(path: Path, name: str, suffix: str, write: Callable[[Any], None]) -> None:
+    """`write(file)` to a temporary file beside `path`, then rename it into place (a reader sees
+    the old file or the whole new one, never half of one) and drop `name`'s other entries."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    for old in path.parent.glob(f"{name}-*{suffix}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def cached_arrays(
+    name: str,
+    key: str,
+    build: Callable[[], Mapping[str, np.ndarray]],
+    check: Callable[[Mapping[str, np.ndarray]], bool] = lambda _: True,
+) -> dict[str, np.ndarray]:
+    """`build()`'s float32 arrays, memory-mapped from `<cache>/<name>-<key>.npy` when it is there.
+
+    One .npy file whose single record has a field per array, so `np.load(mmap_mode="r")` maps
+    them all without reading them: a cold start pays only for the pages it touches, and
+    processes share them. The arrays read from the cache are read-only. An entry that cannot
+    be read or fails `check` is built again; write failures are logged, never raised."""
+    import numpy as np
+
+    path = cache_dir() / f"{name}-{key}.npy"
+    if path.is_file():
+        try:
+            record = np.load(path, mmap_mode="r", allow_pickle=False)
+            if record.dtype.names is None or record.shape != (1,):
+                raise ValueError("not a record of arrays")
+            arrays = {n: np.asarray(record[n][0]) for n in record.dtype.names}
+            if check(arrays):
+                return arrays
+            log.warning("cache entry %s does not fit; rebuilding", path)
+        except (OSError, ValueError, EOFError) as exc:  # damaged or foreign: build again
+            log.warning("cache entry %s unreadable (%s); rebuilding", path, exc)
+    built = {n: np.ascontiguousarray(a, dtype=np.float32) for n, a in build().items()}
+    try:
+        layout = np.dtype([(n, np.float32, a.shape) for n, a in built.items()])
+        record = np.zeros(1, dtype=layout)
+        for n, a in built.items():
+            record[n][0] = a
+        _write_atomically(path, name, ".npy", lambda f: np.save(f, record, allow_pickle=False))
+    except (OSError, ValueError) as exc:
+        log.info("cannot write cache %s (%s)", path, exc)
+    return built
+
+
+__all__ = ["cache_dir", "cached_arrays", "cached_pickle"]

@@ -548,7 +548,9 @@ def load_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
     gc_was_on = gc.isenabled()
     gc.disable()  # 150,000 small objects: the collector's passes would double the time
     try:
-        d = build_builtin(common)
+        from .cached import cached_builtin
+
+        d = cached_builtin(common)
     finally:
         if gc_was_on:
             gc.enable()

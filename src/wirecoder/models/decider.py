@@ -93,10 +93,8 @@ class Decider:
         return p / p.sum(1, keepdims=True)
 
 
-def load_arrays(
-    data: Any,
-) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, tuple[str, ...], dict[str, Any]]:
-    """Low-rank updates merged into full deltas, the head, labels and training notes."""
+def lora_deltas(data: Any) -> dict[str, np.ndarray]:
+    """The low-rank updates merged into full deltas (name -> array added to that weight)."""
     meta = json.loads(str(data["meta"]))
     scale = float(meta.get("lora_scale", 1.0))
     deltas: dict[str, np.ndarray] = {}
@@ -108,28 +106,45 @@ def load_arrays(
             deltas[name] = (b @ a) * scale
         elif key.startswith("full::"):
             deltas[key[len("full::") :]] = data[key].astype(np.float32)
+    return deltas
+
+
+def _head(data: Any) -> tuple[np.ndarray, np.ndarray, tuple[str, ...], dict[str, Any]]:
+    meta = json.loads(str(data["meta"]))
     labels = tuple(str(x) for x in data["labels"])
-    return (
-        deltas,
-        data["head_w"].astype(np.float32),
-        data["head_b"].astype(np.float32),
-        labels,
-        meta,
-    )
+    return data["head_w"].astype(np.float32), data["head_b"].astype(np.float32), labels, meta
 
 
 def read_decider(fh: Any, name: str = MODEL_FILE) -> Decider:
-    """A decision model from an open .npz file (E205 when it is not one)."""
+    """A decision model from an open .npz file (E205 when it is not one).
+
+    MiniLM's merged weights are cached under the file's content hash (`Encoder.load`), so the
+    low-rank updates are read and merged only the first time a model file is used."""
+    import hashlib
+    import io
+
     from .encoder import Encoder
 
     try:
-        data = np.load(fh, allow_pickle=False)
-        deltas, hw, hb, labels, meta = load_arrays(data)
+        raw = fh.read()
+        data = np.load(io.BytesIO(raw), allow_pickle=False)
+        hw, hb, labels, meta = _head(data)
+        if not any(k.startswith(("lora_a::", "full::")) for k in data.files):
+            raise KeyError("no weights for MiniLM")
     except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise ResourceError(Codes.E205, path=name, detail=f"{type(exc).__name__}: {exc}") from exc
     if hw.shape[0] != len(labels) or set(labels) - set(LABELS):
         raise ResourceError(Codes.E205, path=name, detail="labels do not fit the head")
-    return Decider(Encoder.load(deltas), hw, hb, labels, meta)
+
+    def deltas() -> dict[str, np.ndarray]:
+        try:
+            return lora_deltas(data)
+        except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            raise ResourceError(Codes.E205, path=name, detail=detail) from exc
+
+    key = hashlib.sha256(raw).hexdigest()[:20]
+    return Decider(Encoder.load(deltas, key=key), hw, hb, labels, meta)
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +168,7 @@ __all__ = [
     "Decider",
     "Item",
     "load_decider",
+    "lora_deltas",
     "read_decider",
     "trigger_pieces",
 ]
