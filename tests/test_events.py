@@ -538,6 +538,9 @@ def test_asking_a_question_is_no_request(coder):
 
     assert "REQUEST" in proposed("Iraq asked Russia to carry out air strikes.")
     assert "REQUEST" in proposed("Kenya asked the UN for food aid.")
+    assert "REQUEST" in proposed(
+        "Uzbekistan asked a coalition of rights groups, the Cotton Campaign, to end a boycott."
+    )
     for text in (
         "Hannity asked Trump if he would build the wall.",
         "The reporter asked the senator about the e-mails.",
@@ -552,6 +555,7 @@ def test_a_release_frees_people(coder):
 
     assert "RETREAT" in proposed("The rebels released five hostages on Monday.")
     assert "RETREAT" in proposed("Hamas demanded the release of the prisoners.")
+    assert "RETREAT" in proposed("Venezuela releases dozens of political activists.")
     for text in (
         "Microsoft releases a patch for the browser flaw.",
         "The ministry released the report on Monday.",

@@ -155,6 +155,8 @@ def asks_for_something(tok: Token, actors: Collection[int] = ()) -> bool:
     for c in tok.children:
         if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for"):
             return True
+        if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return True  # "asked a coalition, the Cotton Campaign, to end a boycott"
         if (
             c.dep_ == "dobj"
             and c.i not in actors
@@ -187,10 +189,31 @@ def what_is_acted_on(tok: Token) -> list[Token]:
     return out + [cj for t in out for cj in t.conjuncts]
 
 
+#: nouns that count people ("dozens of activists", "a group of prisoners")
+_COUNTING = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+             "group", "batch", "number", "handful", "all", "some", "most", "many", "none"}  # fmt: skip
+#: endings of nouns for people ("prisoner", "detainee", "activist", "civilian", "protestant")
+_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ee", "ees", "ian", "ians", "ant",
+                   "ants", "ent", "ents", "man", "men", "ive", "ives")  # fmt: skip
+
+
+def _people_like(t: Token, actors: Collection[int], depth: int = 0) -> bool:
+    if t.i in actors or t.pos_ == "PRON" or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    if (t.like_num or t.lower_ in _COUNTING) and depth < 2:
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return not of or any(_people_like(g, actors, depth + 1) for g in of)
+    return t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(_PERSON_ENDINGS)
+
+
 def acts_on_people(tok: Token, actors: Collection[int]) -> bool:
-    """Does the word act on people or groups (`actors`: head tokens of mentions, pronouns
-    included)? "released five hostages" does; "released a patch", "a press release" do not."""
-    return any(t.i in actors or t.pos_ == "PRON" for t in what_is_acted_on(tok))
+    """Does the word act on people or groups? An actor (`actors`: head tokens of mentions), a
+    pronoun, a name, a count of them ("dozens of activists", "two") or a noun for people
+    ("prisoners", "ex-ministers"): "released five hostages" does; "released a patch", "a
+    press release" do not."""
+    acted_on = what_is_acted_on(tok)
+    # no object the parse can find ("freed on bail two ex-ministers"): nothing says otherwise
+    return not acted_on or any(_people_like(t, actors) for t in acted_on)
 
 
 def _with_a_partner(tok: Token) -> bool:
