@@ -99,6 +99,8 @@ def bare_content(finder: QuoteFinder, t: Token) -> tuple[tuple[int, int] | None,
     from .quotes import _extent
 
     kids = list(t.children)
+    if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in kids):
+        return _extent(list(t.subtree)), "relcl_wh"  # "which he described as his home"
     if t.dep_ in ("amod", "acl", "relcl") and t.head.i != t.i:
         return _extent(_minus(t.head, t)), t.dep_
     obj = [c for c in kids if c.dep_ in ("dobj", "dative", "oprd", "attr", "ccomp", "xcomp")]
@@ -114,10 +116,14 @@ def bare_content(finder: QuoteFinder, t: Token) -> tuple[tuple[int, int] | None,
         return _extent([x for c in passive for x in c.subtree]), "passive"
     if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "than") for c in kids):
         return _extent(_minus(t.head, t)), "as"
-    right = [x for c in kids if c.i > t.i and c.dep_ not in ("punct", "cc", "conj")
-             for x in c.subtree]  # fmt: skip
+    right = [c for c in kids if c.i > t.i and c.dep_ not in ("punct", "cc", "conj")]
+    said = [c for c in right if c.dep_ not in ("prep", "advcl", "npadvmod")]  # "said so"
+    that = [x for c in right for x in c.subtree if x.dep_ in ("acl", "ccomp") and x.i > c.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in x.children)]  # fmt: skip
+    if said or that:  # "said in a statement that ...": the that-clause
+        return _extent([x for c in said or that[:1] for x in c.subtree]), "right"
     if right:
-        return _extent(right), "right"
+        return _extent([x for c in right for x in c.subtree]), "right"
     return None, "none"
 
 
