@@ -7,13 +7,11 @@ Seeded; needs scikit-learn (the `train` extra) and ../shared/data:
 Examples are the candidates `wirecoder.voices.quotes` proposes on PolNeAR's *train* folder
 (the dev folder is `eval quotes`' and is not read here) that the parse does not settle (a
 quotation beside its cue, "according to", a chain are kept whatever the model says, unless
-the cue is negated), each
-labelled 1 when its cue overlaps a cue the annotators marked, else 0 (candidates in spans
-PolNeAR set aside are left out). A
-logistic regression (L2) over the candidate's features (`QuoteFinder.features`) is fitted;
+the cue is negated), each labelled 1 when its cue overlaps a cue the annotators marked, else
+0 (candidates in spans PolNeAR set aside are left out). A logistic regression (L2) over the candidate's features (`QuoteFinder.features`) is fitted;
 its regularisation and the probability threshold are chosen by 5-fold cross-validation over
-articles on train, maximising the F1 of cues with a verb of saying (as `eval quotes` counts
-them). Only the non-zero weights are written, rounded.
+articles on train, maximising the F1 of cues with a verb of saying as `eval quotes` counts
+them (each gold cue found once: a second candidate on it is wrong). Only the non-zero weights are written, rounded.
 """
 
 from __future__ import annotations
@@ -34,46 +32,47 @@ def _overlap(a: tuple[int, int], segs: Sequence[tuple[int, int]]) -> bool:
 
 
 def examples(articles: Sequence[Any], analyses: Sequence[Any]) -> list[dict[str, Any]]:
-    """One row per candidate: its article, features, label, and whether it hits a speech cue."""
+    """One row per candidate: its article, features, label, and the speech cues it hits."""
     from wirecoder.voices.quote_model import checked
     from wirecoder.voices.quotes import QuoteFinder
 
     rows: list[dict[str, Any]] = []
     for k, (art, an) in enumerate(zip(articles, analyses, strict=True)):
         finder = QuoteFinder(an)
-        speech = [s for g in art.attributions if g.speech for s in g.cue]
+        speech = [g.cue for g in art.attributions if g.speech]
         cues = [s for g in art.attributions for s in g.cue]
         for d in finder.drafts():
             span = (d.cue_span.start, d.cue_span.end)
             if _overlap(span, art.ignored):
                 continue
+            hits = [f"{k}:{j}" for j, segs in enumerate(speech) if _overlap(span, segs)]
+            row: dict[str, Any] = {"article": k, "label": int(_overlap(span, cues)), "hits": hits}
             if not checked(d):  # kept whatever the model says: counted as kept
-                rows.append({"article": k, "settled": 1, "label": int(_overlap(span, cues)),
-                             "speech": int(_overlap(span, speech))})  # fmt: skip
-                continue
-            rows.append({
-                "article": k,
-                "features": finder.features(d),
-                "label": int(_overlap(span, cues)),
-                "speech": int(_overlap(span, speech)),
-            })  # fmt: skip
-        rows.append({"article": k, "gold_speech": sum(g.speech for g in art.attributions)})
+                row["settled"] = 1
+            else:
+                row["features"] = finder.features(d)
+            rows.append(row)
+        rows.append({"article": k, "gold_speech": len(speech)})
     return rows
 
 
-def _f1(
-    rows: list[dict[str, Any]], probs: list[float], threshold: float, n_gold: int,
-    settled: tuple[int, int] = (0, 0),
-) -> float:  # fmt: skip
-    tp, fp = settled
-    for r, p in zip(rows, probs, strict=True):
-        if p < threshold:
-            continue
-        if r["speech"]:
-            tp += 1
+def _f1(rows: list[dict[str, Any]], probs: list[float], threshold: float, n_gold: int,
+        settled: Sequence[dict[str, Any]] = ()) -> float:  # fmt: skip
+    """Cue F1 as `eval quotes` counts it: a gold cue is found once; a second candidate on it
+    and one on no cue at all are wrong, one on a cue of another kind (believe) is neither."""
+    found: set[str] = set()
+    hits = fp = 0
+    kept = [*settled, *(r for r, p in zip(rows, probs, strict=True) if p >= threshold)]
+    for r in kept:
+        if r["hits"]:
+            hits += 1
+            new = next((h for h in r["hits"] if h not in found), None)
+            if new is not None:  # one-to-one, as eval quotes matches
+                found.add(new)
         elif not r["label"]:
             fp += 1
-    tp = min(tp, n_gold)
+    tp = min(len(found), n_gold)
+    fp += hits - tp
     return 2 * tp / (2 * tp + fp + (n_gold - tp)) if tp else 0.0
 
 
@@ -85,8 +84,7 @@ def fit(rows: list[dict[str, Any]], seed: int = SEED) -> dict[str, Any]:
 
     cands = [r for r in rows if "features" in r]
     n_gold = sum(r["gold_speech"] for r in rows if "gold_speech" in r)
-    fixed = [r for r in rows if r.get("settled")]
-    settled = (sum(r["speech"] for r in fixed), sum(not r["label"] for r in fixed))
+    settled = [r for r in rows if r.get("settled")]
     vec = DictVectorizer()
     x = vec.fit_transform([{f: 1 for f in r["features"]} for r in cands])
     y = np.array([r["label"] for r in cands])

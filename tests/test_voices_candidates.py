@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from wirecoder.voices.quote_model import checked
-from wirecoder.voices.quotes import QuoteFinder
+from wirecoder.voices.quotes import QuoteFinder, find_quotes
 
 
 def _drafts(coder, text):
@@ -66,3 +66,42 @@ def test_a_negated_cue_over_an_open_question_is_no_candidate(coder):
     text = "Quiet day.\nThe minister did not say whether troops would leave. Troops stayed."
     _finder, drafts = _drafts(coder, text)
     assert [d for d in drafts if d.cue_span.text == "say"] == []
+
+
+def test_a_verb_of_saying_no_rule_gives_content_is_a_bare_candidate_for_the_check(coder):
+    text = (
+        "Rallies went on.\n"
+        "Mr. Biden described himself as her closest adviser.\n"
+        "This was exactly the sort of demographic change the party warned about in its report.\n"
+        "Trump has called for the Islamic State's strongholds to be hit even harder."
+    )
+    finder, drafts = _drafts(coder, text)
+    by_cue = {d.cue_span.text: d for d in drafts}
+    assert {"described", "warned", "called"} <= set(by_cue)
+    for cue, words in (("described", "closest adviser"), ("warned", "demographic change"),
+                       ("called", "strongholds")):  # fmt: skip
+        d = by_cue[cue]
+        assert d.how.startswith("bare") and checked(d)
+        assert words in _text(finder, d)
+    assert by_cue["warned"].speaker_tok is not None
+    assert by_cue["warned"].speaker_tok.text == "party"
+
+
+def test_the_check_keeps_a_clear_bare_cue_with_its_speaker(coder):
+    text = (
+        "Rallies went on.\n"
+        "Mr. Biden described himself as her closest adviser.\n"
+        "Trump has called for the Islamic State's strongholds to be hit even harder."
+    )
+    quotes = find_quotes(coder.analyze(text, date="2016-02-06"))
+    by_cue = {q.cue.text: q for q in quotes}
+    assert by_cue["described"].speaker is not None
+    assert "Biden" in by_cue["described"].speaker.text
+    assert "adviser" in by_cue["described"].content.text
+    assert by_cue["called"].speaker is not None and "Trump" in by_cue["called"].speaker.text
+
+
+def test_speech_inside_a_quotation_is_no_bare_candidate(coder):
+    text = 'Talks stalled.\n"People will describe us as weak," the minister said on Monday.'
+    _finder, drafts = _drafts(coder, text)
+    assert [d.cue_span.text for d in drafts] == ["said"]

@@ -5,7 +5,7 @@ The parse rules propose candidates generously (every verb of saying with somethi
 the parse cannot tell "the minister said the army attacked" from "Let's say you think" or a
 telephone "called". `scripts/train_quote_check.py` (seeded) fits this model on PolNeAR's train
 folder; the weights, the bias and the threshold (chosen by cross-validation on train) ship as
-`models/quote_check.json` (a few KB). Without the file every candidate is kept.
+`models/quote_check.json` (tens of KB). Without the file every candidate is kept.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ SETTLED = frozenset({"quote", "according", "dash"})
 
 def checked(d: _Draft) -> bool:
     """Is the candidate one the learned check decides (not one the parse settles)? A negated
-    cue ("did not mention") always is, whatever rule found it."""
+    cue ("did not mention") and a bare verb of saying (content guessed) always are."""
     from .candidates import negated
 
-    return (d.how not in SETTLED and not d.via_toks) or negated(d.cue)
+    return (d.how not in SETTLED and not d.via_toks) or negated(d.cue) or d.how.startswith("bare")
 
 
 def features(finder: QuoteFinder, d: _Draft) -> list[str]:
@@ -69,6 +69,10 @@ def features(finder: QuoteFinder, d: _Draft) -> list[str]:
         f.append("opens_quote")
     if negated(t):  # "did not mention": PolNeAR marks some, "did not say" rarely
         f += ["neg", f"neg_lem={lem}"]
+    if d.how.startswith("bare"):  # no rule found its content: what the verb governs
+        f += ["bare", f"bare_dep={t.dep_}"]
+        f += sorted({f"kid={c.dep_}" for c in t.children if c.dep_ != "punct"})
+        f += sorted({f"prep={lem}|{c.lower_}" for c in t.children if c.dep_ in ("prep", "prt")})
     return f
 
 

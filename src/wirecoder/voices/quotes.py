@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..events.attribution import AttributionFinder
 from ..records import Actor, Span
-from .candidates import colon_quotes, open_question
+from .candidates import bare_verbs, colon_quotes, open_question
 from .records import Quote, QuoteKind, SpeakerKind
 from .speakers import speaker_kind
 
@@ -281,7 +281,8 @@ class QuoteFinder:
                 out.append(d)
         out += self._colon_leads({d.cue.i for d in out})
         out += self._dash_credits({d.cue.i for d in out})
-        return out + colon_quotes(self, out)
+        out += colon_quotes(self, out)
+        return out + bare_verbs(self, out)
 
     def _dash_credits(self, taken: set[int]) -> list[_Draft]:
         """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
