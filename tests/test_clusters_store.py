@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 import wirecoder
 from wirecoder.cli import app
 from wirecoder.cli_more import register
+from wirecoder.cluster.disputes import disputes
 from wirecoder.coder import Coded
 from wirecoder.records import Actor, Article, Event, Location, Span
 from wirecoder.store import SCHEMA_VERSION, Item, Store
@@ -216,3 +217,35 @@ def test_python_api_gives_a_frame(tmp_path: Path) -> None:
 
     with Store(path, read_only=True) as st:
         assert export_clusters(st, "plover-json", buf) == 3
+
+
+def test_a_denial_in_another_article_is_a_dispute_of_the_cluster(tmp_path: Path) -> None:
+    # a denial never joins the reports of the deed, yet a reader wants to see that one outlet
+    # reports a raid another outlet's source denies
+    path = tmp_path / "s.duckdb"
+    pairs = batches()[:2]
+    denial = "The Taliban denied storming a police station in Kandahar."
+    item, coded = _coded(
+        "Kandahar: " + denial, "Dawn", None, [(denial, "ASSAULT", "2024-04-30", "AFG", "Kandahar")]
+    )
+    coded.events[0].status = "negated"
+    unrelated = "Police denied beating protesters in Nairobi."
+    item2, coded2 = _coded(
+        unrelated, "Nation", None, [(unrelated, "ASSAULT", "2024-04-30", "KEN", "Nairobi")]
+    )
+    coded2.events[0].status = "negated"
+    with Store(path) as st:
+        st.add_coded(coded_table([*pairs, (item, coded), (item2, coded2)], "test"))
+    with Store(path, read_only=True) as st:
+        found = disputes(st)
+        reported = {m["event_id"] for r in wirecoder.clusters(st, records=True) for m in r["members"]
+                    if len(r["members"]) == 2}  # fmt: skip
+    assert len(found) == 1
+    rec = found[0]
+    statuses = [s["status"] for s in rec["stances"]]
+    assert statuses.count("negated") == 1 and statuses.count("asserted") == 2
+    assert set(rec["event_ids"][:2]) == reported  # the cluster's two reports, then the denial
+    assert rec["stances"][-1]["outlet"] == "dawn" and "similarity" in rec["stances"][-1]
+    result = CliRunner().invoke(app, ["clusters", "--db", str(path), "--disputes"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["cluster_id"] for x in result.output.splitlines()] == [rec["cluster_id"]]

@@ -5,7 +5,8 @@
     ...     df = wirecoder.clusters(st)       # one row per cluster, members with reasons
 
 `core` decides which events join, `summary` makes the records, `store` keeps the store's
-`clusters` and `cluster_members` tables up to date, `api` reads and exports them.
+`clusters` and `cluster_members` tables up to date, `api` reads and exports them, and
+`disputes` finds clusters another article denies.
 `build_idf` and `tune_params` (run as modules) build the two shipped data files.
 
 """
@@ -35,4 +36,16 @@ def clusters(
         return list(iter_clusters(st, where)) if records else clusters_frame(st, where)
 
 
-__all__ = ["clusters"]
+def disputes(store: Store | str | Path) -> list[dict[str, Any]]:
+    """Clusters another article denies: each with its reports and the denials that match
+    it (`cluster_id`, `event_type`, `event_ids`, `stances`); see `cluster.disputes`."""
+    from ..store import Store
+    from .disputes import disputes as find
+
+    if isinstance(store, Store):
+        return find(store)
+    with Store(store, read_only=True) as st:
+        return find(st)
+
+
+__all__ = ["clusters", "disputes"]

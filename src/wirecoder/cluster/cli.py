@@ -44,6 +44,14 @@ def clusters(
         bool,
         typer.Option("--json", help="One JSON object per cluster, with members and reasons."),
     ] = False,
+    disputes: Annotated[
+        bool,
+        typer.Option(
+            "--disputes",
+            help="Instead, one JSON object per cluster another article denies: its reports "
+            "and the denials, with why each denial was paired.",
+        ),
+    ] = False,
 ) -> None:
     """List clusters: one real-world event each, with how many articles and independent
     sources report it (wire copies and one outlet count once)."""
@@ -54,6 +62,12 @@ def clusters(
     try:
         with Store(db, read_only=True) as store:
             store.confine()
+            if disputes:
+                from .disputes import disputes as find_disputes
+
+                for rec in find_disputes(store):
+                    sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                return
             if as_json:
                 for rec in iter_clusters(store, where):
                     sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
