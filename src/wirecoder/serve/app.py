@@ -64,11 +64,12 @@ _REASONS = {
 }
 
 
-#: JSON endpoints by path: the name of their handler in `api` (looked up per request).
+#: JSON endpoints by path: the name of their handler in `api` (looked up per request); a
+#: handler returns the object to send, or its JSON text already encoded (bytes).
 _HANDLERS = {
-    "/api/events": "list_events",
+    "/api/events": "events_body",
     "/api/stats": "stats",
-    "/api/places": "places",
+    "/api/places": "places_body",
     "/api/facets": "facets",
     "/api/openapi.json": "openapi",
 }
@@ -260,7 +261,10 @@ class EventsApp:
 
     @staticmethod
     def _json(status: int, obj: Any) -> tuple[int, list, bytes]:
-        body = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8")
+        if isinstance(obj, bytes):
+            body = obj
+        else:
+            body = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8")
         return (
             status,
             [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
