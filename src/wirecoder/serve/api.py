@@ -23,7 +23,7 @@ from .._version import __version__
 from ..store import Store
 from ..store.export import export_chunks
 from ..store.stats import store_stats
-from .clusters import cluster, with_clusters
+from .clusters import cluster
 from .params import (
     DEFAULT_LIMIT,
     ENDPOINTS,
@@ -33,7 +33,7 @@ from .params import (
     BadParameter,
 )
 from .params import openapi as _openapi
-from .sql import QUAD_CLASSES, events_page, places_json
+from .sql import QUAD_CLASSES, article_text, events_page, places_json
 
 #: Outlets listed in the facets at most (the busiest first).
 MAX_OUTLETS = 100
@@ -174,21 +174,6 @@ def _plain(value: Any) -> Any:
 def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
     """Rows as dicts; JSON columns decoded, dates as ISO strings."""
     return [{k: _plain(v) for k, v in rec.items()} for rec in store.records(sql, params)]
-
-
-def _pairs(store: Store, sql: str, params: Sequence[Any]) -> list[list[Any]]:
-    return [[_plain(v) for v in r] for r in store.con.execute(sql, list(params)).fetchall()]
-
-
-def _event(rec: dict[str, Any]) -> dict[str, Any]:
-    rec["quad_class"] = QUAD_CLASSES.get(rec.get("quad") or 0)
-    return rec
-
-
-_EVENT_COLUMNS = (
-    "e.*, a.title AS article_title, strftime(a.date, '%Y-%m-%d') AS article_date, "
-    "a.source AS article_source"
-)
 
 
 def _body(head: dict[str, Any], name: str, raw: str) -> bytes:
@@ -385,36 +370,22 @@ def openapi(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     return _openapi(__version__)
 
 
-def article(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -> dict | None:
-    """`/api/articles/<id>`: the article text and its events, with every character offset.
-
-    Offsets count Unicode code points of `text` (Python string indices). None if unknown.
-    """
+def article_body(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -> bytes | None:
+    """`/api/articles/<id>` as the server sends it (see `article`); None if unknown."""
     ENDPOINTS["/api/articles/{id}"].parse(query)
     if not _ARTICLE_ID.match(article_id):
         raise BadParameter("id", "must be an article id (letters, digits, _ . : -)", article_id)
-    found = _rows(
-        store,
-        "SELECT id, title, strftime(date, '%Y-%m-%d') AS date, source, url, text, "
-        "coder_version, n_events FROM articles WHERE id = ?",
-        [article_id],
-    )
-    if not found:
-        return None
-    art = found[0]
-    art["events"] = [
-        _event(r)
-        for r in with_clusters(
-            store,
-            _rows(
-                store,
-                f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.article_id = ? ORDER BY e.event_index",
-                [article_id],
-            ),
-        )
-    ]
-    art.update(voices(store, article_id))
-    return art
+    found = article_text(store, article_id)
+    return None if found is None else found.encode()
+
+
+def article(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -> dict | None:
+    """`/api/articles/<id>`: the article text and its events, with every character offset,
+    and its quotes, framing and claims. None if unknown.
+
+    Offsets count Unicode code points of `text` (Python string indices)."""
+    found = article_body(store, article_id, query)
+    return None if found is None else json.loads(found)
 
 
 def voices(store: Store, article_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -450,14 +421,17 @@ __all__ = [
     "BadParameter",
     "Filters",
     "article",
+    "article_body",
     "cluster",
     "country_names",
+    "events_body",
     "export",
     "facets",
     "list_events",
     "openapi",
     "parse_filters",
     "places",
+    "places_body",
     "stats",
     "voices",
 ]

@@ -1,5 +1,5 @@
-"""The API's biggest answers, written as JSON text (issue 19 item 9): a page of events and
-the map's places. DuckDB writes each event's JSON (`to_json` of the row, its JSON columns
+"""The API's biggest answers, written as JSON text (issue 19 item 9): a page of events, the
+map's places and an article with its events. DuckDB writes each event's JSON (`to_json` of the row, its JSON columns
 embedded as they are stored); Python only adds a few columns per event and joins the texts,
 so no event becomes a dict, no JSON column is decoded and no value is converted one by one.
 
@@ -38,6 +38,39 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=str)
 
 
+def _clusters(store: Store, event_ids: Sequence[str]) -> dict[str, tuple[str, int, int]]:
+    """event id -> (cluster id, the cluster's articles, its independent sources)."""
+    found = store.con.execute(
+        "SELECT m.event_id, m.cluster_id, c.n_articles, c.n_sources "
+        "FROM cluster_members m JOIN clusters c ON c.cluster_id = m.cluster_id "
+        "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted({e for e in event_ids if e})],
+    ).fetchall()
+    return {eid: (cid, n_art, n_src) for eid, cid, n_art, n_src in found}
+
+
+def _event_text(
+    text: str,
+    quad: int | None,
+    article: tuple[Any, Any, Any],
+    cluster: tuple[Any, Any, Any],
+) -> str:
+    """An event's JSON (`to_json` of its row) with the columns the API adds after them."""
+    extra = {
+        "article_title": article[0],
+        "article_date": article[1],
+        "article_source": article[2],
+        "cluster_id": cluster[0],
+        "cluster_n_articles": cluster[1],
+        "cluster_n_sources": cluster[2],
+        "quad_class": QUAD_CLASSES.get(quad or 0),
+    }
+    return text[:-1] + ", " + _dumps(extra)[1:]
+
+
+_NONE3 = (None, None, None)
+
+
 def event_texts(store: Store, rowids: Sequence[int]) -> list[str]:
     """The events with these row ids as the API sends them, in the order given: every
     events column (JSON columns as stored), then the article's title, date and source, the
@@ -59,29 +92,69 @@ def event_texts(store: Store, rowids: Sequence[int]) -> list[str]:
             [sorted({r[1] for r in rows})],
         ).fetchall()
     }
-    clusters: dict[str, tuple[str, int, int]] = {}
-    for eid, cid, n_art, n_src in store.con.execute(
-        "SELECT m.event_id, m.cluster_id, c.n_articles, c.n_sources "
-        "FROM cluster_members m JOIN clusters c ON c.cluster_id = m.cluster_id "
-        "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted({r[2] for r in rows if r[2]})],
-    ).fetchall():
-        clusters[eid] = (cid, n_art, n_src)
-    by_rowid: dict[int, str] = {}
-    for rowid, article_id, event_id, quad, text in rows:
-        title, day, source = articles.get(article_id, (None, None, None))
-        cid, n_art, n_src = clusters.get(event_id or "", (None, None, None))
-        extra = {
-            "article_title": title,
-            "article_date": day,
-            "article_source": source,
-            "cluster_id": cid,
-            "cluster_n_articles": n_art,
-            "cluster_n_sources": n_src,
-            "quad_class": QUAD_CLASSES.get(quad or 0),
-        }
-        by_rowid[rowid] = text[:-1] + ", " + _dumps(extra)[1:]
+    clusters = _clusters(store, [r[2] for r in rows])
+    by_rowid = {
+        rowid: _event_text(text, quad, articles.get(aid, _NONE3), clusters.get(eid or "", _NONE3))
+        for rowid, aid, eid, quad, text in rows
+    }
     return [by_rowid[r] for r in keys if r in by_rowid]
+
+
+def article_text(store: Store, article_id: str) -> str | None:
+    """One article as the API sends it: its columns, its events in order (as `event_texts`
+    writes them), its quotes, framing and claims (issue 17); None if there is no such
+    article. Four small statements: the article, its events, their clusters, its voices."""
+    found = store.con.execute(
+        "SELECT CAST(to_json({'id': id, 'title': title, 'date': strftime(date, '%Y-%m-%d'), "
+        "'source': source, 'url': url, 'text': text, 'coder_version': coder_version, "
+        "'n_events': n_events}) AS VARCHAR), title, strftime(date, '%Y-%m-%d'), source "
+        "FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchall()
+    if not found:
+        return None
+    head, *article = found[0]
+    rows = store.con.execute(
+        "SELECT e.event_id, e.quad, CAST(to_json(e) AS VARCHAR) FROM events e "
+        "WHERE e.article_id = ? ORDER BY e.event_index",
+        [article_id],
+    ).fetchall()
+    clusters = _clusters(store, [r[0] for r in rows])
+    events = [
+        _event_text(text, quad, tuple(article), clusters.get(eid or "", _NONE3))
+        for eid, quad, text in rows
+    ]
+    voices: dict[int, list[str]] = {0: [], 1: [], 2: []}
+    for part, _, text in store.con.execute(
+        """
+        SELECT 0 AS part, quote_index AS i, CAST(to_json({
+            'quote_id': quote_id, 'speaker_text': speaker_text, 'speaker_name': speaker_name,
+            'speaker_kind': speaker_kind, 'anonymous': anonymous, 'cue_text': cue_text,
+            'cue_start': cue_start, 'cue_end': cue_end, 'content_text': content_text,
+            'content_start': content_start, 'content_end': content_end, 'kind': kind,
+            'via': via, 'event_ids': event_ids}) AS VARCHAR)
+        FROM quotes WHERE article_id = ?
+        UNION ALL
+        SELECT 1, framing_index, CAST(to_json({
+            'text': text, 'start': start, 'end': "end", 'category': category,
+            'target_text': target_text, 'target_name': target_name}) AS VARCHAR)
+        FROM framing WHERE article_id = ?
+        UNION ALL
+        SELECT 2, rowid, CAST(to_json({
+            'claim_id': claim_id, 'topic': topic, 'event_ids': event_ids,
+            'stances': coalesce(CASE json_type(stances)
+                                    WHEN 'NULL' THEN NULL
+                                    WHEN 'VARCHAR' THEN CAST(stances ->> '$' AS JSON)
+                                    ELSE stances END, CAST('[]' AS JSON))}) AS VARCHAR)
+        FROM claims WHERE article_id = ?
+        ORDER BY part, i
+        """,
+        [article_id] * 3,
+    ).fetchall():
+        voices[part].append(text)
+    parts = zip(("events", "quotes", "framing", "claims"), (events, *voices.values()), strict=True)
+    tail = "".join(f', "{name}": [{", ".join(texts)}]' for name, texts in parts)
+    return head[:-1] + tail + "}"
 
 
 def events_page(
@@ -176,6 +249,7 @@ __all__ = [
     "PLACE_EVENTS",
     "PLACE_KINDS",
     "QUAD_CLASSES",
+    "article_text",
     "event_texts",
     "events_page",
     "places_json",
