@@ -2,14 +2,22 @@
 
     python benchmarks/bench_serve.py [--articles 2000] [--clients 16] [--requests 3000]
                                      [--db /tmp/bench_serve.duckdb] [--events 1000000]
+                                     [--mix page|cycle] [--cache both|on|off]
 
 Ingests `--articles` synthetic articles (`wirecoder.examples.synthetic`, `--fast`) into the
 store unless it exists, starts `python -m wirecoder serve` on a free loopback port in its own
 process, and sends `--requests` GETs from `--clients` threads, each on one kept-alive
-connection, cycling through the API's endpoints (events pages and filters, stats, places,
-articles). Prints requests/s, errors and latency percentiles from this one run (target: 0
-errors, p50 <= 100 ms with 16 clients on 2,000 articles). Printed, never asserted. Bounded: a
-fixed number of requests, each with a 60 s timeout, and the server is stopped at the end.
+connection. The requests are the page's (`--mix page`, the default): readers one after
+another open the page (the stats line, then a view: a page of events, the map's places and
+the facets at once), change filters chosen from the store's own types, countries, statuses,
+months and words, page with Next/Previous (the page asks places and facets again), and open
+articles and their clusters; `--mix cycle` is the first benchmark's fixed cycle, four in five
+a page of events. With `--cache both` (the default) the same requests are sent twice, to a
+server started with `--no-cache` and to one keeping its answers, so the cached figure is
+never the only one. Prints requests/s, errors, latency percentiles, the server's CPU per
+request and the load average, from this one run (target: 0 errors, p50 <= 100 ms with 16
+clients on 2,000 articles). Printed, never asserted. Bounded: a fixed number of requests,
+each with a 60 s timeout, and the server is stopped at the end.
 
 `--events N` then copies the coded articles (new ids, dates shifted a day per copy, up to two
 years) until the store holds about N events, for the page's target: `/api/events` p50 <= 100 ms
