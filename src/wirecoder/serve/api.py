@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -23,7 +23,7 @@ from .._version import __version__
 from ..store import Store
 from ..store.export import export_chunks
 from ..store.stats import store_stats
-from .clusters import cluster, with_clusters
+from .clusters import cluster
 from .params import (
     DEFAULT_LIMIT,
     ENDPOINTS,
@@ -33,19 +33,8 @@ from .params import (
     BadParameter,
 )
 from .params import openapi as _openapi
+from .sql import QUAD_CLASSES, article_text, events_page, places_json
 
-#: PLOVER quad classes, by the number stored in `events.quad`.
-QUAD_CLASSES: dict[int, str] = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
-
-#: Events listed per map place; the place's counts still count them all.
-PLACE_EVENTS = 50
-#: Map places sent at most (the busiest first), so a huge store still draws quickly.
-MAX_PLACES = 5000
 #: Outlets listed in the facets at most (the busiest first).
 MAX_OUTLETS = 100
 
@@ -187,150 +176,48 @@ def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]
     return [{k: _plain(v) for k, v in rec.items()} for rec in store.records(sql, params)]
 
 
-def _pairs(store: Store, sql: str, params: Sequence[Any]) -> list[list[Any]]:
-    return [[_plain(v) for v in r] for r in store.con.execute(sql, list(params)).fetchall()]
+def _body(head: dict[str, Any], name: str, raw: str) -> bytes:
+    """A JSON object: `head` encoded here, then `name` with the JSON text `raw` as written
+    (a page of rows is never decoded only to be encoded again)."""
+    text = json.dumps(head, ensure_ascii=False, default=str)[:-1]  # head is never empty
+    return f"{text}, {json.dumps(name)}: {raw}}}".encode()
 
 
-def _event(rec: dict[str, Any]) -> dict[str, Any]:
-    rec["quad_class"] = QUAD_CLASSES.get(rec.get("quad") or 0)
-    return rec
-
-
-_EVENT_COLUMNS = (
-    "e.*, a.title AS article_title, strftime(a.date, '%Y-%m-%d') AS article_date, "
-    "a.source AS article_source"
-)
-
-
-def list_events(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
-    """`/api/events`: a page of filtered events, newest first, and how many match in all."""
+def events_body(store: Store, query: Mapping[str, Sequence[str]]) -> bytes:
+    """`/api/events` as the server sends it (see `list_events`)."""
     args = ENDPOINTS["/api/events"].parse(query)
     filters = Filters.of(args, store)
-    where, params = filters.where()
-    total = int(
-        store.con.execute(f"SELECT count(*) FROM events e {where}", params).fetchall()[0][0]
-    )
-    rows: list[dict[str, Any]] = []
-    if args["offset"] < total:
-        keys = _page_keys(store, filters, args["limit"], args["offset"])
-        found_rows = {
-            r.pop("_r"): r
-            for r in _rows(
-                store,
-                "SELECT e.*, e.rowid AS _r FROM events e "
-                "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))",
-                [keys],
-            )
-        }
-        rows = _with_articles(store, [found_rows[k] for k in keys if k in found_rows])
-    return {
+    total, rows = events_page(store, *filters.conditions(), args["limit"], args["offset"])
+    head = {
         "total": total,
         "limit": args["limit"],
         "offset": args["offset"],
         "filters": filters.public(),
-        "events": [_event(r) for r in with_clusters(store, rows)],
     }
+    return _body(head, "events", rows)
 
 
-def _with_articles(store: Store, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Event rows with their article's title, date and source (as `_EVENT_COLUMNS` gives):
-    one look-up of a page's few articles, not a join of every article."""
-    ids = sorted({r["article_id"] for r in recs})
-    found = {
-        i: (t, d, src)
-        for i, t, d, src in store.con.execute(
-            "SELECT id, title, strftime(date, '%Y-%m-%d'), source FROM articles "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-            [ids],
-        ).fetchall()
-    }
-    for rec in recs:
-        title, day, source = found.get(rec["article_id"], (None, None, None))
-        rec.update(article_title=title, article_date=day, article_source=source)
-    return recs
+def list_events(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """`/api/events`: a page of filtered events, newest first, and how many match in all.
+    Each event has every events column (JSON decoded), its article's title, date and source,
+    its cluster and the cluster's counts, and its quad class."""
+    out: dict[str, Any] = json.loads(events_body(store, query))
+    return out
 
 
-def _page_keys(store: Store, filters: Filters, limit: int, offset: int) -> list[int]:
-    """Row ids of one page of the filter, newest first by the event's day (its date, else its
-    article's). Dated and undated events are ranked apart and merged: the dated ones need no
-    join with the articles, so a page of a million events costs a top-N, not a join."""
-    cond, params = filters.conditions()
-    extra = f"AND {cond}" if cond else ""
-    k = offset + limit
-    found = store.con.execute(
-        f"""
-        WITH d AS (SELECT e.rowid AS r, e.date AS day, e.article_id AS aid, e.event_index AS ix
-                   FROM events e WHERE e.date IS NOT NULL {extra}
-                   ORDER BY day DESC, aid, ix LIMIT ?),
-             u AS (SELECT e.rowid AS r, a.date AS day, e.article_id AS aid, e.event_index AS ix
-                   {_FROM} WHERE e.date IS NULL {extra}
-                   ORDER BY day DESC NULLS LAST, aid, ix LIMIT ?)
-        SELECT r FROM (SELECT * FROM d UNION ALL SELECT * FROM u)
-        ORDER BY day DESC NULLS LAST, aid, ix LIMIT ? OFFSET ?
-        """,
-        [*params, k, *params, k, limit, offset],
-    ).fetchall()
-    return [int(r[0]) for r in found]
-
-
-#: What a map place is: a town, a first-level region, or a country's centroid.
-_PLACE_KINDS = {"city": "town", "admin1": "region", "country": "country centroid"}
+def places_body(store: Store, query: Mapping[str, Sequence[str]]) -> bytes:
+    """`/api/places` as the server sends it (see `places`)."""
+    filters = Filters.of(ENDPOINTS["/api/places"].parse(query), store)
+    truncated, rows = places_json(store, *filters.conditions())
+    return _body({"filters": filters.public(), "truncated": truncated}, "places", rows)
 
 
 def places(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     """`/api/places`: located events grouped by place (one dot a place), with counts by quad
-    class, what the place is (town, region, country centroid) and its latest events."""
-    filters = Filters.of(ENDPOINTS["/api/places"].parse(query), store)
-    where, params = filters.where(also="e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    rows = _rows(
-        store,
-        f"""
-        SELECT round(e.lat, 4) AS lat, round(e.lon, 4) AS lon,
-               mode(e.location_name) AS name, mode(e.location_country) AS country,
-               any_value(e.location) AS location, count(*) AS n,
-               [count_if(e.quad = 1), count_if(e.quad = 2), count_if(e.quad = 3),
-                count_if(e.quad = 4), count_if(e.quad IS NULL OR e.quad NOT IN (1, 2, 3, 4))]
-                   AS by_quad,
-               max({{'d': e.date, 'a': e.article_id, 'i': e.event_index, 'r': e.rowid}},
-                   {PLACE_EVENTS}) AS latest
-        FROM events e {where}
-        GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
-        """,
-        [*params, MAX_PLACES + 1],
-    )[: MAX_PLACES + 1]
-    wanted = [k["r"] for r in rows[:MAX_PLACES] for k in r["latest"]]
-    listed = {
-        rec.pop("r"): rec
-        for rec in _rows(
-            store,
-            "SELECT e.rowid AS r, e.event_id, e.article_id, e.event_index, "
-            "coalesce(e.plover_type, e.event_type) AS type, e.status, e.quad, "
-            "strftime(e.date, '%Y-%m-%d') AS date, e.source_name AS source, "
-            "e.target_name AS target, e.trigger_text AS trigger "
-            "FROM events e WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))",
-            [wanted],
-        )
-    }
-    for r in rows:
-        counts = r["by_quad"]
-        r["by_quad"] = {str(q): counts[q - 1] for q in QUAD_CLASSES if counts[q - 1]}
-        if counts[4]:
-            r["by_quad"]["0"] = counts[4]
-        # the dot's colour: its commonest quad class (the lower number on a tie)
-        r["quad"] = (
-            max(QUAD_CLASSES, key=lambda q: (counts[q - 1], -q)) if any(counts[:4]) else None
-        )
-        r["quad_class"] = QUAD_CLASSES.get(r["quad"] or 0)
-        loc = r.pop("location")
-        loc = json.loads(loc) if isinstance(loc, str) else loc or {}
-        r["feature"] = loc.get("feature")
-        r["kind"] = _PLACE_KINDS.get(r["feature"] or "", "place")
-        r["events"] = [listed[k["r"]] for k in r.pop("latest") if k["r"] in listed]
-    return {
-        "filters": filters.public(),
-        "truncated": len(rows) > MAX_PLACES,
-        "places": rows[:MAX_PLACES],
-    }
+    class, what the place is (town, region, country centroid) and its latest events;
+    `truncated` when there were more than MAX_PLACES places (the busiest are sent)."""
+    out: dict[str, Any] = json.loads(places_body(store, query))
+    return out
 
 
 def _bin(first: date | None, last: date | None) -> str:
@@ -341,17 +228,9 @@ def _bin(first: date | None, last: date | None) -> str:
     return "day" if days <= 92 else "week" if days <= 3 * 365 else "month"
 
 
-def _sides(
-    store: Store, where: str, params: Sequence[Any]
-) -> list[tuple[list[str], list[str], int]]:
-    """Events counted by their (source countries, target countries): few distinct pairs of
-    cells however many events, so country and dyad counts need no scan of the actors."""
-    found = store.con.execute(
-        f"SELECT e.source_country, e.target_country, count(*) FROM events e {where} GROUP BY 1, 2",
-        list(params),
-    ).fetchall()
-    split = lambda cell: [c for c in (cell or "").split(";") if c]  # noqa: E731
-    return [(split(s), split(t), int(n)) for s, t, n in found]
+def _cells(cell: str | None) -> list[str]:
+    """A flat country column's codes: 'SOM;IGO' -> [SOM, IGO]; none -> []."""
+    return [c for c in (cell or "").split(";") if c]
 
 
 def _dated(filters: Filters, without: Sequence[str]) -> tuple[str, list[Any]]:
@@ -367,51 +246,83 @@ def _dated(filters: Filters, without: Sequence[str]) -> tuple[str, list[Any]]:
     return sql, [*params, *params]
 
 
+def _week(day: date) -> date:
+    return day - timedelta(days=day.weekday())  # DuckDB's date_trunc('week'): the Monday
+
+
+_TRUNC = {"day": lambda d: d, "week": _week, "month": lambda d: d.replace(day=1)}
+
+
 def facets(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     """`/api/facets`: the filter's counts by type, status, country, outlet and country pair,
     and its time series by quad class. Each list is counted without its own filter, so a
-    chosen type still shows the other types' counts."""
+    chosen type still shows the other types' counts.
+
+    One statement: each list is a branch of a UNION ALL (a branch is a plain GROUP BY, so
+    the statement costs little to plan); the series comes back by day and is binned here."""
     args = ENDPOINTS["/api/facets"].parse(query)
     f = Filters.of(args, store)
+    branches: list[str] = []
+    params: list[Any] = []
 
-    def grouped(expr: str, without: Sequence[str], join: bool = False, limit: int = 1000) -> list:
-        where, params = f.where(without, also=f"{expr} IS NOT NULL")
-        source = _FROM if join else "FROM events e"
-        return _pairs(
-            store,
-            f"SELECT {expr} AS k, count(*) AS n {source} {where} GROUP BY 1 "
-            "ORDER BY n DESC, 1 LIMIT ?",
-            [*params, limit],
+    def branch(kind: str, a: str, b: str, source: str, without: Sequence[str], also: str = "",
+               limit: int | None = None) -> None:  # fmt: skip
+        where, values = f.where(without, also=also)
+        top = "ORDER BY n DESC, a LIMIT ?" if limit is not None else ""
+        branches.append(
+            f"(SELECT '{kind}' AS kind, {a} AS a, {b} AS b, count(*) AS n {source} {where} "
+            f"GROUP BY 1, 2, 3 {top})"
         )
+        params.extend([*values, *([limit] if limit is not None else [])])
 
+    events = "FROM events e"
+    branch("type", "coalesce(e.plover_type, e.event_type)", "NULL", events, ("type",),
+           "coalesce(e.plover_type, e.event_type) IS NOT NULL", 1000)  # fmt: skip
+    branch("status", "e.status", "NULL", events, ("status",), "e.status IS NOT NULL", 1000)
+    branch("outlet", "a.source", "NULL", _FROM, ("outlet",), "a.source IS NOT NULL", MAX_OUTLETS)
+    # country and dyad counts from the few distinct (source, target) country cells
+    branch("country", "e.source_country", "e.target_country", events, ("country",))
+    branch("dyad", "e.source_country", "e.target_country", events,
+           ("source_country", "target_country"))  # fmt: skip
+    # the series: (day, quad) of the events with a day, their date, else their article's
+    days, day_params = _dated(f, ("date_from", "date_to"))
+    branches.append(
+        "(SELECT 'day' AS kind, CAST(day AS VARCHAR) AS a, CAST(q AS VARCHAR) AS b, "
+        f"count(*) AS n FROM ({days}) GROUP BY 1, 2, 3)"
+    )
+    params.extend(day_params)
+    rows = store.con.execute(" UNION ALL ".join(branches), params).fetchall()
+
+    lists: dict[str, list[tuple[Any, Any, int]]] = defaultdict(list)
+    for kind, a, b, n in rows:
+        lists[kind].append((a, b, int(n)))
     by_country: Counter[str] = Counter()
-    for src, tgt, n in _sides(store, *f.where(("country",))):
-        for c in set(src) | set(tgt):
+    for src, tgt, n in lists["country"]:
+        for c in set(_cells(src)) | set(_cells(tgt)):
             by_country[c] += n
     by_dyad: Counter[tuple[str, str]] = Counter()
-    for src, tgt, n in _sides(store, *f.where(("source_country", "target_country"))):
-        for s in src:
-            for t in tgt:
+    for src, tgt, n in lists["dyad"]:
+        for s in _cells(src):
+            for t in _cells(tgt):
                 by_dyad[(s, t)] += n
     names = country_names()
     dyads = sorted(by_dyad.items(), key=lambda kv: (-kv[1], kv[0]))[: args["top"]]
-
-    days, params = _dated(f, ("date_from", "date_to"))
-    first, last = store.con.execute(f"SELECT min(day), max(day) FROM ({days})", params).fetchall()[
-        0
-    ]
+    per_day = [(date.fromisoformat(a), int(b), n) for a, b, n in lists["day"]]
+    first = min((d for d, _, _ in per_day), default=None)
+    last = max((d for d, _, _ in per_day), default=None)
     unit = _bin(first, last)
-    series = _pairs(
-        store,
-        f"SELECT strftime(date_trunc('{unit}', day), '%Y-%m-%d') AS b, q, count(*) AS n "
-        f"FROM ({days}) GROUP BY 1, 2 ORDER BY 1, 2",
-        params,
-    )
+    series: Counter[tuple[str, int]] = Counter()
+    for day, q, n in per_day:
+        series[(_TRUNC[unit](day).isoformat(), q)] += n
+
+    def counted(kind: str) -> list[list[Any]]:
+        return [[a, n] for a, _, n in sorted(lists[kind], key=lambda r: (-r[2], r[0]))]
+
     return {
         "filters": f.public(),
-        "types": grouped("coalesce(e.plover_type, e.event_type)", ("type",)),
-        "statuses": grouped("e.status", ("status",)),
-        "outlets": grouped("a.source", ("outlet",), join=True, limit=MAX_OUTLETS),
+        "types": counted("type"),
+        "statuses": counted("status"),
+        "outlets": counted("outlet"),
         "countries": [
             [c, names.get(c, c), n]
             for c, n in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -421,7 +332,8 @@ def facets(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
             "bin": unit,
             "first": _plain(first),
             "last": _plain(last),
-            "rows": series,  # [bin start, quad (0: none), events]
+            # [bin start, quad (0: none), events]
+            "rows": [[b, q, n] for (b, q), n in sorted(series.items())],
         },
     }
 
@@ -458,36 +370,22 @@ def openapi(store: Store, query: Mapping[str, Sequence[str]]) -> dict[str, Any]:
     return _openapi(__version__)
 
 
-def article(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -> dict | None:
-    """`/api/articles/<id>`: the article text and its events, with every character offset.
-
-    Offsets count Unicode code points of `text` (Python string indices). None if unknown.
-    """
+def article_body(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -> bytes | None:
+    """`/api/articles/<id>` as the server sends it (see `article`); None if unknown."""
     ENDPOINTS["/api/articles/{id}"].parse(query)
     if not _ARTICLE_ID.match(article_id):
         raise BadParameter("id", "must be an article id (letters, digits, _ . : -)", article_id)
-    found = _rows(
-        store,
-        "SELECT id, title, strftime(date, '%Y-%m-%d') AS date, source, url, text, "
-        "coder_version, n_events FROM articles WHERE id = ?",
-        [article_id],
-    )
-    if not found:
-        return None
-    art = found[0]
-    art["events"] = [
-        _event(r)
-        for r in with_clusters(
-            store,
-            _rows(
-                store,
-                f"SELECT {_EVENT_COLUMNS} {_FROM} WHERE e.article_id = ? ORDER BY e.event_index",
-                [article_id],
-            ),
-        )
-    ]
-    art.update(voices(store, article_id))
-    return art
+    found = article_text(store, article_id)
+    return None if found is None else found.encode()
+
+
+def article(store: Store, article_id: str, query: Mapping[str, Sequence[str]]) -> dict | None:
+    """`/api/articles/<id>`: the article text and its events, with every character offset,
+    and its quotes, framing and claims. None if unknown.
+
+    Offsets count Unicode code points of `text` (Python string indices)."""
+    found = article_body(store, article_id, query)
+    return None if found is None else json.loads(found)
 
 
 def voices(store: Store, article_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -523,14 +421,17 @@ __all__ = [
     "BadParameter",
     "Filters",
     "article",
+    "article_body",
     "cluster",
     "country_names",
+    "events_body",
     "export",
     "facets",
     "list_events",
     "openapi",
     "parse_filters",
     "places",
+    "places_body",
     "stats",
     "voices",
 ]

@@ -24,6 +24,7 @@ from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer,
 from ..errors import Codes, ResourceError, StoreError, WirecoderError
 from ..store import Store
 from . import api
+from .cache import DEFAULT_BYTES, AnswerCache, request_key
 
 StartResponse = Callable[..., Any]
 
@@ -64,11 +65,12 @@ _REASONS = {
 }
 
 
-#: JSON endpoints by path: the name of their handler in `api` (looked up per request).
+#: JSON endpoints by path: the name of their handler in `api` (looked up per request); a
+#: handler returns the object to send, or its JSON text already encoded (bytes).
 _HANDLERS = {
-    "/api/events": "list_events",
+    "/api/events": "events_body",
     "/api/stats": "stats",
-    "/api/places": "places",
+    "/api/places": "places_body",
     "/api/facets": "facets",
     "/api/openapi.json": "openapi",
 }
@@ -121,7 +123,8 @@ class EventsApp:
 
     `allowed_hosts`: host names the Host header may carry (None: any). A server on this
     machine only should allow its own names, so a web page elsewhere cannot reach it by
-    pointing a domain at 127.0.0.1 (DNS rebinding).
+    pointing a domain at 127.0.0.1 (DNS rebinding). `cache_bytes`: answers kept by request
+    while the app runs (the store cannot change meanwhile; 0: none, see `cache`).
     """
 
     def __init__(
@@ -130,6 +133,7 @@ class EventsApp:
         *,
         allowed_hosts: Collection[str] | None = None,
         cursors: int = CURSORS,
+        cache_bytes: int = DEFAULT_BYTES,
     ) -> None:
         self.static = load_static()
         self.allowed_hosts = (
@@ -143,6 +147,7 @@ class EventsApp:
         self._all = [self.store.cursor() for _ in range(max(1, cursors))]
         for cur in self._all:
             self._cursors.put(cur)
+        self.cache = AnswerCache(cache_bytes) if cache_bytes > 0 else None
 
     def close(self) -> None:
         for cur in self._all:
@@ -223,6 +228,18 @@ class EventsApp:
             return self._file("index.html")
         if path.startswith("/static/") and path[len("/static/") :] in STATIC_FILES:
             return self._file(path[len("/static/") :])
+        if self.cache is None:
+            return self._answer(path, query)
+        key = request_key(path, query)
+        found = self.cache.get(key)
+        if found is None:
+            found = self._answer(path, query)
+            if found[0] == 200:  # a refused or unknown request costs little to answer again
+                self.cache.put(key, found)
+        return found
+
+    def _answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, list, bytes]:
+        """A JSON endpoint's answer from the store."""
         if path in _HANDLERS:
             handler: Callable[..., Any] = getattr(api, _HANDLERS[path])
             with self._cursor() as store:
@@ -230,7 +247,7 @@ class EventsApp:
         if path.startswith("/api/articles/") and path.count("/") == 3:
             article_id = path[len("/api/articles/") :]
             with self._cursor() as store:
-                found = api.article(store, article_id, query)
+                found = api.article_body(store, article_id, query)
             if found is None:
                 return self._json(404, {"error": "not found", "article": article_id})
             return self._json(200, found)
@@ -260,7 +277,10 @@ class EventsApp:
 
     @staticmethod
     def _json(status: int, obj: Any) -> tuple[int, list, bytes]:
-        body = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8")
+        if isinstance(obj, bytes):
+            body = obj
+        else:
+            body = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8")
         return (
             status,
             [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
@@ -269,10 +289,15 @@ class EventsApp:
 
 
 def make_app(
-    db_path: str | Path, *, allowed_hosts: Collection[str] | None = None, cursors: int = CURSORS
+    db_path: str | Path,
+    *,
+    allowed_hosts: Collection[str] | None = None,
+    cursors: int = CURSORS,
+    cache_bytes: int = DEFAULT_BYTES,
 ) -> EventsApp:
-    """The WSGI app over `db_path`, opened read-only (E401 if it cannot be opened)."""
-    return EventsApp(db_path, allowed_hosts=allowed_hosts, cursors=cursors)
+    """The WSGI app over `db_path`, opened read-only (E401 if it cannot be opened);
+    `cache_bytes=0` answers every request from the store."""
+    return EventsApp(db_path, allowed_hosts=allowed_hosts, cursors=cursors, cache_bytes=cache_bytes)
 
 
 def loopback_names(host: str) -> frozenset[str] | None:

@@ -22,6 +22,14 @@ def serve(
         int, typer.Option("--port", help="Port to listen on (0: any free one).")
     ] = 8765,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not log requests.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Answer every request from the store (by default an answer is kept and "
+            "sent again to the next identical request: the store cannot change while served).",
+        ),
+    ] = False,
 ) -> None:
     """Read and map the store's events in a browser (read-only; nothing from the internet).
 
@@ -30,10 +38,11 @@ def serve(
     facets, export, stats, articles; /api/openapi.json describes it).
     """
     from .app import loopback_names, make_app, make_http_server
+    from .cache import DEFAULT_BYTES
 
     local = loopback_names(host)
     try:
-        app = make_app(db, allowed_hosts=local)
+        app = make_app(db, allowed_hosts=local, cache_bytes=0 if no_cache else DEFAULT_BYTES)
     except WirecoderError as err:
         raise _fail(err) from err
     try:
