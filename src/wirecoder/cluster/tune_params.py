@@ -15,7 +15,7 @@ import itertools
 import json
 from dataclasses import asdict, replace
 
-from ..eval.clusters import load, scores
+from ..eval.clusters import load, mention_items, scores
 from ..eval.common import data_root
 from .core import DATA, Item, Params, article_vectors, assemble, candidate_links
 from .text import vectors
@@ -35,19 +35,7 @@ def main() -> None:
     args = ap.parse_args()
     mentions, texts = load(data_root(args.data), "dev")
     gold = {f"{m.doc}:{m.m_id}": m.chain for m in mentions}
-    items = sorted(
-        (
-            Item(
-                event_id=f"{m.doc}:{m.m_id}",
-                article_id=m.doc,
-                kind=m.lemma,
-                trigger=m.lemma,
-                text=m.sentence,
-            )
-            for m in mentions
-        ),
-        key=Item.order,
-    )
+    items = sorted(mention_items(mentions), key=Item.order)
     loose = replace(Params(), threshold=-1.0, sim_floor=-1.0, w_context=0.0, same_article=True)
     vec = vectors([it.text for it in items])
     ctx = article_vectors(items, texts)

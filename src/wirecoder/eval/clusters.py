@@ -21,11 +21,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import Codes, EvalError
 from .common import Miss, Report
+
+if TYPE_CHECKING:
+    from ..cluster.core import Item
 
 SPLIT_FILE = Path(__file__).with_name("data") / "ecbplus_split.tsv"
 
@@ -222,13 +226,11 @@ def same_lemma(mentions: Iterable[Mention]) -> dict[str, str]:
     return {f"{m.doc}:{m.m_id}": m.lemma for m in mentions}
 
 
-def ours(mentions: Sequence[Mention], texts: dict[str, str]) -> dict[str, str]:
-    """Clusters from `wirecoder.cluster.core`, with within-document links allowed."""
-    from dataclasses import replace
+def mention_items(mentions: Sequence[Mention]) -> list[Item]:
+    """The clustering's items for ECB+ gold mentions: the lemma is the kind and the trigger."""
+    from ..cluster.core import Item
 
-    from ..cluster.core import Item, Params, cluster
-
-    items = [
+    return [
         Item(
             event_id=f"{m.doc}:{m.m_id}",
             article_id=m.doc,
@@ -238,7 +240,15 @@ def ours(mentions: Sequence[Mention], texts: dict[str, str]) -> dict[str, str]:
         )
         for m in mentions
     ]
-    res = cluster(items, replace(Params.load(), same_article=True), texts)
+
+
+def ours(mentions: Sequence[Mention], texts: dict[str, str]) -> dict[str, str]:
+    """Clusters from `wirecoder.cluster.core`, with within-document links allowed."""
+    from dataclasses import replace
+
+    from ..cluster.core import Params, cluster
+
+    res = cluster(mention_items(mentions), replace(Params.load(), same_article=True), texts)
     return res.labels()
 
 
