@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .attribution import SPEECH_VERBS
 from .candidates import Candidate
 from .lexicon import Lexicon, TriggerEntry
+from .senses import QUESTION_VERBS, acts_on_people, asks_for_something, with_a_partner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -140,95 +141,6 @@ def _object_phrases(obj: Token) -> set[str]:
     if len(words) > 1:
         phrases.add(" ".join(words[-3:]))
     return phrases
-
-
-#: verbs that request only when the text says what is asked for; otherwise they put a question
-QUESTION_VERBS = {"ask", "inquire", "enquire"}
-_NOT_ASKED_FOR = {"question", "questions", "this", "that", "it", "what", "something"}
-
-
-def asks_for_something(tok: Token, actors: Collection[int] = ()) -> bool:
-    """Is this "ask" a request (PLOVER REQUEST: asking for an action or a thing) rather than a
-    question? "asked him to leave", "asked for help", "asked permission" request; "asked if
-    the wall would be built", "asked about the e-mails", "'Why?' he asked" question. An
-    object that is an actor (`actors`: head tokens of mentions) is whom, not what, is asked."""
-    for c in tok.children:
-        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for"):
-            return True
-        if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-            return True  # "asked a coalition, the Cotton Campaign, to end a boycott"
-        if (
-            c.dep_ == "dobj"
-            and c.i not in actors
-            and c.lower_ not in _NOT_ASKED_FOR
-            and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
-            and c.pos_ == "NOUN"
-            and c.lemma_.lower() not in _NOT_ASKED_FOR
-        ):
-            return True
-        if c.dep_ == "ccomp" and any(
-            g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children
-        ):
-            return True  # "asked that the troops should leave"
-    return False
-
-
-def what_is_acted_on(tok: Token) -> list[Token]:
-    """The words for what a verb or noun acts on: the direct object, the subject of a passive,
-    the noun a participle modifies ("prisoners released by X"), a noun's of-phrase, possessor
-    or compound ("the release of the hostages", "his release", "hostage release"), with the
-    words coordinated with each."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "poss", "compound"):
-            out.append(c)
-        elif c.dep_ == "prep" and c.lower_ == "of":
-            out.extend(g for g in c.children if g.dep_ == "pobj")
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        out.append(tok.head)
-    return out + [cj for t in out for cj in t.conjuncts]
-
-
-#: nouns that count people ("dozens of activists", "a group of prisoners")
-_COUNTING = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-             "group", "batch", "number", "handful", "all", "some", "most", "many", "none"}  # fmt: skip
-#: endings of nouns for people ("prisoner", "detainee", "activist", "civilian", "protestant")
-_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ee", "ees", "ian", "ians", "ant",
-                   "ants", "ent", "ents", "man", "men", "ive", "ives")  # fmt: skip
-
-
-def _people_like(t: Token, actors: Collection[int], depth: int = 0) -> bool:
-    if t.i in actors or t.pos_ == "PRON" or t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
-        return True
-    if (t.like_num or t.lower_ in _COUNTING) and depth < 2:
-        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        return not of or any(_people_like(g, actors, depth + 1) for g in of)
-    return t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(_PERSON_ENDINGS)
-
-
-def acts_on_people(tok: Token, actors: Collection[int]) -> bool:
-    """Does the word act on people or groups? An actor (`actors`: head tokens of mentions), a
-    pronoun, a name, a count of them ("dozens of activists", "two") or a noun for people
-    ("prisoners", "ex-ministers"): "released five hostages" does; "released a patch", "a
-    press release" do not."""
-    acted_on = what_is_acted_on(tok)
-    # no object the parse can find ("freed on bail two ex-ministers"): nothing says otherwise
-    return not acted_on or any(_people_like(t, actors) for t in acted_on)
-
-
-def _with_a_partner(tok: Token) -> bool:
-    """Talks need someone to talk with: a with/to phrase, an object, or several subjects
-    ("the two leaders talked"); a topic alone ("talked about the border") is no meeting."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "between", "among"):
-            return True
-        if c.dep_ in ("dobj", "iobj", "dative"):
-            return True
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("NNS", "NNPS") or c.conjuncts):
-            return True
-        if c.dep_ == "nsubj" and c.lower_ in ("we", "they"):
-            return True
-    return not any(c.dep_ == "prep" and c.lower_ in ("about", "on", "of") for c in tok.children)
 
 
 def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
@@ -532,7 +444,7 @@ class TriggerFinder:
         if entry.blocks:
             self.statements.add(tok.i)
             return None
-        if "partner" in entry.flags and pos == "v" and not _with_a_partner(tok):
+        if "partner" in entry.flags and pos == "v" and not with_a_partner(tok):
             return None  # "he talked about his faith" is a topic, not talks with anyone
         if "people" in entry.flags and not acts_on_people(tok, head_sector):
             return None  # PLOVER's release frees people: not a patch, a report, a press release
