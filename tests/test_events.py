@@ -529,45 +529,41 @@ def test_the_story_type_head_reads_a_headline_and_lead_not_a_lone_sentence():
     assert (firsts["ASSAULT"][1], firsts["COERCE"][1]) == ("ASSAULT", "COERCE")
 
 
-def test_asking_a_question_is_no_request(coder):
-    # PLOVER's REQUEST asks for an action or a thing; a question asks for words. Checked on
-    # the candidates, before the learned decision, which may drop them anyway
-    def proposed(text: str) -> list[str]:
-        analysis = coder.analyze(text)
-        return [c.event_type for c in analysis.candidates]
+def _proposed(coder, text: str) -> list[str]:
+    """The types the lexicon proposes, before the learned decision (which may drop them anyway):
+    the word-sense checks are the lexicon's."""
+    return [c.event_type for c in coder.analyze(text).candidates]
 
-    assert "REQUEST" in proposed("Iraq asked Russia to carry out air strikes.")
-    assert "REQUEST" in proposed("Kenya asked the UN for food aid.")
-    assert "REQUEST" in proposed(
-        "Uzbekistan asked a coalition of rights groups, the Cotton Campaign, to end a boycott."
+
+def test_asking_a_question_is_no_request(coder):
+    # PLOVER's REQUEST asks for an action or a thing; a question asks for words
+    assert "REQUEST" in _proposed(coder, "Iraq asked Russia to carry out air strikes.")
+    assert "REQUEST" in _proposed(coder, "Kenya asked the UN for food aid.")
+    assert "REQUEST" in _proposed(
+        coder,
+        "Uzbekistan asked a coalition of rights groups, the Cotton Campaign, to end a boycott.",
     )
     for text in (
         "Hannity asked Trump if he would build the wall.",
         "The reporter asked the senator about the e-mails.",
     ):
-        assert "REQUEST" not in proposed(text), text
+        assert "REQUEST" not in _proposed(coder, text), text
 
 
 def test_a_release_frees_people(coder):
     # PLOVER's RETREAT/release frees people; software, reports and press releases are not
-    def proposed(text: str) -> list[str]:
-        return [c.event_type for c in coder.analyze(text).candidates]
-
-    assert "RETREAT" in proposed("The rebels released five hostages on Monday.")
-    assert "RETREAT" in proposed("Hamas demanded the release of the prisoners.")
-    assert "RETREAT" in proposed("Venezuela releases dozens of political activists.")
+    assert "RETREAT" in _proposed(coder, "The rebels released five hostages on Monday.")
+    assert "RETREAT" in _proposed(coder, "Hamas demanded the release of the prisoners.")
+    assert "RETREAT" in _proposed(coder, "Venezuela releases dozens of political activists.")
     for text in (
         "Microsoft releases a patch for the browser flaw.",
         "The ministry released the report on Monday.",
         "Prosecutors said in a press release that the man was charged.",
     ):
-        assert "RETREAT" not in proposed(text), text
+        assert "RETREAT" not in _proposed(coder, text), text
 
 
 def test_talks_need_a_partner(coder):
-    def proposed(text: str) -> list[str]:
-        return [c.event_type for c in coder.analyze(text).candidates]
-
-    assert "CONSULT" in proposed("Putin talked with Erdogan on Tuesday.")
-    assert "CONSULT" in proposed("The two leaders talked for an hour.")
-    assert "CONSULT" not in proposed("The senator talked about immigration on the show.")
+    assert "CONSULT" in _proposed(coder, "Putin talked with Erdogan on Tuesday.")
+    assert "CONSULT" in _proposed(coder, "The two leaders talked for an hour.")
+    assert "CONSULT" not in _proposed(coder, "The senator talked about immigration on the show.")
