@@ -192,3 +192,83 @@ def test_casualty_counts_are_the_numbers_the_text_gives(coder, sentence, killed,
 
     doc = coder.resources.nlp(sentence)
     assert casualties(doc, [(0, len(sentence))], set()) == (killed, injured)
+
+
+def test_one_attack_told_in_three_clauses_is_one_record_and_a_separate_attack_another(coder):
+    text = (
+        "Militants attack police convoy in Quetta\n"
+        "Unidentified militants hurled a grenade at a police convoy in Quetta on Monday. "
+        "The assailants then opened fire on the policemen, police said. "
+        "In a separate attack, gunmen killed three soldiers in Turbat on Tuesday."
+    )
+    assaults = [
+        e for e in coder.code({"text": text, "date": "2020-05-16"}) if e.event_type == "ASSAULT"
+    ]
+    assert len(assaults) == 2
+    quetta, turbat = sorted(assaults, key=lambda e: e.trigger.start)
+    # the grenade and the firing are the weapons of one attack, its militants "the assailants"
+    assert {"hurled", "opened fire"} <= {m.text for m in quetta.mentions}
+    assert turbat.killed == 3 and quetta.killed is None
+    assert turbat.trigger.start > text.index("separate")
+
+
+def test_another_said_of_a_person_does_not_make_another_event(coder):
+    text = (
+        "Gunmen kill two in Karachi\n"
+        "Two men were shot dead by unidentified armed assailants in Karachi on May 15. "
+        "Another man was injured in the attack, police said."
+    )
+    assaults = [
+        e for e in coder.code({"text": text, "date": "2020-05-16"}) if e.event_type == "ASSAULT"
+    ]
+    assert len(assaults) == 1
+    assert (assaults[0].killed, assaults[0].injured) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "verdict"),
+    [
+        ("Another militant was killed in the clash.", "killed", None),  # said of a person
+        ("A man who was fired four days earlier walked in and shot his manager.", "shot", None),
+        ("In another attack, two soldiers were killed.", "killed", "clause"),
+        ("Separately, police arrested two men in Lahore.", "arrested", "own"),
+        ("Separately, police said two men were arrested in Lahore.", "arrested", "clause"),
+        ("He was on probation for a previous arrest.", "arrest", "own"),
+        ("She described a shooting that took place the previous day.", "shooting", "clause"),
+    ],
+)
+def test_another_tells_whether_the_word_is_said_of_the_event(coder, sentence, trigger, verdict):
+    from wirecoder.events.tellings import another
+
+    doc = coder.resources.nlp(sentence)
+    ev = _ev(sentence.index(trigger), "ASSAULT", 0, text=sentence)
+    ev.trigger = Span(trigger, sentence.index(trigger), sentence.index(trigger) + len(trigger))
+    assert another(ev, doc) == verdict
+
+
+def test_one_party_coded_with_two_kindred_sectors_is_no_conflict_but_no_evidence_either():
+    from wirecoder.events.tellings import CONFLICT, UNKNOWN, actor_relation
+
+    fbi, bureau = _actor(None, "USA", "COP"), _actor(None, "USA", "GOV")
+    assert actor_relation(fbi, bureau) == UNKNOWN  # "the FBI" / "the bureau"
+    assert actor_relation(_actor(None, "PAK", "UAF"), _actor(None, "PAK", "REB")) == UNKNOWN
+    assert actor_relation(_actor(None, "USA", "CVL"), _actor(None, "USA", "LAB")) == UNKNOWN
+    assert actor_relation(_actor(None, "PAK", "COP"), _actor(None, "PAK", "REB")) == CONFLICT
+    assert actor_relation(_actor(None, "USA", "COP"), _actor(None, "USA", "CVL")) == CONFLICT
+    # far apart, statements by kindred parties are two statements: kinship joins nothing
+    early = _ev(0, "ACCUSE", 4, source=[fbi], mode="investigate")
+    late = _ev(90, "ACCUSE", 9, source=[bureau], mode="investigate")
+    assert len(deduplicate([early, late])) == 2
+
+
+def test_the_weapons_and_named_victims_of_one_attack_join_but_other_victims_do_not():
+    gunman = [_actor("Joseph LaCalamita", "USA", "CVL")]
+    grenade = _ev(0, "ASSAULT", 2, source=gunman, target=[_actor("Alan Steinberg", "USA")],
+                  mode="explosives")  # fmt: skip
+    fire = _ev(60, "ASSAULT", 3, source=[_actor("LaCalamita", "USA")],
+               target=[_actor("Paul Riva", "USA")], mode="firearms")  # fmt: skip
+    assert len(deduplicate([grenade, fire])) == 1
+    officers = _ev(90, "ASSAULT", 3, source=[_actor("LaCalamita", "USA")],
+                   target=[_actor(None, "USA", "COP")], mode="firearms")  # fmt: skip
+    coworkers = _ev(0, "ASSAULT", 2, source=gunman, target=[_actor(None, "USA", "LAB")])
+    assert len(deduplicate([coworkers, officers])) == 2

@@ -7,14 +7,19 @@ two were injured"). Two tellings are one action when nothing in them disagrees a
 joins them:
 
 - they never disagree: the same type and status, parties that are the same or where one side
-  knows less (a name and a description of its kind; an unknown side), dates that overlap at
-  their precision (a 2019 charge is not a 2016 accusation), places in one country;
+  knows less (a name and a description of its kind; "the bureau" and "the FBI"; an unknown
+  side: see `tellings`), dates that overlap at their precision (a 2019 charge is not a 2016
+  accusation), places in one country; the weapons of one attack ("hurled a grenade ...
+  opened fire") and its named victims ("shot Steinberg" / "fired at Riva") do not disagree;
 - something joins them: a party both name (for statements, within a few sentences or with the
   headline or lead: a thing said twice far apart is said twice); or the headline and the lead,
   or the body's first telling of the headline's type; or the clauses of one incident (the same
   or the next sentence; a harm with no agent up to three sentences from its attack, whoever its
   victims); or a definite retelling ("the meeting", "the attack") that names no party of its
-  own. A sentence that says "another" or "separately" tells another event.
+  own. A sentence that says "another", "separately" or "earlier" of the event's own words,
+  of its clause, of an incident or of a time ("a previous arrest", "Separately, ...", "in
+  another attack", "the previous day") tells another event; said of a person ("another
+  militant was killed") it does not.
 
 The first telling is kept; the others are listed in its `mentions`. Each field keeps the
 best-evidenced value any telling gives (named actors over descriptions, a stated date over the
@@ -32,13 +37,23 @@ from typing import TYPE_CHECKING
 
 from ..records import QUAD, Actor, Event
 from .casualties import casualties, harm
+from .tellings import (
+    CONFLICT,
+    SAME,
+    actor_relation,
+    another,
+    incident_parties,
+    names_match,
+    parties,
+    side_relation,
+    trigger_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..analysis import Analysis, Resources
 
-SAME, UNKNOWN, CONFLICT = 1, 0, -1
 #: dates that are not the event's own words: the story's date, or the narrative's
 WEAK_DATES = (None, "publication", "narrative")
 #: how far (in sentences) the clauses of one incident lie apart
@@ -47,8 +62,6 @@ INCIDENT_WINDOW = 1
 HARM_WINDOW = 3
 #: types whose clauses tell one incident ("opened fire", "was killed", "were injured")
 INCIDENT_TYPES = frozenset({"ASSAULT"})
-#: a word that says the sentence tells a different event of the same kind
-ANOTHER = re.compile(r"\b(another|separate(ly)?|second|earlier|previous(ly)?)\b", re.I)
 #: the modes of a weapon attack: its killed and wounded are the same incident (an abduction
 #: or a sexual assault in the same raid is an act of its own)
 ATTACK_MODES = frozenset(
@@ -74,52 +87,6 @@ MAX_GROUPS = 6
 MAX_TELLINGS = 4
 #: the fields `provenance` follows
 TRACKED = ("source", "target", "date", "location", "attribution", "mode", "killed", "injured")
-
-
-def _tokens(name: str) -> set[str]:
-    return {t for t in re.split(r"[^\w']+", name.lower()) if len(t) > 1}
-
-
-def names_match(a: str, b: str) -> bool:
-    """One name is a short form of the other: "Steinberg" / "Alan Steinberg"."""
-    ta, tb = _tokens(a), _tokens(b)
-    return bool(ta and tb) and (ta <= tb or tb <= ta)
-
-
-def actor_relation(x: Actor, y: Actor) -> int:
-    """SAME when both name or code the same party, CONFLICT when they contradict, else
-    UNKNOWN (a description and a name of its kind share nothing that tells them apart)."""
-    if x.name and y.name:
-        # two names are two parties unless one is a short form of the other
-        return SAME if names_match(x.name, y.name) else CONFLICT
-    if x.country and y.country and x.country != y.country:
-        return CONFLICT
-    if x.sector and y.sector and x.sector != y.sector:
-        return CONFLICT
-    if (x.country and x.country == y.country) or (x.sector and x.sector == y.sector):
-        return SAME
-    return UNKNOWN
-
-
-def side_relation(a: list[Actor], b: list[Actor]) -> int:
-    """Every actor of the smaller side must fit one of the other side (a subset); SAME when
-    one of them is the same party, UNKNOWN when a side is empty."""
-    if not a or not b:
-        return UNKNOWN
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
-    out = UNKNOWN
-    for x in small:
-        best = CONFLICT
-        for y in big:  # (loops, not generators: this runs for every pair of tellings)
-            rel = actor_relation(x, y)
-            if rel > best:
-                best = rel
-                if rel == SAME:
-                    break
-        if best == CONFLICT:
-            return CONFLICT
-        out = max(out, best)
-    return out
 
 
 def _range(ev: Event) -> tuple[date, date] | None:
@@ -155,22 +122,15 @@ def places_agree(a: Event, b: Event) -> bool:
     return not (la and lb and la.country and lb.country and la.country != lb.country)
 
 
-def parties(a: Event, b: Event) -> int:
-    """How the two tellings' parties relate: CONFLICT, SAME (a party in common) or UNKNOWN."""
-    if a.reciprocal or b.reciprocal:
-        # "X and Y met" / "X met Y": who is source and who target does not matter
-        return side_relation(a.source + a.target, b.source + b.target)
-    rels = [side_relation(a.source, b.source), side_relation(a.target, b.target)]
-    return CONFLICT if CONFLICT in rels else max(rels)
-
-
 def modes_agree(a: Event, b: Event) -> bool:
     """The same mode, one unknown, or two weapons of one attack ("hurled a grenade",
     "opened fire")."""
     ma, mb = a.mode, b.mode
     if ma == mb:
         return True
-    if a.event_type in INCIDENT_TYPES and not {ma, mb} <= ATTACK_MODES:
+    if a.event_type in INCIDENT_TYPES and {ma, mb} <= ATTACK_MODES:
+        return True  # "hurled a grenade ... opened fire": the weapons of one attack
+    if a.event_type in INCIDENT_TYPES:
         # an abduction or a sexual assault in a raid is an act of its own, not its killing
         plain = b if mb is None else a if ma is None else None
         return plain is not None and HARM_WORDS.search(plain.trigger.text) is None
@@ -266,13 +226,23 @@ def _harm_only(ev: Event, doc: Doc | None) -> bool:
     return span is not None and any(harm(t) for t in span)
 
 
-def joins(group: _Group, ev: Event, doc: Doc | None = None, first: bool = False) -> bool:
+def joins(
+    group: _Group,
+    ev: Event,
+    doc: Doc | None = None,
+    first: bool = False,
+    other: str | None = "?",
+) -> bool:
     """Whether `ev` is one more telling of the group's action (see the module's docstring).
-    `first`: the group is the only one of its type so far."""
+    `first`: the group is the only one of its type so far; `other`: what `another` says of
+    `ev` (worked out here when not given)."""
     keep = group.event
     if keep.status != ev.status or not modes_agree(keep, ev):
         return False  # (cheap checks first: most records are no match)
-    if ANOTHER.search(ev.sentence) is not None and not ev.referential:
+    if other == "?":
+        other = another(ev, doc, trigger_tokens([ev], doc) if doc is not None else None)
+    # a word about the whole sentence says nothing between two tellings in that sentence
+    if other == "own" or (other == "clause" and ev.sentence_index not in group.sentences):
         return False
     d = group.distance(ev)
     tellings = group.tellings()
@@ -287,7 +257,8 @@ def joins(group: _Group, ev: Event, doc: Doc | None = None, first: bool = False)
         and all(side_relation(m.source, ev.source) != CONFLICT for m in tellings)
     ):
         return True  # a harm of the attack: "one person was killed", "two were injured"
-    rels = [parties(m, ev) for m in tellings]
+    incident = keep.event_type in INCIDENT_TYPES and {keep.mode, ev.mode} <= ATTACK_MODES
+    rels = [incident_parties(m, ev) if incident else parties(m, ev) for m in tellings]
     if CONFLICT in rels:
         return False
     if SAME in rels:
@@ -297,7 +268,6 @@ def joins(group: _Group, ev: Event, doc: Doc | None = None, first: bool = False)
         return True  # the same day, or the same place close by
     if group.sentences[-1] == 0 and (ev.sentence_index == 1 or first):
         return True  # the headline and the lead, or the body's first telling of its type
-    incident = keep.event_type in INCIDENT_TYPES and {keep.mode, ev.mode} <= ATTACK_MODES
     if incident and d <= INCIDENT_WINDOW:
         return True  # the clauses of one incident
     return not (ev.source or ev.target) and _definite(ev, doc)
@@ -384,13 +354,15 @@ def _names_party(group: _Group, ev: Event) -> bool:
 def deduplicate(events: list[Event], doc: Doc | None = None) -> list[Event]:
     """The article's events with every retelling merged into its first telling."""
     groups: list[_Group] = []
+    triggers = trigger_tokens(events, doc) if doc is not None else None
     by_type: dict[str, list[_Group]] = {}
     heads: dict[str, list[_Group]] = {}  # the records the headline or the lead began
     for ev in events:
         kinds = by_type.setdefault(ev.event_type, [])
         near = kinds[-MAX_GROUPS:]
         near = [g for g in heads.get(ev.event_type, []) if g not in near] + near
-        fits = [g for g in near if joins(g, ev, doc, first=len(kinds) == 1)]
+        other = another(ev, doc, triggers)
+        fits = [g for g in near if joins(g, ev, doc, first=len(kinds) == 1, other=other)]
         if fits:
             # a shared party first, then the nearest telling
             best = min(fits, key=lambda g: (not _names_party(g, ev), g.distance(ev)))
