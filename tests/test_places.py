@@ -130,6 +130,17 @@ def test_no_place_inside_an_organisation_name(coder):
     assert loc is None or loc.country != "IRQ"
 
 
+def test_the_kind_of_a_facility_is_not_a_town(coder):
+    # a town called Police is in Poland; in "Kotli Police Station" the word says what the
+    # building is (the headline keeps it capitalised), and the town is Kotli
+    text = (
+        "Militants Attack Kotli Police Station\n"
+        "Militants attacked the Kotli Police Station on Monday, killing two policemen."
+    )
+    loc = place_of(coder, text, "attack")
+    assert loc is not None and loc.country != "POL" and loc.text == "Kotli"
+
+
 def test_a_village_the_gazetteer_does_not_know(coder):
     text = "Gunmen killed five farmers in the village of Dumbarawa in Borno State on Sunday."
     loc = place_of(coder, text, "killed")

@@ -178,6 +178,12 @@ FACILITIES = {"consulate", "embassy", "palace", "hotel", "hospital", "school", "
               "bridge", "plant", "factory", "refinery", "hall", "house", "tower", "club", "bar",
               "restaurant", "cafe", "shop", "store", "mall", "cinema", "theater", "theatre",
               "warehouse", "supermarket"}  # fmt: skip
+#: words that say what kind of facility a building is ("Kotli Police Station", "the Army
+#: Camp", "Railway Station"): capitalised in its name, never the town it stands in (a town
+#: called Police is in Poland)
+FACILITY_KINDS = {"police", "fire", "army", "railway", "rail", "bus", "border", "military",
+                  "naval", "navy", "air", "power", "petrol", "customs", "security", "rangers",
+                  "paramilitary", "train", "metro", "ferry", "central", "district"}  # fmt: skip
 #: premises whose own name is no town's: "the Max shopping center", "the Bilal mosque"
 PREMISES = {"center", "centre", "mall", "bar", "restaurant", "cafe", "shop", "store", "market",
             "supermarket", "mosque", "church", "cinema", "theater", "theatre", "hotel"}  # fmt: skip

@@ -22,6 +22,7 @@ from .lexicon import (
     ENTRANCES,
     EVENT_NOUNS,
     FACILITIES,
+    FACILITY_KINDS,
     HELD,
     LOC_PREPS,
     MISSIONS,
@@ -209,6 +210,14 @@ class NameReader:
             return None
         if self._aged(span) and strength < 3:
             return None  # "Downey, 72, was captured": a person's age
+        if (
+            len(span) == 1
+            and tok.dep_ == "compound"
+            and tok.head.lower_ in FACILITIES
+            and tok.lower_ in FACILITY_KINDS
+            and label not in ("GPE", "LOC")
+        ):
+            return None  # "Kotli Police Station": the kind of building, not a town
         if len(span) == 1 and span[0].lower_ in PORTIONS | SERIES:
             return None  # "Much of Pervomayskaya was destroyed"
         if span[-1].lower_.rsplit("-", 1)[-1] in BACKED:
