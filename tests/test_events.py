@@ -567,3 +567,16 @@ def test_talks_need_a_partner(coder):
     assert "CONSULT" in _proposed(coder, "Putin talked with Erdogan on Tuesday.")
     assert "CONSULT" in _proposed(coder, "The two leaders talked for an hour.")
     assert "CONSULT" not in _proposed(coder, "The senator talked about immigration on the show.")
+
+
+def test_a_prison_sentence_is_coerce_arrest_and_a_conviction_sanction(coder):
+    # PLOVER: arrest is "arrest, detain, imprison", and court sentences that include
+    # imprisonment are coded COERCE 'arrest'; a conviction alone is SANCTION 'convict'
+    for text in (
+        "A court in Cairo sentenced the activist to five years in prison on Monday.",
+        "Authorities in Turkey jailed three journalists on Friday.",
+    ):
+        [ev] = _find(_events(coder, text), "COERCE")
+        assert ev.mode == "arrest", text
+    [ev] = _find(_events(coder, "A court in Cairo convicted the former minister."), "SANCTION")
+    assert ev.mode == "convict"

@@ -150,8 +150,10 @@ def _verb_entry_ok(tok: Token, e: TriggerEntry) -> tuple[bool, tuple[int, ...]]:
         hit = next((c for c in tok.children if c.lower_ == first and c.i > tok.i), None)
         if hit is None:
             return False, ()
-        if hit.dep_ == "prep" and any(
-            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in hit.children
+        if (
+            hit.dep_ == "prep"
+            and not e.objects  # "sentenced to five years": the entry names its dates
+            and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in hit.children)
         ):
             return False, ()  # "were called to Washington on Tuesday" is no "call on"
         toks.append(hit.i)
