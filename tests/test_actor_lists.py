@@ -1,0 +1,55 @@
+"""The team's further actor lists (actors/data: companies, opposition, armed-group leaders, heads
+of international organisations, other people and media): names news gives alone resolve to
+the right country and sector on the story's date, and every row is well formed."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from wirecoder.actors.dictionary import DATA, MORE_LISTS, NONSTATE, SECTORS
+from wirecoder.actors.strings import resolve_string
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("ExxonMobil", "2015-06-01", "MNC", "BUS"),
+        ("Gazprom", "2015-06-01", "RUS", "BUS"),  # state-owned: its state, business
+        ("Saudi Aramco", "2019-09-14", "SAU", "BUS"),
+        ("Bank of America", "2008-09-15", "MNC", "BUS"),  # not the US government's bank
+        ("General Motors", "2009-06-01", "MNC", "BUS"),  # "General" is no officer here
+        ("Toyota", "2010-02-01", "MNC", "BUS"),  # the carmaker, not the Japanese town
+        ("Facebook", "2018-03-20", "MNC", "BUS"),
+        ("Tokyo Electric Power", "2011-03-15", "JPN", "BUS"),
+    ],
+)
+def test_companies_resolve_alone(coder, name, date, country, sector):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@pytest.mark.parametrize("fname", [f for f, _ in MORE_LISTS])
+def test_list_rows_are_well_formed(fname):
+    """Known country and sector codes, dates as years, months or days, from before to."""
+    from wirecoder.actors.dictionary import _read_rows  # the loader's own reader
+
+    path = resources.files(DATA).joinpath(fname)
+    countries = {r["iso3"] for _, r in _read_rows(resources.files(DATA) / "countries.tsv", "")}
+    rows = list(_read_rows(path, fname))
+    assert rows
+    for lineno, row in rows:
+        where = f"{fname}:{lineno} {row['name']}"
+        assert row["names"] and row["name"], where
+        assert row["country"] in countries | NONSTATE, where
+        assert row["sector"] in SECTORS or not row["sector"], where
+        for key in ("from", "to"):
+            assert not row[key] or _DATE.match(row[key]), where
+        if row["from"] and row["to"]:
+            assert row["from"] <= row["to"], where
