@@ -32,6 +32,26 @@ def test_companies_resolve_alone(coder, name, date, country, sector):
     assert (m.country, m.sector) == (country, sector), m.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("Morgan Tsvangirai", "2005-03-01", "ZWE", "OPP"),  # MDC leader
+        ("Morgan Tsvangirai", "2010-03-01", "ZWE", "GOV"),  # prime minister 2009-2013
+        ("Morgan Tsvangirai", "2016-03-01", "ZWE", "OPP"),  # in opposition again
+        ("Aung San Suu Kyi", "2010-11-13", "MMR", "OPP"),
+        ("Anwar Ibrahim", "2015-02-10", "MYS", "OPP"),
+        ("Anwar Ibrahim", "2023-01-10", "MYS", "GOV"),
+        ("Tsikhanouskaya", "2021-05-01", "BLR", "OPP"),
+        ("Kemal Kilicdaroglu", "2017-07-09", "TUR", "OPP"),
+        ("Liu Xiaobo", "2010-10-08", "CHN", "OPP"),
+    ],
+)
+def test_opposition_leaders_resolve_on_their_date(coder, name, date, country, sector):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -357,7 +357,7 @@ def _common_words() -> frozenset[str]:
 
 
 #: further lists in the people.tsv columns, read after the lists above (which win a tie)
-MORE_LISTS = (("companies.tsv", "org"),)
+MORE_LISTS = (("companies.tsv", "org"), ("opposition.tsv", "person"))
 
 
 def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
