@@ -52,6 +52,24 @@ def test_opposition_leaders_resolve_on_their_date(coder, name, date, country, se
     assert (m.country, m.sector) == (country, sector), m.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("Abu Musab al-Zarqawi", "2005-06-01", "IRQ", "REB"),  # al-Qaeda in Iraq: Iraq's
+        ("Khalid Sheikh Mohammed", "2008-06-05", "IMG", "REB"),  # al-Qaeda: transnational
+        ("Joseph Kony", "2012-03-08", "UGA", "REB"),
+        ("El Chapo", "2016-01-08", "MEX", "CRM"),
+        ("Mullah Baradar", "2020-02-29", "AFG", "REB"),  # signed the Doha deal
+        ("Mullah Baradar", "2022-02-01", "AFG", "GOV"),  # in the Taliban government
+        ("Abdullah Ocalan", "2013-03-21", "TUR", "REB"),
+    ],
+)
+def test_armed_group_and_cartel_leaders_resolve_alone(coder, name, date, country, sector):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -357,7 +357,11 @@ def _common_words() -> frozenset[str]:
 
 
 #: further lists in the people.tsv columns, read after the lists above (which win a tie)
-MORE_LISTS = (("companies.tsv", "org"), ("opposition.tsv", "person"))
+MORE_LISTS = (
+    ("companies.tsv", "org"),
+    ("opposition.tsv", "person"),
+    ("armed_leaders.tsv", "person"),
+)
 
 
 def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
