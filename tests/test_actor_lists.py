@@ -70,6 +70,26 @@ def test_armed_group_and_cartel_leaders_resolve_alone(coder, name, date, country
     assert (m.country, m.sector) == (country, sector), m.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("Yukiya Amano", "2015-07-14", "UNO", "GOV"),  # IAEA: a UN body
+        ("Mohamed ElBaradei", "2005-10-07", "UNO", "GOV"),  # IAEA head then
+        ("Mohamed ElBaradei", "2012-01-15", "EGY", "OPP"),  # an Egyptian opposition leader later
+        ("Christine Lagarde", "2015-06-01", "IGO", "GOV"),  # IMF, before the ECB
+        ("Mario Draghi", "2012-07-26", "EUR", "GOV"),  # ECB, before Italy's government
+        ("Fatou Bensouda", "2019-12-20", "IGO", "JUD"),  # ICC prosecutor
+        ("Amy Pope", "2024-05-16", "UNO", "GOV"),  # IOM head, not a pope
+    ],
+)
+def test_heads_of_international_organisations_resolve_on_their_date(
+    coder, name, date, country, sector
+):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

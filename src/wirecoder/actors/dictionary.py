@@ -361,6 +361,7 @@ MORE_LISTS = (
     ("companies.tsv", "org"),
     ("opposition.tsv", "person"),
     ("armed_leaders.tsv", "person"),
+    ("igo_heads.tsv", "person"),
 )
 
 
