@@ -90,6 +90,27 @@ def test_heads_of_international_organisations_resolve_on_their_date(
     assert (m.country, m.sector) == (country, sector), m.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("Margaret Thatcher", "1985-02-14", "GBR", "GOV"),
+        ("Thatcher", "2013-04-08", "GBR", "ELI"),  # long out of office: a former official
+        ("Roman Abramovich", "2005-01-01", "RUS", "GOV"),  # governor of Chukotka
+        ("Roman Abramovich", "2022-03-10", "RUS", "BUS"),  # a businessman outside the office
+        ("Patriarch Kirill", "2022-05-01", "RUS", "REL"),
+        ("Jamal Khashoggi", "2018-10-02", "SAU", "JRN"),
+        ("Kommersant", "2015-06-01", "RUS", "JRN"),
+        ("The Economist", "2015-06-01", "GBR", "JRN"),  # not an economist (EDU)
+    ],
+)
+def test_former_leaders_clergy_journalists_and_media_resolve_alone(
+    coder, name, date, country, sector
+):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == (country, sector), m.rule
+
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

@@ -362,6 +362,8 @@ MORE_LISTS = (
     ("opposition.tsv", "person"),
     ("armed_leaders.tsv", "person"),
     ("igo_heads.tsv", "person"),
+    ("people_more.tsv", "person"),
+    ("media.tsv", "org"),
 )
 
 
