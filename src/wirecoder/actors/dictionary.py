@@ -356,6 +356,17 @@ def _common_words() -> frozenset[str]:
         return frozenset()
 
 
+#: further lists in the people.tsv columns, read after the lists above (which win a tie)
+MORE_LISTS = (
+    ("companies.tsv", "org"),
+    ("opposition.tsv", "person"),
+    ("armed_leaders.tsv", "person"),
+    ("igo_heads.tsv", "person"),
+    ("people_more.tsv", "person"),
+    ("media.tsv", "org"),
+)
+
+
 def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
     """The dictionary from wirecoder's own data files."""
     common = _common_words() if common is None else common
@@ -398,6 +409,10 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
         _add_named(d, row, "person", f"officeholders.tsv:{lineno}", common)
     for lineno, row in _read_rows(_builtin("groups.tsv"), "groups.tsv"):
         _add_named(d, row, "org", f"groups.tsv:{lineno}", common)
+    # the team's lists of names news gives alone: companies, opposition, armed-group leaders...
+    for fname, kind in MORE_LISTS:
+        for lineno, row in _read_rows(_builtin(fname), fname):
+            _add_named(d, row, kind, f"{fname}:{lineno}", common)
     _add_knowledge_base(d)
     for _, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
         flags = set(filter(None, (row.get("flags") or "").split(",")))
