@@ -49,3 +49,36 @@ def test_a_town_under_its_own_name_beats_another_towns_old_name():
     gz = load_gazetteer()
     assert gz.ranked("Philadelphia")[0].country == "USA"
     assert gz.ranked("Amman")[0].country == "JOR"
+
+
+def test_unnamed_gunmen_act_in_the_articles_country(coder):
+    # the gold codes unnamed armed actors with the country where they act; with no place in
+    # their sentence that is the country the story is about
+    text = (
+        "Pakistan's government promised on Monday to tighten security in the city. "
+        "Unidentified gunmen shot dead a shopkeeper on Sunday, police said. "
+        "Pakistan's police are searching for the attackers."
+    )
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events and [a.country for a in events[0].source] == ["PAK"]
+
+
+def test_a_named_district_says_where_a_short_report_happens(coder):
+    # no country named: "Khairpur District" alone places the story (and its attackers, whose
+    # own sentence names no place) in Pakistan
+    text = (
+        "Two brothers were shot dead in a village of Khairpur District on June 2, reports Dawn. "
+        "The attackers fled on a motorbike after they opened fire on the shop."
+    )
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events and [a.country for a in events[0].source] == ["PAK"]
+
+
+def test_refugees_do_not_take_the_articles_country(coder):
+    text = (
+        "Germany's government promised on Monday to tighten border controls. "
+        "Police arrested twelve refugees at the border on Sunday. "
+        "Germany's interior minister defended the arrests."
+    )
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "COERCE"]
+    assert events and [a.country for a in events[0].target] == [None]
