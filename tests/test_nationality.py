@@ -82,3 +82,9 @@ def test_refugees_do_not_take_the_articles_country(coder):
     )
     events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "COERCE"]
     assert events and [a.country for a in events[0].target] == [None]
+
+
+def test_maoists_are_insurgents_where_they_act(coder):
+    text = "Further, the Maoists killed a village head in Kanker District on Monday, reports The Hindu."
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events and [(a.country, a.sector) for a in events[0].source] == [("IND", "REB")]

@@ -493,7 +493,28 @@ def _add_named(
     )
     for form in filter(None, (row.get("names") or row["name"]).split("|")):
         cs = _is_case_sensitive(form, common)
-        d.add(_tokens(form.lstrip("=")), entry, cs)
+        tokens = _tokens(form.lstrip("="))
+        d.add(tokens, entry, cs)
+        if kind in ("org", "user"):
+            plain = plain_form(tokens)
+            if plain != tokens and len(plain) > 1:
+                d.add(plain, entry, cs)
+
+
+#: punctuation that wire copy and incident reports often drop from a name
+_DROPPED = {"-", "(", ")", "‑", "–"}
+
+
+def plain_form(tokens: list[str]) -> list[str]:
+    """A name as texts stripped of punctuation write it: "Lashkar-e-Taiba" as "Lashkar e
+    Taiba", "NSCN (IM)" as "NSCN IM", "People's" as "People s" (the South Asia Terrorism
+    Portal's reports and many scraped texts read so)."""
+    out = []
+    for t in tokens:
+        if t in _DROPPED:
+            continue
+        out.append("s" if t in ("'s", "’s") else t)
+    return out
 
 
 def _load_user(d: ActorDictionary, path: Path, common: frozenset[str]) -> None:
