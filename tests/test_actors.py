@@ -95,6 +95,17 @@ def test_coreference_links_surname_and_pronoun(coder):
         ("Taliban gunmen", "AFG", "REB"),
         ("Syrian government forces", "SYR", "MIL"),
         ("anti-government fighters", None, "REB"),
+        # "anti-government forces" are not "government forces"; their militias are armed too
+        ("anti-government forces", None, "REB"),
+        ("anti-government militias", None, "REB"),
+        ("pro-government forces", None, "MIL"),
+        # names as texts stripped of punctuation write them; Maoists are insurgents
+        ("Lashkar e Taiba militants", "PAK", "REB"),
+        ("NSCN IM cadres", "IND", "REB"),
+        ("Communist Party of India Maoist", "IND", "REB"),
+        ("People s Liberation Front of India", "IND", "REB"),
+        ("Garo National Liberation Army", "IND", "REB"),
+        ("a Maoist zonal commander", None, "REB"),
         ("rebel army commanders", None, "REB"),
         # a role word inside a known name does not override it
         ("Members of the New People's Army", "PHL", "REB"),
