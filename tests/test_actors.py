@@ -106,6 +106,12 @@ def test_coreference_links_surname_and_pronoun(coder):
         ("People s Liberation Front of India", "IND", "REB"),
         ("Garo National Liberation Army", "IND", "REB"),
         ("a Maoist zonal commander", None, "REB"),
+        # South Asia's national security forces, as incident reports name them
+        ("a CRPF constable", "IND", "COP"),
+        ("the Border Security Force", "IND", "MIL"),
+        ("a convoy of the Frontier Corps", "PAK", "MIL"),
+        ("a Levies official", "PAK", "COP"),
+        ("the SFs", None, "COP"),
         ("rebel army commanders", None, "REB"),
         # a role word inside a known name does not override it
         ("Members of the New People's Army", "PHL", "REB"),
