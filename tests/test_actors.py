@@ -106,6 +106,11 @@ def test_coreference_links_surname_and_pronoun(coder):
         ("People s Liberation Front of India", "IND", "REB"),
         ("Garo National Liberation Army", "IND", "REB"),
         ("a Maoist zonal commander", None, "REB"),
+        # a state's name inside another place's name is not that state
+        ("New Jersey Gov. Chris Christie", "USA", "GOV"),
+        ("a New Mexico man", "USA", "CVL"),
+        ("New South Wales police", "AUS", "COP"),
+        ("Papua New Guinea", "PNG", "GOV"),
         # South Asia's national security forces, as incident reports name them
         ("a CRPF constable", "IND", "COP"),
         ("the Border Security Force", "IND", "MIL"),

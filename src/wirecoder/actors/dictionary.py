@@ -164,6 +164,9 @@ class ActorDictionary:
                 if later is not None:
                     i = later
                     continue
+                if _inside_new_name(words, i) and all(e.kind in _STATE_KINDS for e in best[1]):
+                    i = best[0]  # "New Jersey", "New South Wales": not Jersey, not Wales
+                    continue
                 yield i, best[0], best[1]
                 i = best[0]
             else:
@@ -291,6 +294,20 @@ def _tokenizer() -> Any:
     import spacy
 
     return spacy.blank("en").tokenizer
+
+
+_STATE_KINDS = {"country", "demonym", "capital"}
+
+
+def _inside_new_name(words: list[str], i: int) -> bool:
+    """Is word i inside a capitalised name that starts with "New" ("New Mexico", "New South
+    Wales")? A state's name there is part of another place's."""
+    j = i - 1
+    while j >= 0 and words[j][:1].isupper():
+        if words[j] == "New":
+            return True
+        j -= 1
+    return False
 
 
 def _tokens(text: str) -> list[str]:
