@@ -187,6 +187,19 @@ def test_weapons_in_running_text_are_not_actors(coder):
     assert any(m.country == "TUR" and m.sector == "MIL" for m in a.mentions)
 
 
+def test_a_surname_that_is_a_nationality_is_the_person(coder):
+    # "Mark Cuban" is no Cuban, nor is "Cuban said" after him; Cuba's officials still are
+    text = (
+        "Billionaire Mark Cuban said on Monday he would support Trump. "
+        "Cuban also complained that Senator Ted Cruz is too principled. "
+        "Cuban officials met the Spanish envoy in Havana on Tuesday."
+    )
+    a = coder.analyze(text)
+    cuban = [m for m in a.mentions if m.text == "Cuban"]
+    assert cuban and all(m.name == "Mark Cuban" and m.country != "CUB" for m in cuban)
+    assert any(m.text == "Cuban officials" and m.country == "CUB" for m in a.mentions)
+
+
 @pytest.mark.shared
 def test_actor_dev_list_accuracy(shared):
     from wirecoder.eval.actors import evaluate

@@ -117,6 +117,15 @@ def _resolve_one(
     if m.kind == "pronoun":
         _resolve_pronoun(mentions, k, doc)
         return
+    if m.kind == "demonym" and not m.plural and m.end - m.start == 1:
+        # "Cuban said" after "Mark Cuban": the surname of a person named before, not Cuba
+        for j in reversed(by_surname.get(doc[m.head].lower_, ())):
+            a = mentions[j]
+            if a.person and a.kind != "pronoun":
+                m.kind, m.person, m.entry, m.country, m.sector = "person", True, None, None, None
+                m.antecedents = [j]
+                _copy(m, a, "same name as")
+                return
     # surname / short form of an earlier named person or entity
     if m.kind in ("person", "entity") and m.entry is None:
         sn = _surname(m.name)
