@@ -302,3 +302,14 @@ def test_a_call_for_an_act_against_someone_is_aimed_at_them(coder):
         "REQUEST",
     )
     assert [a.country for a in ev.target] == ["PAK"]
+
+
+def test_coordinated_participles_share_their_by_phrase(coder):
+    # "were abducted and killed by X": X did both
+    ev = _one(
+        coder,
+        "Two policemen were shot and wounded by gunmen in Quetta, Pakistan, on Monday.",
+        "ASSAULT",
+    )
+    assert [a.sector for a in ev.source] == ["UAF"]
+    assert [a.sector for a in ev.target] == ["COP"]
