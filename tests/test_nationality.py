@@ -88,3 +88,9 @@ def test_maoists_are_insurgents_where_they_act(coder):
     text = "Further, the Maoists killed a village head in Kanker District on Monday, reports The Hindu."
     events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
     assert events and [(a.country, a.sector) for a in events[0].source] == [("IND", "REB")]
+
+
+def test_the_one_country_of_a_two_sentence_report_is_its_country(coder):
+    text = "Gunmen attacked an army convoy in northern Mali on Monday. Police later arrested two suspects."
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "COERCE"]
+    assert events and [a.country for a in events[0].source] == ["MLI"]

@@ -269,10 +269,10 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
         return None
     ranked = counts.most_common(2)
     top, n = ranked[0]
-    if len(counts) == 1 and (n >= 2 or len(list(doc.sents)) >= 3):
-        # the only country an article names ("Armenian police detained dozens in Yerevan");
-        # a lone mention in a lone sentence is too little ("the foreign minister said all
-        # armed groups in Yemen must ...": the minister is not Yemen's)
+    if len(counts) == 1 and (n >= 2 or len(list(doc.sents)) >= 2):
+        # the only country an article names ("Armenian police detained dozens in Yerevan"),
+        # also once in a two-sentence report; a lone mention in a lone sentence is too little
+        # ("the foreign minister said all armed groups in Yemen must ...": not Yemen's)
         return top
     if len(sents[top]) < 2:
         return None
