@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import Codes, ConfigError, ResourceError
+from .forms import STATE_KINDS, inside_new_name, plain_form
 
 DATA = "wirecoder.actors.data"
 # military aircraft and weapon designators: a maker's or type letters, a dash, a number
@@ -164,7 +165,7 @@ class ActorDictionary:
                 if later is not None:
                     i = later
                     continue
-                if _inside_new_name(words, i) and all(e.kind in _STATE_KINDS for e in best[1]):
+                if inside_new_name(words, i) and all(e.kind in STATE_KINDS for e in best[1]):
                     i = best[0]  # "New Jersey", "New South Wales": not Jersey, not Wales
                     continue
                 yield i, best[0], best[1]
@@ -294,20 +295,6 @@ def _tokenizer() -> Any:
     import spacy
 
     return spacy.blank("en").tokenizer
-
-
-_STATE_KINDS = {"country", "demonym", "capital"}
-
-
-def _inside_new_name(words: list[str], i: int) -> bool:
-    """Is word i inside a capitalised name that starts with "New" ("New Mexico", "New South
-    Wales")? A state's name there is part of another place's."""
-    j = i - 1
-    while j >= 0 and words[j][:1].isupper():
-        if words[j] == "New":
-            return True
-        j -= 1
-    return False
 
 
 def _tokens(text: str) -> list[str]:
@@ -516,22 +503,6 @@ def _add_named(
             plain = plain_form(tokens)
             if plain != tokens and len(plain) > 1:
                 d.add(plain, entry, cs)
-
-
-#: punctuation that wire copy and incident reports often drop from a name
-_DROPPED = {"-", "(", ")", "‑", "–"}
-
-
-def plain_form(tokens: list[str]) -> list[str]:
-    """A name as texts stripped of punctuation write it: "Lashkar-e-Taiba" as "Lashkar e
-    Taiba", "NSCN (IM)" as "NSCN IM", "People's" as "People s" (the South Asia Terrorism
-    Portal's reports and many scraped texts read so)."""
-    out = []
-    for t in tokens:
-        if t in _DROPPED:
-            continue
-        out.append("s" if t in ("'s", "’s") else t)
-    return out
 
 
 def _load_user(d: ActorDictionary, path: Path, common: frozenset[str]) -> None:
