@@ -200,6 +200,12 @@ def organisations(path: Path, iso3: set[str], common: set[str]) -> list[dict[str
     return rows
 
 
+def _english(word: str, common: set[str]) -> bool:
+    """A word of English, or the plural of one ("Mavericks" is no French resistance group)."""
+    low = word.lower()
+    return low in common or (low.endswith("s") and low[:-1] in common)
+
+
 def _org_names(head: str, forms: list[str], common: set[str]) -> list[str]:
     names: list[str] = []
     for form in [head, *forms]:
@@ -207,10 +213,10 @@ def _org_names(head: str, forms: list[str], common: set[str]) -> list[str]:
         if not words or any(w in TITLES for w in words):
             continue
         if len(words) == 1 and len(words[0].replace(".", "")) <= 6:
-            if len(words[0].replace(".", "")) >= 3 and words[0].lower() not in common:
+            if len(words[0].replace(".", "")) >= 3 and not _english(words[0], common):
                 names.append("=" + words[0])  # an acronym, case-sensitive: "SLMM"
             continue
-        if len(words) == 1 and words[0].lower() in common:
+        if len(words) == 1 and _english(words[0], common):
             continue  # "Apple", "Shell": a word of English is no name on its own
         names.append(_display(words))
         for acr in _ACRONYM.findall(form):

@@ -77,6 +77,12 @@ def test_lowercase_phrases_are_not_knowledge_base_names(coder):
     assert m is None or not any("phoenix_actors.tsv" in r for r in m.rule)
 
 
+def test_an_english_plural_alone_is_no_knowledge_base_name(coder):
+    # Phoenix lists "Mavericks" for the French Francs-Tireurs: the Dallas Mavericks are not
+    m = resolve_string("the Dallas Mavericks", coder.resources, "2016-05-22")
+    assert m is not None and m.country != "FRA" and m.sector != "REB"
+
+
 @pytest.mark.shared
 def test_shipped_knowledge_base_is_what_the_script_builds(shared, tmp_path):
     out = tmp_path / "kb.tsv"

@@ -95,6 +95,28 @@ def test_coreference_links_surname_and_pronoun(coder):
         ("Taliban gunmen", "AFG", "REB"),
         ("Syrian government forces", "SYR", "MIL"),
         ("anti-government fighters", None, "REB"),
+        # "anti-government forces" are not "government forces"; their militias are armed too
+        ("anti-government forces", None, "REB"),
+        ("anti-government militias", None, "REB"),
+        ("pro-government forces", None, "MIL"),
+        # names as texts stripped of punctuation write them; Maoists are insurgents
+        ("Lashkar e Taiba militants", "PAK", "REB"),
+        ("NSCN IM cadres", "IND", "REB"),
+        ("Communist Party of India Maoist", "IND", "REB"),
+        ("People s Liberation Front of India", "IND", "REB"),
+        ("Garo National Liberation Army", "IND", "REB"),
+        ("a Maoist zonal commander", None, "REB"),
+        # a state's name inside another place's name is not that state
+        ("New Jersey Gov. Chris Christie", "USA", "GOV"),
+        ("a New Mexico man", "USA", "CVL"),
+        ("New South Wales police", "AUS", "COP"),
+        ("Papua New Guinea", "PNG", "GOV"),
+        # South Asia's national security forces, as incident reports name them
+        ("a CRPF constable", "IND", "COP"),
+        ("the Border Security Force", "IND", "MIL"),
+        ("a convoy of the Frontier Corps", "PAK", "MIL"),
+        ("a Levies official", "PAK", "COP"),
+        ("the SFs", None, "COP"),
         ("rebel army commanders", None, "REB"),
         # a role word inside a known name does not override it
         ("Members of the New People's Army", "PHL", "REB"),
@@ -163,6 +185,19 @@ def test_weapons_in_running_text_are_not_actors(coder):
     a = coder.analyze("Turkish troops fired two missiles at Kurdish fighters on Monday.")
     assert not any(m.text.endswith("missiles") and m.sector for m in a.mentions)
     assert any(m.country == "TUR" and m.sector == "MIL" for m in a.mentions)
+
+
+def test_a_surname_that_is_a_nationality_is_the_person(coder):
+    # "Mark Cuban" is no Cuban, nor is "Cuban said" after him; Cuba's officials still are
+    text = (
+        "Billionaire Mark Cuban said on Monday he would support Trump. "
+        "Cuban also complained that Senator Ted Cruz is too principled. "
+        "Cuban officials met the Spanish envoy in Havana on Tuesday."
+    )
+    a = coder.analyze(text)
+    cuban = [m for m in a.mentions if m.text == "Cuban"]
+    assert cuban and all(m.name == "Mark Cuban" and m.country != "CUB" for m in cuban)
+    assert any(m.text == "Cuban officials" and m.country == "CUB" for m in a.mentions)
 
 
 @pytest.mark.shared

@@ -286,3 +286,30 @@ def test_people_killed_in_an_attack_were_killed_by_its_attacker(coder):
     killed = [e for e in evs if e.trigger.text == "killed"]
     assert killed and killed[0].source_span is not None
     assert "Taliban" in killed[0].source_span.text
+
+
+def test_a_call_for_an_act_against_someone_is_aimed_at_them(coder):
+    # "called for the impeachment of X": X, inside the object after the particle
+    ev = _one(
+        coder,
+        "Senator Ward called for the impeachment of Attorney General Loretta Lynch on Monday.",
+        "REQUEST",
+    )
+    assert [a.name for a in ev.target] and "Lynch" in ev.target[0].text
+    ev = _one(
+        coder,
+        "The opposition called for the resignation of Prime Minister Nawaz Sharif on Monday.",
+        "REQUEST",
+    )
+    assert [a.country for a in ev.target] == ["PAK"]
+
+
+def test_coordinated_participles_share_their_by_phrase(coder):
+    # "were abducted and killed by X": X did both
+    ev = _one(
+        coder,
+        "Two policemen were shot and wounded by gunmen in Quetta, Pakistan, on Monday.",
+        "ASSAULT",
+    )
+    assert [a.sector for a in ev.source] == ["UAF"]
+    assert [a.sector for a in ev.target] == ["COP"]

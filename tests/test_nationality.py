@@ -49,3 +49,48 @@ def test_a_town_under_its_own_name_beats_another_towns_old_name():
     gz = load_gazetteer()
     assert gz.ranked("Philadelphia")[0].country == "USA"
     assert gz.ranked("Amman")[0].country == "JOR"
+
+
+def test_unnamed_gunmen_act_in_the_articles_country(coder):
+    # the gold codes unnamed armed actors with the country where they act; with no place in
+    # their sentence that is the country the story is about
+    text = (
+        "Pakistan's government promised on Monday to tighten security in the city. "
+        "Unidentified gunmen shot dead a shopkeeper on Sunday, police said. "
+        "Pakistan's police are searching for the attackers."
+    )
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events and [a.country for a in events[0].source] == ["PAK"]
+
+
+def test_a_named_district_says_where_a_short_report_happens(coder):
+    # no country named: "Khairpur District" alone places the story (and its attackers, whose
+    # own sentence names no place) in Pakistan
+    text = (
+        "Two brothers were shot dead in a village of Khairpur District on June 2, reports Dawn. "
+        "The attackers fled on a motorbike after they opened fire on the shop."
+    )
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events and [a.country for a in events[0].source] == ["PAK"]
+
+
+def test_refugees_do_not_take_the_articles_country(coder):
+    text = (
+        "Germany's government promised on Monday to tighten border controls. "
+        "Police arrested twelve refugees at the border on Sunday. "
+        "Germany's interior minister defended the arrests."
+    )
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "COERCE"]
+    assert events and [a.country for a in events[0].target] == [None]
+
+
+def test_maoists_are_insurgents_where_they_act(coder):
+    text = "Further, the Maoists killed a village head in Kanker District on Monday, reports The Hindu."
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events and [(a.country, a.sector) for a in events[0].source] == [("IND", "REB")]
+
+
+def test_the_one_country_of_a_two_sentence_report_is_its_country(coder):
+    text = "Gunmen attacked an army convoy in northern Mali on Monday. Police later arrested two suspects."
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "COERCE"]
+    assert events and [a.country for a in events[0].source] == ["MLI"]

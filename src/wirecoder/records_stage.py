@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .events.arguments import ArgumentFinder
 from .events.attribution import AttributionFinder, speaker_actor
+from .events.implied import implied_agent
 from .events.lexicon import CAMEO_ROOT
 from .records import QUAD, Actor, Attribution, Event, Location, Span, plover_reading
 
@@ -226,6 +227,9 @@ def build_event(analysis: Analysis, cand: Candidate, finder: ArgumentFinder | No
         confidence=cand.confidence,
         quad=QUAD[cand.event_type],
     )
+    if not event.source:  # "was arrested": the police of the place (events/implied.py)
+        implied = implied_agent(analysis, cand)
+        event.source = [implied] if implied is not None else []
     if finder is None:
         finder = ArgumentFinder(doc, analysis.mentions, text)
     if cand.source_heads:

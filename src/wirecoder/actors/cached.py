@@ -75,13 +75,13 @@ def unpack(data: Packed, common: frozenset[str]) -> ActorDictionary:
 
 @lru_cache(maxsize=1)
 def _sources_digest() -> bytes:
-    """Hash of the builder's source (dictionary.py, this module) and the data files."""
+    """Hash of the builder's source (dictionary.py, forms.py, this module) and the data files."""
     import hashlib
 
-    from . import dictionary
+    from . import dictionary, forms
 
     h = hashlib.sha256(_LAYOUT.encode())
-    for mod in (dictionary.__file__, __file__):
+    for mod in (dictionary.__file__, forms.__file__, __file__):
         with open(mod, "rb") as fh:
             h.update(fh.read())
     for f in sorted(resources.files(DATA).iterdir(), key=lambda p: p.name):

@@ -22,15 +22,18 @@ from .dictionary import KB_PRIORITY, NONSTATE
 from .mentions import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..analysis import Analysis, Resources
     from ..places.gazetteer import Gazetteer
 
-# sectors that, unqualified, are usually the article's own country's ("the police", "parliament");
-# rebels, gunmen, criminals and refugees are often foreign and are left uncoded instead
+# sectors that, unqualified, are usually the article's own country's ("the police", "parliament")
 DOMESTIC = {"GOV", "COP", "MIL", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "MED",
             "JRN", "BUS", "AGR", "REL", "ELI", "SOC", "PRM"}  # fmt: skip
+#: unnamed armed actors ("unidentified militants", "the attackers", "the suspect"): coded by
+#: where they act, as ICEWS and the team's gold do; a named group keeps its own entry. Where
+#: no event place says otherwise (actors/nationality.py), that is the article's country.
+ARMED = {"UAF", "REB", "CRM"}
 LEAD_VERBS = {"lead", "head", "command", "spearhead"}
 NAMED_KINDS = {"person", "org", "user", "country", "capital", "entity"}
 #: how a mention's rule trail says its country is only the article's (a later stage may
@@ -114,6 +117,15 @@ def _resolve_one(
     if m.kind == "pronoun":
         _resolve_pronoun(mentions, k, doc)
         return
+    if m.kind == "demonym" and not m.plural and m.end - m.start == 1:
+        # "Cuban said" after "Mark Cuban": the surname of a person named before, not Cuba
+        for j in reversed(by_surname.get(doc[m.head].lower_, ())):
+            a = mentions[j]
+            if a.person and a.kind != "pronoun":
+                m.kind, m.person, m.entry, m.country, m.sector = "person", True, None, None, None
+                m.antecedents = [j]
+                _copy(m, a, "same name as")
+                return
     # surname / short form of an earlier named person or entity
     if m.kind in ("person", "entity") and m.entry is None:
         sn = _surname(m.name)
@@ -257,10 +269,10 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
         return None
     ranked = counts.most_common(2)
     top, n = ranked[0]
-    if len(counts) == 1 and (n >= 2 or len(list(doc.sents)) >= 3):
-        # the only country an article names ("Armenian police detained dozens in Yerevan");
-        # a lone mention in a lone sentence is too little ("the foreign minister said all
-        # armed groups in Yemen must ...": the minister is not Yemen's)
+    if len(counts) == 1 and (n >= 2 or len(list(doc.sents)) >= 2):
+        # the only country an article names ("Armenian police detained dozens in Yerevan"),
+        # also once in a two-sentence report; a lone mention in a lone sentence is too little
+        # ("the foreign minister said all armed groups in Yemen must ...": not Yemen's)
         return top
     if len(sents[top]) < 2:
         return None
@@ -271,29 +283,48 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
 
 #: place features whose country an article's place names vote for
 _VOTING_FEATURES = {"country", "admin1", "region", "district"}
+#: words that end the name of an administrative unit ("Swabi District", "Khyber Agency"): the
+#: text itself says the name is a place, whatever label the tagger gave it (it often says ORG
+#: or FAC for such names in incident reports)
+ADMIN_WORDS = {"district", "province", "agency", "tehsil", "governorate", "prefecture", "oblast",
+               "county", "division", "subdivision", "sub-district", "municipality"}  # fmt: skip
+
+
+def _admin_unit(ent: Span) -> bool:
+    return len(ent) > 1 and ent[-1].lower_ in ADMIN_WORDS
 
 
 def country_from_places(doc: Doc, gazetteer: Gazetteer) -> str | None:
     """The country an article's places are in, when it names no country itself: Detroit,
     Michigan and Troy say USA. Each sentence votes once per country, by its unambiguous place
-    names (a country, a province or state, or a town of 100,000 or more with no namesake
-    abroad); a country wins alone, or with two sentences and a clear lead."""
+    names (a country, a province or state, a town of 100,000 or more, or a name the text calls
+    an administrative unit, "Tank District", with no namesake abroad); a country wins alone, or
+    with two sentences and a clear lead. A named administrative unit is enough on its own: a
+    short incident report ("... shot dead in Swabi District, reports Dawn") is about where its
+    district is."""
     votes: dict[str, set[int]] = {}
+    strong: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        admin = _admin_unit(ent)
+        if ent.label_ not in ("GPE", "LOC") and not admin:
             continue
         places = gazetteer.lookup(ent.text)
         countries = {p.country for p in places if p.country}
         if len(countries) != 1:
             continue
-        if not any(p.feature in _VOTING_FEATURES or p.population >= 100_000 for p in places):
+        if not admin and not any(
+            p.feature in _VOTING_FEATURES or p.population >= 100_000 for p in places
+        ):
             continue
-        votes.setdefault(countries.pop(), set()).add(ent.sent.start)
+        code = countries.pop()
+        votes.setdefault(code, set()).add(ent.sent.start)
+        if admin:
+            strong.add(code)
     if not votes:
         return None
     ranked = sorted(votes.items(), key=lambda kv: -len(kv[1]))
     top, sents = ranked[0]
-    if len(ranked) == 1 and (len(sents) >= 2 or len(list(doc.sents)) >= 3):
+    if len(ranked) == 1 and (len(sents) >= 2 or len(list(doc.sents)) >= 3 or top in strong):
         return top  # every unambiguous place of a story is in one country
     if len(sents) < 2 or len(ranked[1][1]) * 1.5 > len(sents):
         return None
@@ -372,8 +403,14 @@ class CorefStage:
         for m in analysis.mentions:
             if m.country:
                 continue
-            # a named person the dictionaries do not know is, in a one-country story, of it
-            if m.sector not in DOMESTIC and not (m.kind == "person" and m.sector is None):
+            # a named person the dictionaries do not know is, in a one-country story, of it;
+            # so are unnamed gunmen, militants and suspects: they act where the story happens
+            armed = m.kind == "role" and m.sector in ARMED
+            if (
+                m.sector not in DOMESTIC
+                and not armed
+                and not (m.kind == "person" and m.sector is None)
+            ):
                 continue
             if m.kind == "role" and any("does not imply" in r for r in m.rule):
                 continue

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import Codes, ConfigError, ResourceError
+from .forms import STATE_KINDS, inside_new_name, plain_form
 
 DATA = "wirecoder.actors.data"
 # military aircraft and weapon designators: a maker's or type letters, a dash, a number
@@ -163,6 +164,9 @@ class ActorDictionary:
                 )
                 if later is not None:
                     i = later
+                    continue
+                if inside_new_name(words, i) and all(e.kind in STATE_KINDS for e in best[1]):
+                    i = best[0]  # "New Jersey", "New South Wales": not Jersey, not Wales
                     continue
                 yield i, best[0], best[1]
                 i = best[0]
@@ -508,7 +512,12 @@ def _add_named(
     )
     for form in filter(None, (row.get("names") or row["name"]).split("|")):
         cs = _is_case_sensitive(form, common)
-        d.add(_tokens(form.lstrip("=")), entry, cs)
+        tokens = _tokens(form.lstrip("="))
+        d.add(tokens, entry, cs)
+        if kind in ("org", "user"):
+            plain = plain_form(tokens)
+            if plain != tokens and len(plain) > 1:
+                d.add(plain, entry, cs)
 
 
 def _load_user(d: ActorDictionary, path: Path, common: frozenset[str]) -> None:

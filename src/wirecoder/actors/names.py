@@ -111,6 +111,8 @@ def head_entry(p: Phrase, m: Mention, head_hit: Hit | None, start: int) -> bool:
     e = p.entry(head_hit)
     if e.kind == "demonym" and head.pos_ not in ("PROPN", "NOUN"):
         return False
+    if e.kind == "demonym" and head.ent_type_ == "PERSON" and head.ent_iob_ == "I":
+        return False  # "Mark Cuban", "Lorraine French": a surname, not a nationality
     apply_entry(p.d, m, e, p.date)
     if e.kind == "demonym":  # "the Iraqis", "Russians": people of that country
         m.kind = "demonym"

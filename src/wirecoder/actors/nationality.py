@@ -11,15 +11,15 @@ guess with the event's own place, which is closer evidence:
 2. the place of the event the party takes part in, when the place is in one country;
 3. otherwise the article's country stays (coref) or the party stays uncoded.
 
-Parties the text gives a country (a name, a demonym, a possessor) are never changed, and
-sectors that are often foreign (rebels, gunmen, refugees) are left alone.
+Parties the text gives a country (a name, a demonym, a possessor) are never changed, nor are
+roles that are often foreign (refugees, migrants: roles.tsv `nocountry`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .coref import ARTICLE_RULE, DOMESTIC, follow_antecedents
+from .coref import ARMED, ARTICLE_RULE, DOMESTIC, follow_antecedents
 from .mention import Mention
 
 if TYPE_CHECKING:
@@ -29,16 +29,13 @@ if TYPE_CHECKING:
 
 #: prepositions that place a group: "police in Bavaria", "residents of Aleppo", "troops from Chad"
 _PLACING = {"in", "of", "from", "across", "throughout"}
-#: unnamed armed actors: coded by where they act ("unidentified militants opened fire in
-#: Mastung": PAK), as ICEWS and the team's gold do; a named group keeps its own entry
-ARMED = {"UAF", "REB", "CRM"}
 
 
 def unplaced(m: Mention) -> bool:
     """A party with no country of its own: a domestic role, an unnamed armed group, or a
     person the lists do not know, whose country is missing or only the article's guess.
-    Unnamed gunmen, militants and suspects take the country where they act (the article's
-    country alone is too weak for them: coref leaves them uncoded)."""
+    Unnamed gunmen, militants and suspects take the country where they act: the event's place
+    when it has one, else the article's country coref gave them."""
     if m.kind in ("person", "pronoun") and (m.person or m.kind == "person"):
         ok = m.sector in (None, *DOMESTIC, *ARMED)
     elif m.kind in ("role", "pronoun", "other"):

@@ -73,6 +73,10 @@ def find_role(
         r = p.role_at(j, start)
         if r is not None and r.instrument and not p.strings:
             continue  # a weapon in running text is an instrument, not an actor
+        if r is not None and len(r.words) > 1 and _prefix(p, j - len(r.words)) == "anti":
+            # "anti-government forces" are not "government forces": the role is the last
+            # word(s), and the prefixed word qualifies it (against the government: REB)
+            r = p.role_at(j, j - len(r.words) + 1)
         if r is not None and j - len(r.words) <= head.i:
             return RoleWord(r, j)
     if head.pos_ == "PROPN":
@@ -126,17 +130,18 @@ def _usable(r: Role | None, role: Role) -> bool:
     return usable
 
 
+def _prefix(p: Phrase, k: int) -> str:
+    """The prefix glued to token k: "anti" in "anti-government", "non" in "non - military"."""
+    lowers = p.lowers
+    if k >= 2 and lowers[k - 1] == "-":
+        return lowers[k - 2]
+    return lowers[k - 1].rstrip("-") if k >= 1 else ""
+
+
 def _against(p: Phrase, r: Role, k: int) -> Role:
     """A qualifier read through its prefix: "anti-government forces" are the opposition,
     "non-governmental organisation" civil society, "non-military" civilian."""
-    lowers = p.lowers
-    prefix = (
-        lowers[k - 2]
-        if k >= 2 and lowers[k - 1] == "-"
-        else lowers[k - 1].rstrip("-")
-        if k >= 1
-        else ""
-    )
+    prefix = _prefix(p, k)
     if prefix == "anti":
         # "anti-government forces": against the government is the opposition
         return Role(r.words, "OPP" if r.sector == "GOV" else r.sector, mod=True)
@@ -213,9 +218,11 @@ def weak_role_qualifier(m: Mention, rw: RoleWord, q: Qualifiers) -> tuple[str, s
         qual = (pp_mention.sector, f"qualified by '{pp_mention.text}'")
     elif m.sector:
         qual = (m.sector, "entity sector")
-    if qual and qual[0] == "OPP" and not role.person and role.sector not in ("MIL", "REB"):
+    if qual and qual[0] == "OPP" and not role.person and role.sector not in ("MIL", "REB", "PRM"):
         qual = ("SOC", f"{qual[1]} (an opposition body is civil society)")
-    if (
+    if qual and qual[0] == "OPP" and role.sector == "PRM":
+        qual = ("REB", f"{qual[1]} (armed)")  # "anti-government militias" fight the state
+    elif (
         qual
         and role.sector in ("MIL", "REB")
         and (role.sector == "REB" or not role.person)

@@ -108,9 +108,12 @@ class ArgumentFinder(NounArguments):
                         # "reduced military aid to European allies": whom, though not a
                         # known actor
                         cand.target_heads = [heads[0].i]
-        if not cand.targets and not passive and slots:
-            # "seek Russia's help", "request Russian intervention": the actor inside the object
+        if not cand.targets and not passive and (slots or cand.entry.particle):
+            # "seek Russia's help", "request Russian intervention": the actor inside the object;
+            # "called for the impeachment of X": inside the object after the particle
             obj = direct_object(tok)
+            if obj is None and cand.entry.particle:
+                obj = particle_object(tok, cand.entry.particle)
             if obj is not None and obj.i not in self.head2m:
                 ks = self._inner_actors(obj, skip=own)
                 if ks:

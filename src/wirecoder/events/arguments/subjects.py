@@ -30,6 +30,17 @@ class Subjects(PhraseSpans):
         for c in v.children:
             if c.dep_ == "nsubjpass":
                 agent = next((a for a in v.children if a.dep_ == "agent"), None)
+                for cj in v.children if agent is None else ():
+                    # "was abducted and killed by X": coordinated participles share the by-phrase
+                    if (
+                        cj.dep_ == "conj"
+                        and cj.tag_ == "VBN"
+                        and cj.i > v.i
+                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in cj.children)
+                    ):
+                        agent = next((a for a in cj.children if a.dep_ == "agent"), None)
+                        if agent is not None:
+                            break
                 if agent is not None:
                     pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                     if pobj is not None:
