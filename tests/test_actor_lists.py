@@ -12,100 +12,75 @@ import pytest
 from wirecoder.actors.dictionary import DATA, MORE_LISTS, NONSTATE, SECTORS
 from wirecoder.actors.strings import resolve_string
 
-
-@pytest.mark.parametrize(
-    ("name", "date", "country", "sector"),
-    [
-        ("ExxonMobil", "2015-06-01", "MNC", "BUS"),
-        ("Gazprom", "2015-06-01", "RUS", "BUS"),  # state-owned: its state, business
-        ("Saudi Aramco", "2019-09-14", "SAU", "BUS"),
-        ("Bank of America", "2008-09-15", "MNC", "BUS"),  # not the US government's bank
-        ("General Motors", "2009-06-01", "MNC", "BUS"),  # "General" is no officer here
-        ("Toyota", "2010-02-01", "MNC", "BUS"),  # the carmaker, not the Japanese town
-        ("Facebook", "2018-03-20", "MNC", "BUS"),
-        ("Tokyo Electric Power", "2011-03-15", "JPN", "BUS"),
-    ],
-)
-def test_companies_resolve_alone(coder, name, date, country, sector):
-    m = resolve_string(name, coder.resources, date)
-    assert m is not None
-    assert (m.country, m.sector) == (country, sector), m.rule
+#: companies: multinationals MNC BUS, state-owned firms their state's BUS
+COMPANIES = [
+    ("ExxonMobil", "2015-06-01", "MNC", "BUS"),
+    ("Gazprom", "2015-06-01", "RUS", "BUS"),  # state-owned: its state, business
+    ("Saudi Aramco", "2019-09-14", "SAU", "BUS"),
+    ("Bank of America", "2008-09-15", "MNC", "BUS"),  # not the US government's bank
+    ("General Motors", "2009-06-01", "MNC", "BUS"),  # "General" is no officer here
+    ("Toyota", "2010-02-01", "MNC", "BUS"),  # the carmaker, not the Japanese town
+    ("Facebook", "2018-03-20", "MNC", "BUS"),
+    ("Tokyo Electric Power", "2011-03-15", "JPN", "BUS"),
+]
 
 
-@pytest.mark.parametrize(
-    ("name", "date", "country", "sector"),
-    [
-        ("Morgan Tsvangirai", "2005-03-01", "ZWE", "OPP"),  # MDC leader
-        ("Morgan Tsvangirai", "2010-03-01", "ZWE", "GOV"),  # prime minister 2009-2013
-        ("Morgan Tsvangirai", "2016-03-01", "ZWE", "OPP"),  # in opposition again
-        ("Aung San Suu Kyi", "2010-11-13", "MMR", "OPP"),
-        ("Anwar Ibrahim", "2015-02-10", "MYS", "OPP"),
-        ("Anwar Ibrahim", "2023-01-10", "MYS", "GOV"),
-        ("Tsikhanouskaya", "2021-05-01", "BLR", "OPP"),
-        ("Kemal Kilicdaroglu", "2017-07-09", "TUR", "OPP"),
-        ("Liu Xiaobo", "2010-10-08", "CHN", "OPP"),
-    ],
-)
-def test_opposition_leaders_resolve_on_their_date(coder, name, date, country, sector):
-    m = resolve_string(name, coder.resources, date)
-    assert m is not None
-    assert (m.country, m.sector) == (country, sector), m.rule
+#: opposition leaders: OPP in opposition, their office when they held one
+OPPOSITION = [
+    ("Morgan Tsvangirai", "2005-03-01", "ZWE", "OPP"),  # MDC leader
+    ("Morgan Tsvangirai", "2010-03-01", "ZWE", "GOV"),  # prime minister 2009-2013
+    ("Morgan Tsvangirai", "2016-03-01", "ZWE", "OPP"),  # in opposition again
+    ("Aung San Suu Kyi", "2010-11-13", "MMR", "OPP"),
+    ("Anwar Ibrahim", "2015-02-10", "MYS", "OPP"),
+    ("Anwar Ibrahim", "2023-01-10", "MYS", "GOV"),
+    ("Tsikhanouskaya", "2021-05-01", "BLR", "OPP"),
+    ("Kemal Kilicdaroglu", "2017-07-09", "TUR", "OPP"),
+    ("Liu Xiaobo", "2010-10-08", "CHN", "OPP"),
+]
 
 
-@pytest.mark.parametrize(
-    ("name", "date", "country", "sector"),
-    [
-        ("Abu Musab al-Zarqawi", "2005-06-01", "IRQ", "REB"),  # al-Qaeda in Iraq: Iraq's
-        ("Khalid Sheikh Mohammed", "2008-06-05", "IMG", "REB"),  # al-Qaeda: transnational
-        ("Joseph Kony", "2012-03-08", "UGA", "REB"),
-        ("El Chapo", "2016-01-08", "MEX", "CRM"),
-        ("Mullah Baradar", "2020-02-29", "AFG", "REB"),  # signed the Doha deal
-        ("Mullah Baradar", "2022-02-01", "AFG", "GOV"),  # in the Taliban government
-        ("Abdullah Ocalan", "2013-03-21", "TUR", "REB"),
-    ],
-)
-def test_armed_group_and_cartel_leaders_resolve_alone(coder, name, date, country, sector):
-    m = resolve_string(name, coder.resources, date)
-    assert m is not None
-    assert (m.country, m.sector) == (country, sector), m.rule
+#: leaders of armed groups and cartels
+ARMED_LEADERS = [
+    ("Abu Musab al-Zarqawi", "2005-06-01", "IRQ", "REB"),  # al-Qaeda in Iraq: Iraq's
+    ("Khalid Sheikh Mohammed", "2008-06-05", "IMG", "REB"),  # al-Qaeda: transnational
+    ("Joseph Kony", "2012-03-08", "UGA", "REB"),
+    ("El Chapo", "2016-01-08", "MEX", "CRM"),
+    ("Mullah Baradar", "2020-02-29", "AFG", "REB"),  # signed the Doha deal
+    ("Mullah Baradar", "2022-02-01", "AFG", "GOV"),  # in the Taliban government
+    ("Abdullah Ocalan", "2013-03-21", "TUR", "REB"),
+]
 
 
-@pytest.mark.parametrize(
-    ("name", "date", "country", "sector"),
-    [
-        ("Yukiya Amano", "2015-07-14", "UNO", "GOV"),  # IAEA: a UN body
-        ("Mohamed ElBaradei", "2005-10-07", "UNO", "GOV"),  # IAEA head then
-        ("Mohamed ElBaradei", "2012-01-15", "EGY", "OPP"),  # an Egyptian opposition leader later
-        ("Christine Lagarde", "2015-06-01", "IGO", "GOV"),  # IMF, before the ECB
-        ("Mario Draghi", "2012-07-26", "EUR", "GOV"),  # ECB, before Italy's government
-        ("Fatou Bensouda", "2019-12-20", "IGO", "JUD"),  # ICC prosecutor
-        ("Amy Pope", "2024-05-16", "UNO", "GOV"),  # IOM head, not a pope
-    ],
-)
-def test_heads_of_international_organisations_resolve_on_their_date(
-    coder, name, date, country, sector
-):
-    m = resolve_string(name, coder.resources, date)
-    assert m is not None
-    assert (m.country, m.sector) == (country, sector), m.rule
+#: heads of international organisations, on their dates
+IGO_HEADS = [
+    ("Yukiya Amano", "2015-07-14", "UNO", "GOV"),  # IAEA: a UN body
+    ("Mohamed ElBaradei", "2005-10-07", "UNO", "GOV"),  # IAEA head then
+    ("Mohamed ElBaradei", "2012-01-15", "EGY", "OPP"),  # an Egyptian opposition leader later
+    ("Christine Lagarde", "2015-06-01", "IGO", "GOV"),  # IMF, before the ECB
+    ("Mario Draghi", "2012-07-26", "EUR", "GOV"),  # ECB, before Italy's government
+    ("Fatou Bensouda", "2019-12-20", "IGO", "JUD"),  # ICC prosecutor
+    ("Amy Pope", "2024-05-16", "UNO", "GOV"),  # IOM head, not a pope
+]
+
+
+#: former leaders, clergy, journalists and media
+OTHERS = [
+    ("Margaret Thatcher", "1985-02-14", "GBR", "GOV"),
+    ("Thatcher", "2013-04-08", "GBR", "ELI"),  # long out of office: a former official
+    ("Roman Abramovich", "2005-01-01", "RUS", "GOV"),  # governor of Chukotka
+    ("Roman Abramovich", "2022-03-10", "RUS", "BUS"),  # a businessman outside the office
+    ("Patriarch Kirill", "2022-05-01", "RUS", "REL"),
+    ("Jamal Khashoggi", "2018-10-02", "SAU", "JRN"),
+    ("Kommersant", "2015-06-01", "RUS", "JRN"),
+    ("The Economist", "2015-06-01", "GBR", "JRN"),  # not an economist (EDU)
+]
 
 
 @pytest.mark.parametrize(
     ("name", "date", "country", "sector"),
-    [
-        ("Margaret Thatcher", "1985-02-14", "GBR", "GOV"),
-        ("Thatcher", "2013-04-08", "GBR", "ELI"),  # long out of office: a former official
-        ("Roman Abramovich", "2005-01-01", "RUS", "GOV"),  # governor of Chukotka
-        ("Roman Abramovich", "2022-03-10", "RUS", "BUS"),  # a businessman outside the office
-        ("Patriarch Kirill", "2022-05-01", "RUS", "REL"),
-        ("Jamal Khashoggi", "2018-10-02", "SAU", "JRN"),
-        ("Kommersant", "2015-06-01", "RUS", "JRN"),
-        ("The Economist", "2015-06-01", "GBR", "JRN"),  # not an economist (EDU)
-    ],
+    COMPANIES + OPPOSITION + ARMED_LEADERS + IGO_HEADS + OTHERS,
 )
-def test_former_leaders_clergy_journalists_and_media_resolve_alone(
-    coder, name, date, country, sector
-):
+def test_names_of_the_lists_resolve_alone_on_their_date(coder, name, date, country, sector):
     m = resolve_string(name, coder.resources, date)
     assert m is not None
     assert (m.country, m.sector) == (country, sector), m.rule
