@@ -17,6 +17,7 @@ relative dates ("on Wednesday") as a publication date would.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -62,34 +63,106 @@ def _month(word: str) -> int:
     return next(n for m, n in MONTHS.items() if m.startswith(word[:3]))
 
 
+#: "5 / 5 / 10" with a two-digit year: a date only after a label ("First Posted: 10 / 25 / 11")
+_US_SHORT = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{2})\b(?!\s*/)")
+#: words that say a page date follows ("Date Published:", "First Posted:", "Updated")
+_LABEL = re.compile(
+    r"\b(date\s+published|published(\s+on)?|first\s+posted|posted(\s+on)?|last\s+updated|"
+    r"updated(\s+on)?|release\s+date|for\s+immediate\s+release|dated)\s*:?\s*$",
+    re.I,
+)
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*$|\b(mon|tue|wed|thu|fri|sat|sun)\.?,?\s*$",
+    re.I,
+)
+_CLOCK_NEXT = re.compile(r"^\s*\d{1,2}[:.]\d\d\b")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date the page carries (a dateline, a "Date Published:" line): the day and its span.
+
+    `apart` says it stands apart from the prose (after a label, before a clock time, on a
+    line of its own or between two sentences): it dates the page, never an event.
+    """
+
+    day: date
+    start: int
+    end: int
+    apart: bool
+
+
+def _parse(m: re.Match[str], kind: str) -> date | None:
+    try:
+        if kind == "mdy":
+            return date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+        if kind == "dmy":
+            return date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        if kind == "iso":
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if kind == "us2":
+            year += 2000 if year < 50 else 1900
+        month, day = (a, b) if a <= 12 else (b, a)
+        return date(year, month, day)
+    except (ValueError, StopIteration):
+        return None
+
+
+def _dates_in(text: str, start: int, end: int, short: bool = False) -> list[tuple[int, int, date]]:
+    """Every full date written between `start` and `end`, in text order."""
+    found = []
+    patterns = [*_DATELINES, (_US_SHORT, "us2")] if short else list(_DATELINES)
+    for pattern, kind in patterns:
+        for m in pattern.finditer(text, start, end):
+            d = _parse(m, kind)
+            if d is not None:
+                found.append((m.start(), m.end(), d))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[tuple[int, int, date]] = []
+    for f in found:  # "5 / 5 / 2010" is not also "5 / 5 / 20"
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
+
+
+def _before(text: str, start: int) -> str:
+    """The words before a date, without a weekday that opens it ("Tuesday, November 15")."""
+    head = text[max(0, start - 60) : start]
+    return _WEEKDAY_BEFORE.sub("", head)
+
+
+def page_stamp(text: str, headline_end: int = -1) -> Stamp | None:
+    """The page's own date: a labelled one anywhere ("Date Published: Tuesday, November
+    15,2011" at the foot, "First Posted: 10 / 25 / 11"), else the first full date near the
+    top of the body (a dateline), else one in the headline ("... DA SAYS SEPTEMBER 19,2013")."""
+    for s, e, d in _dates_in(text, 0, len(text), short=True):
+        if _LABEL.search(_before(text, s)):
+            return Stamp(d, s, e, True)
+    body = headline_end + 1 if headline_end >= 0 else 0
+    found = _dates_in(text, body, body + DATELINE_WINDOW)
+    if not found and headline_end > 0:
+        found = _dates_in(text, 0, headline_end)[-1:]
+    if not found:
+        return None
+    s, e, d = found[0]
+    before = _before(text, s).rstrip(" \t")
+    apart = bool(_CLOCK_NEXT.match(text[e : e + 12])) or not before or before[-1] in ".!?\n"
+    return Stamp(d, s, e, apart)
+
+
 def dateline(text: str, headline_end: int = -1) -> date | None:
-    """The first full date near the top of the body (a dateline), or None."""
-    start = headline_end + 1 if headline_end >= 0 else 0
-    window = text[start : start + DATELINE_WINDOW]
-    found: list[tuple[int, date]] = []
-    for pattern, kind in _DATELINES:
-        m = pattern.search(window)
-        if m is None:
-            continue
-        try:
-            if kind == "mdy":
-                d = date(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
-            elif kind == "dmy":
-                d = date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-            elif kind == "iso":
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            else:
-                a, b = int(m.group(1)), int(m.group(2))
-                month, day = (a, b) if a <= 12 else (b, a)
-                d = date(int(m.group(3)), month, day)
-        except (ValueError, StopIteration):
-            continue
-        found.append((m.start(), d))
-    return min(found)[1] if found else None
+    """The page's own date (see `page_stamp`), which anchors an article without one."""
+    stamp = page_stamp(text, headline_end)
+    return stamp.day if stamp else None
 
 
 def narrative_date(
-    doc: Doc, anchor: date | None, headline_end: int = -1, text: str | None = None
+    doc: Doc,
+    anchor: date | None,
+    headline_end: int = -1,
+    text: str | None = None,
+    skip: tuple[int, int] | None = None,
 ) -> tuple[DateValue, int] | None:
     """The day the story gives its news, and the sentence it is in.
 
@@ -100,7 +173,7 @@ def narrative_date(
     """
     body = [s for s in doc.sents if s.start_char > headline_end and s.text.strip()]
     for sent in body:
-        for ent in _date_entities(sent):
+        for ent in _date_entities(sent, skip):
             if _CLOCK.match(ent.text.strip()):
                 continue
             gov = _governor(ent)
@@ -132,15 +205,17 @@ class TimeStage:
         assert doc is not None
         text = analysis.article.text
         headline_end = text.find("\n") if analysis.article.title else -1
+        stamp = page_stamp(text, headline_end)
+        skip = (stamp.start, stamp.end) if stamp is not None and stamp.apart else None
         if analysis.article.date:
             anchor: date | None = date.fromisoformat(analysis.article.date)
         else:
-            anchor = dateline(text, headline_end)
+            anchor = stamp.day if stamp is not None else None
         story: tuple[DateValue, int] | None = None
         story_done = False
         for cand in analysis.candidates:
             tok = doc[cand.trigger]
-            value = event_date(tok, anchor, cand.status == "future", text, headline_end)
+            value = event_date(tok, anchor, cand.status == "future", text, headline_end, skip)
             if value is not None:
                 cand.date, cand.date_text, cand.date_precision = (
                     value.date,
@@ -148,9 +223,10 @@ class TimeStage:
                     value.precision,
                 )
                 continue
-            if cand.status in TOLD and not on_path(tok):
+            if cand.status in TOLD and not on_path(tok, skip):
                 if not story_done:
-                    story, story_done = narrative_date(doc, anchor, headline_end, text), True
+                    story = narrative_date(doc, anchor, headline_end, text, skip)
+                    story_done = True
                 if story is not None and story[1] != tok.sent.start_char:
                     cand.date, cand.date_text, cand.date_precision = (
                         story[0].date,
@@ -162,4 +238,4 @@ class TimeStage:
                 cand.date, cand.date_precision = anchor.isoformat(), "publication"
 
 
-__all__ = ["TimeStage", "dateline", "narrative_date"]
+__all__ = ["Stamp", "TimeStage", "dateline", "narrative_date", "page_stamp"]

@@ -40,6 +40,8 @@ DURATION = re.compile(
     r"more than|less than|about|some|several|many|recent)\b|\b(years?|months?|weeks?|days?|hours?|decades?)\s+(ago\s+)?(long|old)\b",
     re.I,
 )
+#: a number alone, which the tagger may take for a date: an age ("Smith, 23,"), a share
+BARE_NUMBER = re.compile(r"\d{1,3}")
 PERIOD_ONLY = re.compile(
     r"^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year|decade)s?$",
     re.I,
@@ -96,6 +98,8 @@ def resolve_date(
         low = _LEAD.sub("", low).strip()
     if not low or PERIOD_ONLY.match(low) or re.fullmatch(r"(\d{4}s|\d0s|'\d0s)", low):
         return None  # "two weeks", "the 1990s"
+    if BARE_NUMBER.fullmatch(low):
+        return None  # a number alone names no day
     if anchor is None:
         if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
             return DateValue(f"{low}-01-01", "year", text)
@@ -320,11 +324,15 @@ def _span(text: str, anchor: date | None, prep: str | None) -> DateValue | None:
 _CLOCK_AFTER = {"gmt", "utc", "hours", "hrs", "hr", "ist", "pst", "est", "cet"}
 
 
-def _date_entities(sent: SpacySpan) -> list[SpacySpan]:
-    """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")."""
+def _date_entities(sent: SpacySpan, skip: tuple[int, int] | None = None) -> list[SpacySpan]:
+    """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")
+    nor a number alone ("Subryan, 23,": an age), nor one overlapping `skip` (the page's own
+    date line, which dates the page and no event)."""
     out = []
     for e in span_ents(sent):
-        if e.label_ not in ("DATE", "TIME"):
+        if e.label_ not in ("DATE", "TIME") or BARE_NUMBER.fullmatch(e.text.strip()):
+            continue
+        if skip is not None and e.start_char < skip[1] and skip[0] < e.end_char:
             continue
         nxt = e.doc[e.end] if e.end < len(e.doc) else None
         if (
@@ -487,13 +495,13 @@ def _before_speech(tok: Token) -> bool:
     return False
 
 
-def on_path(tok: Token) -> bool:
+def on_path(tok: Token, skip: tuple[int, int] | None = None) -> bool:
     """Does a date expression modify the event's clause, even one that names no single day
     ("for more than a year", "since Oct. 1")? Such an event is dated by its own words or not
     at all, never by the story's day."""
     return any(
         _path(ent, tok) is not None
-        for ent in _date_entities(tok.sent)
+        for ent in _date_entities(tok.sent, skip)
         if not _CLOCK.match(ent.text.strip())
     )
 
@@ -504,6 +512,7 @@ def event_date(
     future: bool = False,
     text: str | None = None,
     headline_end: int = -1,
+    skip: tuple[int, int] | None = None,
 ) -> DateValue | None:
     """The date written in the trigger's own clause or a clause above it (nearest first).
 
@@ -512,10 +521,11 @@ def event_date(
     the reported event only when nothing nearer does, and not when the report puts the event
     before the saying ("police said on Tuesday the men had attacked the post"). `text` is
     the article as written: `date_text` keeps its words, not the parser's copy (whose
-    headline may have been lower-cased); `headline_end` is where its headline line ends.
+    headline may have been lower-cased); `headline_end` is where its headline line ends;
+    `skip` is the span of the page's own date line, which dates no event.
     """
     best: tuple[int, DateValue] | None = None
-    for ent in _date_entities(tok.sent):
+    for ent in _date_entities(tok.sent, skip):
         if _CLOCK.match(ent.text.strip()):
             continue  # "at 3 p.m.": a time of day names no day
         found = _path(ent, tok)

@@ -1,0 +1,108 @@
+"""The story's own dates: the page's date line, and what is (and is not) an event's date.
+
+Hand-written texts with a fixed publication date (or none, where the page's date line must
+stand in for it), run through the whole pipeline as a user would.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wirecoder.storydate import dateline, page_stamp
+from wirecoder.timex import resolve_date
+
+
+def _by_trigger(coder, text: str, pub: str | None = None) -> dict[str, object]:
+    return {ev.trigger.text: ev for ev in coder.code(text, date=pub)}
+
+
+# -- a number alone is no date -------------------------------------------------------------
+
+
+def test_a_number_alone_names_no_day():
+    assert resolve_date("23", date(2013, 9, 14)) is None
+    assert resolve_date("11", date(2015, 11, 18)) is None
+
+
+def test_an_age_is_not_the_day_of_an_arrest(coder):
+    text = (
+        "Driver held\nA drunk driver hit a woman in Queens on Friday. A police officer "
+        "arrested John Smith, 23, of Albany, several blocks away."
+    )
+    arrested = _by_trigger(coder, text, "2013-09-14")["arrested"]
+    assert arrested.date == "2013-09-13"  # the story's Friday, not "the 23rd"
+    assert arrested.date_text != "23"
+
+
+# -- the page's own date line ----------------------------------------------------------------
+
+#: prose that puts a date line at the foot of the page, well past where a dateline stands
+_FILLER = "The camp holds some 20,000 refugees who fled the fighting across the border. " * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a labelled date at the foot of the page
+        (
+            "Camp bombed\nThe camp was bombed on Thursday. No one was hurt. "
+            + _FILLER
+            + "Date Published: Tuesday, November 15,2011",
+            "2011-11-15",
+        ),
+        # a two-digit year after a label, the first of two stamps
+        (
+            "Teen confesses\nFirst Posted: 10 / 25 / 11 06:44 PM ET Updated: 12 / 25 / 11 "
+            "05:12 AM ET A teenager confessed.",
+            "2011-10-25",
+        ),
+        # the date at the end of the headline line
+        ("WOMAN KILLED, DA SAYS SEPTEMBER 19,2013\nA woman was killed last Friday.", "2013-09-19"),
+    ],
+)
+def test_the_pages_date_line_where_it_stands(text, iso):
+    got = dateline(text, text.find("\n"))
+    assert got is not None and got.isoformat() == iso
+
+
+def test_a_two_digit_year_without_a_label_is_no_date_line():
+    text = "Scores\nThe team won 3 / 4 / 11 of its games this season."
+    assert dateline(text, text.find("\n")) is None
+
+
+def test_a_date_in_a_sentence_is_not_set_apart():
+    text = "Attack\nOn July 13, 2009, rebels attacked the town."
+    stamp = page_stamp(text, text.find("\n"))
+    assert stamp is not None and stamp.day == date(2009, 7, 13) and not stamp.apart
+
+
+def test_a_foot_date_line_anchors_a_year_less_date(coder):
+    text = (
+        "Bombing at refugee camp\nOn Thursday, November 10th at about 3 pm, the refugee camp "
+        "in Yida was bombed by government aircraft. Aid workers counted the damage. "
+        + _FILLER
+        + "\nDate Published: Tuesday, November 15,2011"
+    )
+    (attack,) = [ev for ev in coder.code(text) if ev.event_type == "ASSAULT"]
+    assert attack.date == "2011-11-10"  # the year from the foot of the page
+
+
+def test_the_date_line_dates_the_page_not_the_event_beside_it(coder):
+    text = (
+        "Suspect held\nPolice arrested a parolee on Friday near the house. June 26,2005 "
+        "The sheriff praised the investigators."
+    )
+    events = _by_trigger(coder, text)
+    assert events["arrested"].date == "2005-06-24"  # Friday, seen from the date line
+    assert events["praised"].date_text != "June 26,2005"
+
+
+def test_a_headline_date_anchors_the_story(coder):
+    text = (
+        "WOMAN KILLED BY DRUNK DRIVER, DA SAYS SEPTEMBER 19,2013\nA woman was hit and killed "
+        "by a drunk driver last Friday. Prosecutors charged the driver with manslaughter."
+    )
+    charged = _by_trigger(coder, text)["charged"]
+    assert charged.date == "2013-09-13"  # last Friday, seen from the headline's date
