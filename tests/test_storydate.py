@@ -106,3 +106,33 @@ def test_a_headline_date_anchors_the_story(coder):
     )
     charged = _by_trigger(coder, text)["charged"]
     assert charged.date == "2013-09-13"  # last Friday, seen from the headline's date
+
+
+# -- the story's day for a thing said ------------------------------------------------------
+
+
+def test_a_thing_said_takes_the_day_the_words_were_said_a_deed_the_day_of_deeds(coder):
+    text = (
+        "Senator urges sanctions\nSenator Adam Smith called on the president to impose "
+        'sanctions on Russia. "This is a serious matter," Smith told reporters on Tuesday. '
+        "Russian hackers broke into the servers of the Democratic Party on Sunday, "
+        "investigators said. Police in Moscow later arrested two suspects."
+    )
+    events = coder.code(text, date="2015-10-21")  # a Wednesday
+    (request,) = [ev for ev in events if ev.event_type == "REQUEST"]
+    assert (request.date, request.date_text) == ("2015-10-20", "Tuesday")
+    (arrest,) = [ev for ev in events if ev.event_type == "COERCE"]
+    assert (arrest.date, arrest.date_text) == ("2015-10-18", "Sunday")
+
+
+def test_a_charge_takes_the_day_of_the_hearing_not_of_the_crime(coder):
+    text = (
+        "Gunman charged\nProsecutors charged the gunman with murder, a police sergeant said "
+        "Wednesday at the arraignment. A gunman shot dead a receptionist in her office on "
+        "Monday. Police arrested him after a chase."
+    )
+    events = coder.code(text, date="2007-04-11")  # a Wednesday
+    charges = [ev for ev in events if ev.event_type == "ACCUSE"]
+    assert charges and all(ev.date == "2007-04-11" for ev in charges)  # the headline's too
+    (arrest,) = [ev for ev in events if ev.event_type == "COERCE"]
+    assert arrest.date == "2007-04-09"
