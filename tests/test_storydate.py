@@ -136,3 +136,14 @@ def test_a_charge_takes_the_day_of_the_hearing_not_of_the_crime(coder):
     assert charges and all(ev.date == "2007-04-11" for ev in charges)  # the headline's too
     (arrest,) = [ev for ev in events if ev.event_type == "COERCE"]
     assert arrest.date == "2007-04-09"
+
+
+def test_a_promise_is_made_on_the_day_it_is_said_though_what_it_promises_is_to_come(coder):
+    text = (
+        "Cuban picks Trump\nMark Cuban told a festival audience in Austin on Saturday that "
+        "Trump lacks curiosity. Cuban said that in a race between Trump and Cruz, he would "
+        "support Trump."
+    )
+    (support,) = [ev for ev in coder.code(text, date="2016-03-14") if ev.event_type == "SUPPORT"]
+    assert support.status == "future"
+    assert (support.date, support.date_text) == ("2016-03-12", "Saturday")

@@ -5,13 +5,17 @@ A careful coder dates an event from its own clause first (`timex.event_date`). W
 clause names no date, the story usually does: "Riots ... engulfed Athens on Wednesday" in the
 lede dates "tear gas drifted ... as rioters hurled stones" two sentences on, and the headline
 over it. The story's first such day is the `narrative` date; only when the story gives none does the
-event take the publication date (precision `publication`). An event whose clause has a date
+event take the publication date (precision `publication`). An event that is a thing said (an
+accusation, a demand, a promise) takes the story's first day, a saying's day included
+("Schiff told Capital Download on Wednesday"), whatever its status: "would support" is said
+on a day, though what it promises is to come. An event whose clause has a date
 expression that names no single day ("for more than a year", "since Oct. 1") keeps the
 publication date: its words say it is no one day's event.
 
 Articles without a publication date often carry one in a dateline ("FEB. 4, 2009",
-"Updated 5 / 5 / 2010 1:41 PM", "FOR IMMEDIATE RELEASE July 13, 2009"): it anchors the
-relative dates ("on Wednesday") as a publication date would.
+"Updated 5 / 5 / 2010 1:41 PM", "FOR IMMEDIATE RELEASE July 13, 2009", "Date Published:
+Tuesday, November 15,2011" at the foot): it anchors the relative dates ("on Wednesday") as a
+publication date would. Set apart from the prose, it dates the page, never an event.
 """
 
 from __future__ import annotations
@@ -232,13 +236,12 @@ class TimeStage:
                     value.precision,
                 )
                 continue
-            if cand.status in TOLD and not on_path(tok, skip):
+            said = cand.event_type in VERBAL
+            if (said or cand.status in TOLD) and not on_path(tok, skip):
                 # a thing said takes the story's first day, said or done; a deed, the first
                 # day something was done
                 found = [
-                    f
-                    for f in (story(cand.event_type in VERBAL), story(False))
-                    if f and f[1] != tok.sent.start_char
+                    f for f in (story(said), story(False)) if f and f[1] != tok.sent.start_char
                 ]
                 if found:
                     cand.date, cand.date_text, cand.date_precision = (
