@@ -147,3 +147,22 @@ def test_a_promise_is_made_on_the_day_it_is_said_though_what_it_promises_is_to_c
     (support,) = [ev for ev in coder.code(text, date="2016-03-14") if ev.event_type == "SUPPORT"]
     assert support.status == "future"
     assert (support.date, support.date_text) == ("2016-03-12", "Saturday")
+
+
+def test_a_candidate_retyped_to_a_thing_said_is_dated_again(coder):
+    from wirecoder.storydate import date_from_story
+
+    text = (
+        "Trump picks Cruz\nTrump told a radio host on Tuesday that he likes Cruz. Rebels "
+        "attacked a convoy in Syria on Monday. Trump went on to discuss his opposition to "
+        "the refugee plan."
+    )
+    analysis = coder.analyze(text, date="2015-11-18")  # a Wednesday
+    assert analysis.doc is not None
+    (discuss,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "discuss"]
+    assert (discuss.event_type, discuss.date) == ("CONSULT", "2015-11-16")  # a deed: Monday
+    discuss.event_type = "ACCUSE"  # as the learned decision may retype it
+    date_from_story(analysis)
+    assert (discuss.date, discuss.date_text) == ("2015-11-17", "Tuesday")
+    attacked = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "attacked"]
+    assert attacked[0].date_precision == "day"  # a date of its own words stays

@@ -201,6 +201,71 @@ def narrative_date(
     return None
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What dates an article as a whole: its anchor, its page date line, its headline's end."""
+
+    anchor: date | None
+    skip: tuple[int, int] | None
+    headline_end: int
+
+
+def _page(analysis: Analysis) -> _Page:
+    text = analysis.article.text
+    headline_end = text.find("\n") if analysis.article.title else -1
+    stamp = page_stamp(text, headline_end)
+    skip = (stamp.start, stamp.end) if stamp is not None and stamp.apart else None
+    if analysis.article.date:
+        anchor: date | None = date.fromisoformat(analysis.article.date)
+    else:
+        anchor = stamp.day if stamp is not None else None
+    return _Page(anchor, skip, headline_end)
+
+
+#: precisions that do not come from the event's own words
+FROM_STORY = (None, "narrative", "publication")
+
+
+def date_from_story(analysis: Analysis, page: _Page | None = None) -> None:
+    """Date each candidate whose own words name no day from the story, else the publication.
+
+    Run again once the learned decision has retyped candidates: a thing said is dated by the
+    story's first day of a saying too, a deed only by a day something was done.
+    """
+    doc = analysis.doc
+    assert doc is not None
+    page = page or _page(analysis)
+    text = analysis.article.text
+    stories: dict[bool, tuple[DateValue, int] | None] = {}
+
+    def story(saying: bool) -> tuple[DateValue, int] | None:
+        if saying not in stories:
+            stories[saying] = narrative_date(
+                doc, page.anchor, page.headline_end, text, page.skip, saying
+            )
+        return stories[saying]
+
+    for cand in analysis.candidates:
+        if cand.date_precision not in FROM_STORY:
+            continue
+        cand.date = cand.date_text = cand.date_precision = None
+        tok = doc[cand.trigger]
+        said = cand.event_type in VERBAL
+        if (said or cand.status in TOLD) and not on_path(tok, page.skip):
+            # a thing said takes the story's first day, said or done; a deed, the first
+            # day something was done
+            found = [f for f in (story(said), story(False)) if f and f[1] != tok.sent.start_char]
+            if found:
+                cand.date, cand.date_text, cand.date_precision = (
+                    found[0][0].date,
+                    found[0][0].text,
+                    "narrative",
+                )
+                continue
+        if page.anchor is not None:
+            cand.date, cand.date_precision = page.anchor.isoformat(), "publication"
+
+
 class TimeStage:
     """Dates each event from its own words, else the story's day, else the publication date."""
 
@@ -212,46 +277,25 @@ class TimeStage:
         doc = analysis.doc
         assert doc is not None
         text = analysis.article.text
-        headline_end = text.find("\n") if analysis.article.title else -1
-        stamp = page_stamp(text, headline_end)
-        skip = (stamp.start, stamp.end) if stamp is not None and stamp.apart else None
-        if analysis.article.date:
-            anchor: date | None = date.fromisoformat(analysis.article.date)
-        else:
-            anchor = stamp.day if stamp is not None else None
-        stories: dict[bool, tuple[DateValue, int] | None] = {}
-
-        def story(saying: bool) -> tuple[DateValue, int] | None:
-            if saying not in stories:
-                stories[saying] = narrative_date(doc, anchor, headline_end, text, skip, saying)
-            return stories[saying]
-
+        page = _page(analysis)
         for cand in analysis.candidates:
-            tok = doc[cand.trigger]
-            value = event_date(tok, anchor, cand.status == "future", text, headline_end, skip)
-            if value is not None:
+            value = event_date(
+                doc[cand.trigger],
+                page.anchor,
+                cand.status == "future",
+                text,
+                page.headline_end,
+                page.skip,
+            )
+            if value is None:
+                cand.date = cand.date_text = cand.date_precision = None
+            else:
                 cand.date, cand.date_text, cand.date_precision = (
                     value.date,
                     value.text,
                     value.precision,
                 )
-                continue
-            said = cand.event_type in VERBAL
-            if (said or cand.status in TOLD) and not on_path(tok, skip):
-                # a thing said takes the story's first day, said or done; a deed, the first
-                # day something was done
-                found = [
-                    f for f in (story(said), story(False)) if f and f[1] != tok.sent.start_char
-                ]
-                if found:
-                    cand.date, cand.date_text, cand.date_precision = (
-                        found[0][0].date,
-                        found[0][0].text,
-                        "narrative",
-                    )
-                    continue
-            if anchor is not None:
-                cand.date, cand.date_precision = anchor.isoformat(), "publication"
+        date_from_story(analysis, page)
 
 
-__all__ = ["Stamp", "TimeStage", "dateline", "narrative_date", "page_stamp"]
+__all__ = ["Stamp", "TimeStage", "date_from_story", "dateline", "narrative_date", "page_stamp"]
