@@ -91,12 +91,15 @@ def test_a_foot_date_line_anchors_a_year_less_date(coder):
 
 def test_the_date_line_dates_the_page_not_the_event_beside_it(coder):
     text = (
-        "Suspect held\nPolice arrested a parolee on Friday near the house. June 26,2005 "
-        "The sheriff praised the investigators."
+        "Suspect held\nA parolee was found hiding near the house where a deputy had been shot "
+        "a few hours earlier. June 26,2005 The sheriff praised the investigators at a news "
+        "conference."
     )
-    events = _by_trigger(coder, text)
-    assert events["arrested"].date == "2005-06-24"  # Friday, seen from the date line
-    assert events["praised"].date_text != "June 26,2005"
+    analysis = coder.analyze(text)
+    assert analysis.doc is not None
+    (praised,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "praised"]
+    assert praised.date_text != "June 26,2005"  # no event's date, not even the story's
+    assert (praised.date, praised.date_precision) == ("2005-06-26", "publication")
 
 
 def test_a_headline_date_anchors_the_story(coder):
@@ -166,3 +169,38 @@ def test_a_candidate_retyped_to_a_thing_said_is_dated_again(coder):
     assert (discuss.date, discuss.date_text) == ("2015-11-17", "Tuesday")
     attacked = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "attacked"]
     assert attacked[0].date_precision == "day"  # a date of its own words stays
+
+
+# -- words that look like dates and are not the event's -----------------------------------
+
+
+def test_a_time_within_a_day_leaves_the_day_to_the_story(coder):
+    text = (
+        "Gang member guilty\nA gang member was convicted Tuesday of killing a mother of 12. "
+        "It took the panel just over two hours to convict Lopez."
+    )
+    events = coder.code(text, date="2013-04-24")  # a Wednesday
+    convictions = [ev for ev in events if ev.event_type == "COERCE"]
+    assert convictions and all(ev.date == "2013-04-23" for ev in convictions)
+
+
+def test_a_show_named_for_a_day_is_no_date(coder):
+    text = (
+        "Sanders questions Trump\nTrump was interviewed on Sunday about his remarks. Later on "
+        "''This Week,'' Senator Bernie Sanders questioned Mr. Trump's veracity."
+    )
+    events = coder.code(text, date="2015-12-22")  # a Tuesday
+    (accuse,) = [ev for ev in events if ev.trigger.text == "questioned"]
+    assert accuse.date_text != "This Week"
+    assert accuse.date == "2015-12-20"  # the story's Sunday
+
+
+def test_an_opening_participle_dates_its_sentence(coder):
+    text = (
+        "Minister accuses Russia\nSpeaking at a news conference on Monday, the minister "
+        "accused Russia of meddling in the election."
+    )
+    analysis = coder.analyze(text, date="2013-09-19")  # a Thursday
+    assert analysis.doc is not None
+    (accused,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "accused"]
+    assert (accused.date, accused.date_text) == ("2013-09-16", "Monday")

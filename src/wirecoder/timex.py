@@ -324,15 +324,32 @@ def _span(text: str, anchor: date | None, prep: str | None) -> DateValue | None:
 _CLOCK_AFTER = {"gmt", "utc", "hours", "hrs", "hr", "ist", "pst", "est", "cet"}
 
 
+_OPEN_TITLE = re.compile(r"(?:“|\"|''|‘)((?:[A-Z][\w.'’-]*\s+){0,5})$")
+_CLOSE_TITLE = re.compile(r"^[,.!?]?\s*(?:”|\"|''|’)")
+
+
+def _in_title(e: SpacySpan) -> bool:
+    """A date word inside a quoted title: a show ('ABC's “This Week”', '“Fox News Sunday”')."""
+    doc = e.doc  # a few tokens either side (doc.text would copy the whole article)
+    before = _OPEN_TITLE.search(doc[max(0, e.start - 8) : e.start].text_with_ws)
+    return (
+        before is not None
+        and e.text[:1].isupper()
+        and _CLOSE_TITLE.match(doc[e.end : e.end + 3].text) is not None
+    )
+
+
 def _date_entities(sent: SpacySpan, skip: tuple[int, int] | None = None) -> list[SpacySpan]:
     """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")
-    nor a number alone ("Subryan, 23,": an age), nor one overlapping `skip` (the page's own
-    date line, which dates the page and no event)."""
+    nor a number alone ("Subryan, 23,": an age), nor a quoted title ('“Fox News Sunday”'),
+    nor one overlapping `skip` (the page's own date line, which dates the page and no event)."""
     out = []
     for e in span_ents(sent):
         if e.label_ not in ("DATE", "TIME") or BARE_NUMBER.fullmatch(e.text.strip()):
             continue
         if skip is not None and e.start_char < skip[1] and skip[0] < e.end_char:
+            continue
+        if _in_title(e):
             continue
         nxt = e.doc[e.end] if e.end < len(e.doc) else None
         if (
@@ -360,7 +377,12 @@ _CLOCK = re.compile(
 
 
 def _governor(ent: SpacySpan) -> Token:
-    """The word the date modifies: the verb of its clause, or the noun it sits on."""
+    """The word the date modifies: the verb of its clause, or the noun it sits on.
+
+    A participle opening the sentence shares its clause's subject and time: "Speaking at a
+    news conference on Monday, the minister accused ..." dates the accusation, "Arraigned
+    on Sept. 15, Subryan was ordered held" the order ("Before leaving on Friday" does not).
+    """
     gov = ent.root
     for _ in range(4):  # "on Tuesday" -> prep -> verb; "Tuesday's attack" -> attack
         if gov.head.i == gov.i or (
@@ -370,6 +392,19 @@ def _governor(ent: SpacySpan) -> Token:
         ):
             break
         gov = gov.head
+    return _lift(gov)
+
+
+def _lift(gov: Token) -> Token:
+    """The clause an opening participle belongs to ("Speaking ..., the minister accused")."""
+    if (
+        gov.dep_ == "advcl"
+        and gov.tag_ in ("VBN", "VBG")
+        and gov.i < gov.head.i
+        and gov.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in gov.children)
+    ):
+        return gov.head
     return gov
 
 
@@ -479,7 +514,7 @@ def _occasion_verb(gov: Token) -> Token | None:
         and cur.head.lower_ in ("in", "at", "during")
         and cur.head.head.pos_ in ("VERB", "AUX")
     ):
-        return cur.head.head
+        return _lift(cur.head.head)
     return None
 
 
@@ -498,11 +533,12 @@ def _before_speech(tok: Token) -> bool:
 def on_path(tok: Token, skip: tuple[int, int] | None = None) -> bool:
     """Does a date expression modify the event's clause, even one that names no single day
     ("for more than a year", "since Oct. 1")? Such an event is dated by its own words or not
-    at all, never by the story's day."""
+    at all, never by the story's day. A time within a day ("just over two hours", "through
+    the afternoon") leaves the day to the story."""
     return any(
         _path(ent, tok) is not None
         for ent in _date_entities(tok.sent, skip)
-        if not _CLOCK.match(ent.text.strip())
+        if ent.label_ != "TIME" and not _CLOCK.match(ent.text.strip())
     )
 
 
