@@ -26,6 +26,22 @@ def test_a_number_alone_names_no_day():
     assert resolve_date("11", date(2015, 11, 18)) is None
 
 
+@pytest.mark.parametrize("expr", ["a 15-year", "24-hour", "20-minute", "two-year-old"])
+def test_a_length_names_no_day(expr):
+    assert resolve_date(expr, date(2010, 5, 5)) is None
+
+
+def test_a_24_hour_strike_is_not_on_the_24th(coder):
+    text = (
+        "Strike in Athens\nUnions announced the walkout on Monday. Thousands of workers "
+        "protested in a 24-hour strike."
+    )
+    analysis = coder.analyze(text, date="2010-05-05")
+    assert analysis.doc is not None
+    (strike,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "strike"]
+    assert strike.date != "2010-05-24" and strike.date_text != "24-hour"
+
+
 def test_an_age_is_not_the_day_of_an_arrest(coder):
     text = (
         "Driver held\nA drunk driver hit a woman in Queens on Friday. A police officer "

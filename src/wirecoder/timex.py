@@ -42,6 +42,8 @@ DURATION = re.compile(
 )
 #: a number alone, which the tagger may take for a date: an age ("Smith, 23,"), a share
 BARE_NUMBER = re.compile(r"\d{1,3}")
+#: a length written as one word: "a 15-year veteran", "a 24-hour strike", "two-year-old"
+MEASURE = re.compile(r"(an? )?[\w.]+-(year|month|week|day|hour|minute|second)s?(-old|-long)?", re.I)
 PERIOD_ONLY = re.compile(
     r"^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year|decade)s?$",
     re.I,
@@ -98,8 +100,8 @@ def resolve_date(
         low = _LEAD.sub("", low).strip()
     if not low or PERIOD_ONLY.match(low) or re.fullmatch(r"(\d{4}s|\d0s|'\d0s)", low):
         return None  # "two weeks", "the 1990s"
-    if BARE_NUMBER.fullmatch(low):
-        return None  # a number alone names no day
+    if BARE_NUMBER.fullmatch(low) or MEASURE.fullmatch(low):
+        return None  # a number alone names no day, nor a length ("a 15-year veteran")
     if anchor is None:
         if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
             return DateValue(f"{low}-01-01", "year", text)
@@ -341,12 +343,15 @@ def _in_title(e: SpacySpan) -> bool:
 
 def _date_entities(sent: SpacySpan, skip: tuple[int, int] | None = None) -> list[SpacySpan]:
     """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")
-    nor a number alone ("Subryan, 23,": an age), nor a quoted title ('“Fox News Sunday”'),
-    nor one overlapping `skip` (the page's own date line, which dates the page and no event)."""
+    nor a number alone ("Subryan, 23,": an age) or a length ("a 15-year veteran"), nor a
+    quoted title ('“Fox News Sunday”'), nor one overlapping `skip` (the page's own date
+    line, which dates the page and no event)."""
     out = []
     for e in span_ents(sent):
         if e.label_ not in ("DATE", "TIME") or BARE_NUMBER.fullmatch(e.text.strip()):
             continue
+        if MEASURE.fullmatch(_LEAD.sub("", e.text.strip())):
+            continue  # a length that describes a thing ("a 15-year veteran"), no time of it
         if skip is not None and e.start_char < skip[1] and skip[0] < e.end_char:
             continue
         if _in_title(e):
