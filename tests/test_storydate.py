@@ -220,3 +220,29 @@ def test_an_opening_participle_dates_its_sentence(coder):
     assert analysis.doc is not None
     (accused,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "accused"]
     assert (accused.date, accused.date_text) == ("2013-09-16", "Monday")
+
+
+# -- relative clauses -----------------------------------------------------------------------
+
+
+def test_what_is_done_at_a_dated_occasion_shares_its_day(coder):
+    text = (
+        "Sessions backs Trump\nSessions is a respected conservative. On Sunday, he appeared "
+        "at a Trump rally where he officially pledged his support to the Trump campaign."
+    )
+    analysis = coder.analyze(text, date="2016-03-01")  # a Tuesday
+    assert analysis.doc is not None
+    (support,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "support"]
+    assert (support.date, support.date_text) == ("2016-02-28", "Sunday")
+
+
+def test_a_relative_clause_is_not_dated_by_the_clause_it_sits_in(coder):
+    text = (
+        "Suspect arrested\nPolice in Paris on Tuesday arrested the man who attacked the "
+        "embassy guards."
+    )
+    analysis = coder.analyze(text, date="2015-10-21")  # a Wednesday
+    assert analysis.doc is not None
+    by_word = {analysis.doc[c.trigger].text: c for c in analysis.candidates}
+    assert by_word["arrested"].date == "2015-10-20"
+    assert by_word["attacked"].date_text != "Tuesday"

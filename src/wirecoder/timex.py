@@ -342,10 +342,9 @@ def _in_title(e: SpacySpan) -> bool:
 
 
 def _date_entities(sent: SpacySpan, skip: tuple[int, int] | None = None) -> list[SpacySpan]:
-    """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")
-    nor a number alone ("Subryan, 23,": an age) or a length ("a 15-year veteran"), nor a
-    quoted title ('“Fox News Sunday”'), nor one overlapping `skip` (the page's own date
-    line, which dates the page and no event)."""
+    """DATE and TIME entities, but no clock time read as a year ("1750 GMT"), number alone
+    ("Subryan, 23,"), length ("a 15-year veteran"), quoted title ('“Fox News Sunday”') nor
+    the page's own date line (`skip`: it dates the page, no event)."""
     out = []
     for e in span_ents(sent):
         if e.label_ not in ("DATE", "TIME") or BARE_NUMBER.fullmatch(e.text.strip()):
@@ -382,12 +381,9 @@ _CLOCK = re.compile(
 
 
 def _governor(ent: SpacySpan) -> Token:
-    """The word the date modifies: the verb of its clause, or the noun it sits on.
-
-    A participle opening the sentence shares its clause's subject and time: "Speaking at a
-    news conference on Monday, the minister accused ..." dates the accusation, "Arraigned
-    on Sept. 15, Subryan was ordered held" the order ("Before leaving on Friday" does not).
-    """
+    """The word the date modifies: the verb of its clause, or the noun it sits on; for an
+    opening participle, the clause it opens ("Speaking ... on Monday, the minister accused";
+    "Arraigned on Sept. 15, Subryan was ordered held"; not "Before leaving on Friday")."""
     gov = ent.root
     for _ in range(4):  # "on Tuesday" -> prep -> verb; "Tuesday's attack" -> attack
         if gov.head.i == gov.i or (
@@ -474,12 +470,22 @@ def _future_clause(gov: Token, headline: bool = False) -> bool | None:
     return None
 
 
+def _at_occasion(clause: Token) -> bool:
+    """ "A rally where he pledged his support" shares the rally's day; "the village where
+    militants killed 20" (a place, not an occasion) does not share the visit's."""
+    return clause.head.lemma_.lower() in OCCASIONS and any(
+        c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.children
+    )
+
+
 def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
     """Steps up from the trigger to the date's clause, and whether a speech verb is crossed.
 
     A date belongs to the clause it modifies and to the clauses below it, never to the
     clauses above or beside it: "X said on Tuesday that rebels attacked" dates the saying,
-    and the attack only for want of a date of its own.
+    and the attack only for want of a date of its own. A relative clause is no clause below
+    it ("arrested on Tuesday the man who attacked the guards"), unless it tells what was done
+    at a dated occasion ("at a rally where he pledged his support").
     """
     gov = _governor(ent)
     occasion = _occasion_verb(gov)
@@ -492,7 +498,9 @@ def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
             break
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in SPEECH:
             speech = True
-        if cur.dep_ in ("relcl", "csubj") and steps > 0:
+        if cur.dep_ == "relcl" and not _at_occasion(cur):
+            break
+        if cur.dep_ == "csubj" and steps > 0:
             break
         cur = cur.head
     return None
