@@ -40,6 +40,10 @@ DURATION = re.compile(
     r"more than|less than|about|some|several|many|recent)\b|\b(years?|months?|weeks?|days?|hours?|decades?)\s+(ago\s+)?(long|old)\b",
     re.I,
 )
+#: a number alone, which the tagger may take for a date: an age ("Smith, 23,"), a share
+BARE_NUMBER = re.compile(r"\d{1,3}")
+#: a length written as one word: "a 15-year veteran", "a 24-hour strike", "two-year-old"
+MEASURE = re.compile(r"(an? )?[\w.]+-(year|month|week|day|hour|minute|second)s?(-old|-long)?", re.I)
 PERIOD_ONLY = re.compile(
     r"^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year|decade)s?$",
     re.I,
@@ -96,6 +100,8 @@ def resolve_date(
         low = _LEAD.sub("", low).strip()
     if not low or PERIOD_ONLY.match(low) or re.fullmatch(r"(\d{4}s|\d0s|'\d0s)", low):
         return None  # "two weeks", "the 1990s"
+    if BARE_NUMBER.fullmatch(low) or MEASURE.fullmatch(low):
+        return None  # a number alone names no day, nor a length ("a 15-year veteran")
     if anchor is None:
         if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
             return DateValue(f"{low}-01-01", "year", text)
@@ -320,11 +326,34 @@ def _span(text: str, anchor: date | None, prep: str | None) -> DateValue | None:
 _CLOCK_AFTER = {"gmt", "utc", "hours", "hrs", "hr", "ist", "pst", "est", "cet"}
 
 
-def _date_entities(sent: SpacySpan) -> list[SpacySpan]:
-    """DATE and TIME entities, without a clock time the tagger read as a year ("1750 GMT")."""
+_OPEN_TITLE = re.compile(r"(?:“|\"|''|‘)((?:[A-Z][\w.'’-]*\s+){0,5})$")
+_CLOSE_TITLE = re.compile(r"^[,.!?]?\s*(?:”|\"|''|’)")
+
+
+def _in_title(e: SpacySpan) -> bool:
+    """A date word inside a quoted title: a show ('ABC's “This Week”', '“Fox News Sunday”')."""
+    doc = e.doc  # a few tokens either side (doc.text would copy the whole article)
+    before = _OPEN_TITLE.search(doc[max(0, e.start - 8) : e.start].text_with_ws)
+    return (
+        before is not None
+        and e.text[:1].isupper()
+        and _CLOSE_TITLE.match(doc[e.end : e.end + 3].text) is not None
+    )
+
+
+def _date_entities(sent: SpacySpan, skip: tuple[int, int] | None = None) -> list[SpacySpan]:
+    """DATE and TIME entities, but no clock time read as a year ("1750 GMT"), number alone
+    ("Subryan, 23,"), length ("a 15-year veteran"), quoted title ('“Fox News Sunday”') nor
+    the page's own date line (`skip`: it dates the page, no event)."""
     out = []
     for e in span_ents(sent):
-        if e.label_ not in ("DATE", "TIME"):
+        if e.label_ not in ("DATE", "TIME") or BARE_NUMBER.fullmatch(e.text.strip()):
+            continue
+        if MEASURE.fullmatch(_LEAD.sub("", e.text.strip())):
+            continue  # a length that describes a thing ("a 15-year veteran"), no time of it
+        if skip is not None and e.start_char < skip[1] and skip[0] < e.end_char:
+            continue
+        if _in_title(e):
             continue
         nxt = e.doc[e.end] if e.end < len(e.doc) else None
         if (
@@ -352,7 +381,9 @@ _CLOCK = re.compile(
 
 
 def _governor(ent: SpacySpan) -> Token:
-    """The word the date modifies: the verb of its clause, or the noun it sits on."""
+    """The word the date modifies: the verb of its clause, or the noun it sits on; for an
+    opening participle, the clause it opens ("Speaking ... on Monday, the minister accused";
+    "Arraigned on Sept. 15, Subryan was ordered held"; not "Before leaving on Friday")."""
     gov = ent.root
     for _ in range(4):  # "on Tuesday" -> prep -> verb; "Tuesday's attack" -> attack
         if gov.head.i == gov.i or (
@@ -362,6 +393,19 @@ def _governor(ent: SpacySpan) -> Token:
         ):
             break
         gov = gov.head
+    return _lift(gov)
+
+
+def _lift(gov: Token) -> Token:
+    """The clause an opening participle belongs to ("Speaking ..., the minister accused")."""
+    if (
+        gov.dep_ == "advcl"
+        and gov.tag_ in ("VBN", "VBG")
+        and gov.i < gov.head.i
+        and gov.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in gov.children)
+    ):
+        return gov.head
     return gov
 
 
@@ -426,12 +470,22 @@ def _future_clause(gov: Token, headline: bool = False) -> bool | None:
     return None
 
 
+def _at_occasion(clause: Token) -> bool:
+    """ "A rally where he pledged his support" shares the rally's day; "the village where
+    militants killed 20" (a place, not an occasion) does not share the visit's."""
+    return clause.head.lemma_.lower() in OCCASIONS and any(
+        c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.children
+    )
+
+
 def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
     """Steps up from the trigger to the date's clause, and whether a speech verb is crossed.
 
     A date belongs to the clause it modifies and to the clauses below it, never to the
     clauses above or beside it: "X said on Tuesday that rebels attacked" dates the saying,
-    and the attack only for want of a date of its own.
+    and the attack only for want of a date of its own. A relative clause is no clause below
+    it ("arrested on Tuesday the man who attacked the guards"), unless it tells what was done
+    at a dated occasion ("at a rally where he pledged his support").
     """
     gov = _governor(ent)
     occasion = _occasion_verb(gov)
@@ -444,7 +498,9 @@ def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
             break
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in SPEECH:
             speech = True
-        if cur.dep_ in ("relcl", "csubj") and steps > 0:
+        if cur.dep_ == "relcl" and not _at_occasion(cur):
+            break
+        if cur.dep_ == "csubj" and steps > 0:
             break
         cur = cur.head
     return None
@@ -471,7 +527,7 @@ def _occasion_verb(gov: Token) -> Token | None:
         and cur.head.lower_ in ("in", "at", "during")
         and cur.head.head.pos_ in ("VERB", "AUX")
     ):
-        return cur.head.head
+        return _lift(cur.head.head)
     return None
 
 
@@ -487,14 +543,15 @@ def _before_speech(tok: Token) -> bool:
     return False
 
 
-def on_path(tok: Token) -> bool:
+def on_path(tok: Token, skip: tuple[int, int] | None = None) -> bool:
     """Does a date expression modify the event's clause, even one that names no single day
     ("for more than a year", "since Oct. 1")? Such an event is dated by its own words or not
-    at all, never by the story's day."""
+    at all, never by the story's day. A time within a day ("just over two hours", "through
+    the afternoon") leaves the day to the story."""
     return any(
         _path(ent, tok) is not None
-        for ent in _date_entities(tok.sent)
-        if not _CLOCK.match(ent.text.strip())
+        for ent in _date_entities(tok.sent, skip)
+        if ent.label_ != "TIME" and not _CLOCK.match(ent.text.strip())
     )
 
 
@@ -504,6 +561,7 @@ def event_date(
     future: bool = False,
     text: str | None = None,
     headline_end: int = -1,
+    skip: tuple[int, int] | None = None,
 ) -> DateValue | None:
     """The date written in the trigger's own clause or a clause above it (nearest first).
 
@@ -512,10 +570,11 @@ def event_date(
     the reported event only when nothing nearer does, and not when the report puts the event
     before the saying ("police said on Tuesday the men had attacked the post"). `text` is
     the article as written: `date_text` keeps its words, not the parser's copy (whose
-    headline may have been lower-cased); `headline_end` is where its headline line ends.
+    headline may have been lower-cased); `headline_end` is where its headline line ends;
+    `skip` is the span of the page's own date line, which dates no event.
     """
     best: tuple[int, DateValue] | None = None
-    for ent in _date_entities(tok.sent):
+    for ent in _date_entities(tok.sent, skip):
         if _CLOCK.match(ent.text.strip()):
             continue  # "at 3 p.m.": a time of day names no day
         found = _path(ent, tok)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models.decider import N_FEATURES, STATUS_ORDER, Item
 from ..records import EVENT_TYPES
+from ..storydate import FROM_STORY, date_from_story
 from .background import flag_background
 
 if TYPE_CHECKING:
@@ -130,6 +131,9 @@ class DecideStage:
         th = Thresholds.from_meta(decider.meta)
         for (_, cand), row in zip(live, probs, strict=True):
             apply(cand, dict(zip(decider.labels, (float(x) for x in row), strict=True)), th)
+        for a in analyses:  # a retyped thing said takes another day from the story than a deed
+            if a.doc is not None and any(c.date_precision in FROM_STORY for c in a.candidates):
+                date_from_story(a)
         flag_background(analyses)
 
 
