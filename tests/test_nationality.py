@@ -94,3 +94,14 @@ def test_the_one_country_of_a_two_sentence_report_is_its_country(coder):
     text = "Gunmen attacked an army convoy in northern Mali on Monday. Police later arrested two suspects."
     events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "COERCE"]
     assert events and [a.country for a in events[0].source] == ["MLI"]
+
+
+def test_a_big_city_named_alone_says_which_country_the_story_is_about(coder):
+    # no country named: Philadelphia is the US city (not Amman's ancient name) and San Antonio
+    # the Texan one (not Chile's town of 90,000), so the story is about the United States
+    for city in ("Philadelphia", "San Antonio"):
+        text = (
+            f"A woman shot two co-workers at a plant in {city} on Monday, police said. "
+            f"Prosecutors in {city} charged her with murder on Tuesday."
+        )
+        assert coder.analyze(text, date="2011-01-10").primary_country == "USA", city

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..analysis import Analysis, Resources
-    from ..places.gazetteer import Gazetteer
+    from ..places.gazetteer import Gazetteer, Place
 
 # sectors that, unqualified, are usually the article's own country's ("the police", "parliament")
 DOMESTIC = {"GOV", "COP", "MIL", "LEG", "JUD", "PTY", "OPP", "CVL", "LAB", "EDU", "MED",
@@ -294,6 +294,28 @@ def _admin_unit(ent: Span) -> bool:
     return len(ent) > 1 and ent[-1].lower_ in ADMIN_WORDS
 
 
+#: how many times bigger than every namesake abroad a town must be to be the one a name means
+DOMINANT = 10
+
+
+def _dominant(gazetteer: Gazetteer, name: str) -> list[Place]:
+    """The places a name means: under their own name before an alternate one ("Philadelphia"
+    is the US city, not Amman's ancient name), and a town of 100,000 or more ten times bigger
+    than every namesake abroad alone ("San Antonio" is Texas's, not Chile's)."""
+    hits = gazetteer.named(name)
+    own = [n.place for n in hits if not n.alternate]
+    places = own or [n.place for n in hits]
+    if len({p.country for p in places if p.country}) <= 1:
+        return places
+    if any(p.feature != "city" for p in places):
+        return places  # "Georgia": a country and a state; towns only are weighed by size
+    top = max(places, key=lambda p: p.population)
+    abroad = max((p.population for p in places if p.country != top.country), default=0)
+    if top.population >= 100_000 and top.population >= DOMINANT * abroad:
+        return [p for p in places if p.country == top.country]
+    return places
+
+
 def country_from_places(doc: Doc, gazetteer: Gazetteer) -> str | None:
     """The country an article's places are in, when it names no country itself: Detroit,
     Michigan and Troy say USA. Each sentence votes once per country, by its unambiguous place
@@ -308,7 +330,7 @@ def country_from_places(doc: Doc, gazetteer: Gazetteer) -> str | None:
         admin = _admin_unit(ent)
         if ent.label_ not in ("GPE", "LOC") and not admin:
             continue
-        places = gazetteer.lookup(ent.text)
+        places = _dominant(gazetteer, ent.text)
         countries = {p.country for p in places if p.country}
         if len(countries) != 1:
             continue

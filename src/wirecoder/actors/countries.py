@@ -106,11 +106,19 @@ def place_names(p: Phrase, start: int) -> list[tuple[int, int]]:
     spans = [
         (e.start, e.end) for e in ents_within(p.doc, start, head) if e.label_ in ("GPE", "LOC")
     ]
+    # the head's own name is no modifier of it: "San Antonio" is not the town of San (Mali)
+    own_start = head
+    while own_start > 0 and p.doc[own_start].ent_iob_ == "I":
+        own_start -= 1  # (token by token: doc.ents is rebuilt on every access)
+    place = p.doc[head].ent_type_ in ("GPE", "LOC") and p.doc[own_start].ent_iob_ == "B"
+    own = (own_start, head) if place else (head, head)  # (an organisation's name keeps its
+    # places: "the Florida State Legislature")
     run: list[int] = []
     for i in range(start, head + 1):
         t = p.doc[i]
         ok = (
             i < head
+            and not own[0] <= i < own[1]
             and t.pos_ == "PROPN"
             and i not in p.hit_at
             and t.ent_type_ != "PERSON"
