@@ -60,7 +60,7 @@ GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
 _FRAMING_BY_TARGET = """
 SELECT coalesce(target_name, target_text, '-') AS target, coalesce(target_country, '-'),
        category, count(*) AS n
-FROM framing GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 3 LIMIT ?
+FROM framing GROUP BY 1, 2, 3 ORDER BY n DESC, 1, 2, 3 LIMIT ?
 """
 _REJECTS = "SELECT code, count(*) AS n FROM rejects GROUP BY 1 ORDER BY n DESC, 1"
 
