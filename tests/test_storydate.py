@@ -18,6 +18,12 @@ def _by_trigger(coder, text: str, pub: str | None = None) -> dict[str, object]:
     return {ev.trigger.text: ev for ev in coder.code(text, date=pub)}
 
 
+def _candidates(analysis, word: str) -> list:
+    """The candidates whose trigger is spelled `word` (dated before any record is built)."""
+    assert analysis.doc is not None
+    return [c for c in analysis.candidates if analysis.doc[c.trigger].text == word]
+
+
 # -- a number alone is no date -------------------------------------------------------------
 
 
@@ -37,8 +43,7 @@ def test_a_24_hour_strike_is_not_on_the_24th(coder):
         "protested in a 24-hour strike."
     )
     analysis = coder.analyze(text, date="2010-05-05")
-    assert analysis.doc is not None
-    (strike,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "strike"]
+    (strike,) = _candidates(analysis, "strike")
     assert strike.date != "2010-05-24" and strike.date_text != "24-hour"
 
 
@@ -112,8 +117,7 @@ def test_the_date_line_dates_the_page_not_the_event_beside_it(coder):
         "conference."
     )
     analysis = coder.analyze(text)
-    assert analysis.doc is not None
-    (praised,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "praised"]
+    (praised,) = _candidates(analysis, "praised")
     assert praised.date_text != "June 26,2005"  # no event's date, not even the story's
     assert (praised.date, praised.date_precision) == ("2005-06-26", "publication")
 
@@ -177,13 +181,12 @@ def test_a_candidate_retyped_to_a_thing_said_is_dated_again(coder):
         "the refugee plan."
     )
     analysis = coder.analyze(text, date="2015-11-18")  # a Wednesday
-    assert analysis.doc is not None
-    (discuss,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "discuss"]
+    (discuss,) = _candidates(analysis, "discuss")
     assert (discuss.event_type, discuss.date) == ("CONSULT", "2015-11-16")  # a deed: Monday
     discuss.event_type = "ACCUSE"  # as the learned decision may retype it
     date_from_story(analysis)
     assert (discuss.date, discuss.date_text) == ("2015-11-17", "Tuesday")
-    attacked = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "attacked"]
+    attacked = _candidates(analysis, "attacked")
     assert attacked[0].date_precision == "day"  # a date of its own words stays
 
 
@@ -217,8 +220,7 @@ def test_an_opening_participle_dates_its_sentence(coder):
         "accused Russia of meddling in the election."
     )
     analysis = coder.analyze(text, date="2013-09-19")  # a Thursday
-    assert analysis.doc is not None
-    (accused,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "accused"]
+    (accused,) = _candidates(analysis, "accused")
     assert (accused.date, accused.date_text) == ("2013-09-16", "Monday")
 
 
@@ -231,8 +233,7 @@ def test_what_is_done_at_a_dated_occasion_shares_its_day(coder):
         "at a Trump rally where he officially pledged his support to the Trump campaign."
     )
     analysis = coder.analyze(text, date="2016-03-01")  # a Tuesday
-    assert analysis.doc is not None
-    (support,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "support"]
+    (support,) = _candidates(analysis, "support")
     assert (support.date, support.date_text) == ("2016-02-28", "Sunday")
 
 
