@@ -194,6 +194,13 @@ def test_casualty_counts_are_the_numbers_the_text_gives(coder, sentence, killed,
     assert casualties(doc, [(0, len(sentence))], set()) == (killed, injured)
 
 
+def _assaults(coder, text: str) -> list[Event]:
+    """The ASSAULT records coded from `text`, published 2020-05-16."""
+    return [
+        e for e in coder.code({"text": text, "date": "2020-05-16"}) if e.event_type == "ASSAULT"
+    ]
+
+
 def test_one_attack_told_in_three_clauses_is_one_record_and_a_separate_attack_another(coder):
     text = (
         "Militants attack police convoy in Quetta\n"
@@ -201,9 +208,7 @@ def test_one_attack_told_in_three_clauses_is_one_record_and_a_separate_attack_an
         "The assailants then opened fire on the policemen, police said. "
         "In a separate attack, gunmen killed three soldiers in Turbat on Tuesday."
     )
-    assaults = [
-        e for e in coder.code({"text": text, "date": "2020-05-16"}) if e.event_type == "ASSAULT"
-    ]
+    assaults = _assaults(coder, text)
     assert len(assaults) == 2
     quetta, turbat = sorted(assaults, key=lambda e: e.trigger.start)
     # the grenade and the firing are the weapons of one attack, its militants "the assailants"
@@ -218,9 +223,7 @@ def test_another_said_of_a_person_does_not_make_another_event(coder):
         "Two men were shot dead by unidentified armed assailants in Karachi on May 15. "
         "Another man was injured in the attack, police said."
     )
-    assaults = [
-        e for e in coder.code({"text": text, "date": "2020-05-16"}) if e.event_type == "ASSAULT"
-    ]
+    assaults = _assaults(coder, text)
     assert len(assaults) == 1
     assert (assaults[0].killed, assaults[0].injured) == (2, 1)
 

@@ -51,6 +51,13 @@ def test_a_town_under_its_own_name_beats_another_towns_old_name():
     assert gz.ranked("Amman")[0].country == "JOR"
 
 
+def _attackers_countries(coder, text: str) -> list[str | None]:
+    """The source countries of the first attack coded from `text` (published 2016-06-03)."""
+    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
+    assert events
+    return [a.country for a in events[0].source]
+
+
 def test_unnamed_gunmen_act_in_the_articles_country(coder):
     # the gold codes unnamed armed actors with the country where they act; with no place in
     # their sentence that is the country the story is about
@@ -59,8 +66,7 @@ def test_unnamed_gunmen_act_in_the_articles_country(coder):
         "Unidentified gunmen shot dead a shopkeeper on Sunday, police said. "
         "Pakistan's police are searching for the attackers."
     )
-    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
-    assert events and [a.country for a in events[0].source] == ["PAK"]
+    assert _attackers_countries(coder, text) == ["PAK"]
 
 
 def test_a_named_district_says_where_a_short_report_happens(coder):
@@ -70,8 +76,7 @@ def test_a_named_district_says_where_a_short_report_happens(coder):
         "Two brothers were shot dead in a village of Khairpur District on June 2, reports Dawn. "
         "The attackers fled on a motorbike after they opened fire on the shop."
     )
-    events = [e for e in coder.code(text, date="2016-06-03") if e.event_type == "ASSAULT"]
-    assert events and [a.country for a in events[0].source] == ["PAK"]
+    assert _attackers_countries(coder, text) == ["PAK"]
 
 
 def test_refugees_do_not_take_the_articles_country(coder):
