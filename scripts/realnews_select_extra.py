@@ -7,6 +7,10 @@ src/wirecoder/eval/gold/realnews_extra_split.tsv (same columns; split "train"). 
 
     python scripts/realnews_select_extra.py --data ../shared/data [--n 45]
     python scripts/realnews_select_extra.py --data ../shared/data --draw 2 --n 100
+    python scripts/realnews_select_extra.py --data ../shared/data --draw 4 --n 30 --only polnear --domestic
+
+PolNeAR articles are drawn from international news unless --domestic (US campaign and
+policy coverage, where most candidates are no event: what the decision must learn to drop).
 
 A later draw (its own seed) appends N more articles and leaves every earlier row as it is.
 """
@@ -36,6 +40,8 @@ def main() -> None:
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--n", type=int, default=45)
     ap.add_argument("--draw", type=int, default=1, help="1 writes the file; 2, 3, ... append")
+    ap.add_argument("--only", choices=["ecb", "polnear", "satp", "insightcrime"])
+    ap.add_argument("--domestic", action="store_true", help="PolNeAR: any topic, not only international")
     args = ap.parse_args()
     root = Path(args.data)
     rng = random.Random(SEED if args.draw == 1 else SEED + args.draw)
@@ -50,7 +56,9 @@ def main() -> None:
         if r["split"] == "test" and k.startswith("ecb:")
     }
     share = {"ecb": 0.25, "polnear": 0.3, "satp": 0.25, "insightcrime": 0.2}
-    pools: dict[str, list[str]] = {c: [] for c in share}
+    if args.only:
+        share = {args.only: 1.0}
+    pools: dict[str, list[str]] = {c: [] for c in ("ecb", "polnear", "satp", "insightcrime")}
     ecb = root / "ecbplus" / "ECB+"
     for topic in sorted(ecb.iterdir(), key=lambda p: p.name):
         if topic.name in test_topics or not topic.is_dir():
@@ -65,7 +73,8 @@ def main() -> None:
     for split in ("train", "dev"):
         for p in sorted((root / "attribution" / split / "text").glob("*.txt")):
             text = p.read_text(encoding="utf-8")
-            if len(text) <= 3500 and any(w in text.split("\n", 1)[0].lower() for w in INTL):
+            intl = any(w in text.split("\n", 1)[0].lower() for w in INTL)
+            if len(text) <= 3500 and (intl or args.domestic):
                 pools["polnear"].append(f"polnear:{split}/{p.name}")  # international news
     rows = []
     for coll, frac in share.items():
