@@ -172,6 +172,15 @@ class NameReader:
             span = _strip_the(ent)
             while len(span) > 1 and not self._cap(span[0]):
                 span = span[1:]  # "west Baghdad", "southern Aleppo"
+            cuts = [t.i for t in span if t.lower_ in ("in", "at", "near") and t.pos_ == "ADP"]
+            if cuts:
+                # "Magam in Budgam District" tagged one name: the place is the name the
+                # preposition follows or leads to, whichever holds `tok`
+                before = [c for c in cuts if c < tok.i]
+                after = [c for c in cuts if c > tok.i]
+                lo = before[-1] + 1 if before else span.start
+                hi = after[0] if after else span.end
+                span = self.doc[lo:hi]
         elif tok.pos_ in ("PROPN", "NOUN", "ADJ"):
             start = tok.i
             while start > tok.sent.start:

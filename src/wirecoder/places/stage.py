@@ -35,6 +35,7 @@ point on the map (`feature` "locality").
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..records import Location
@@ -76,7 +77,11 @@ class PlaceFinder(PathFinder):
                 # "Satkania sub-district": the unit under its own name, at its town's point
                 return Place(_name(top.text), place.country, place.lat, place.lon, 0, unit)
             return place
-        country = next(iter(self._containers(top)), None) or self._article_country()
+        country = (
+            next(iter(self._containers(top)), None)
+            or self._sentence_country(top)
+            or self._article_country()
+        )
         feature = "facility" if top.facility else unit or "locality"
         return Place(_name(top.text), country, None, None, 0, feature)
 
@@ -115,18 +120,43 @@ class PlaceFinder(PathFinder):
             if ent is not None and ent.label_ in ("GPE", "LOC") and t.i == ent.root.i:
                 name = ent.text
             elif (
-                (ent is None or ent.label_ in MISTAGGED)
+                (ent is None or ent.label_ in MISTAGGED or ent.label_ == "ORG")
                 and t.pos_ == "PROPN"
                 and t.dep_ == "pobj"
                 and self._well_known(self.gz.lookup(t.text))
             ):
-                name = t.text  # "in northern Aleppo" with Aleppo not tagged a place
+                # "in northern Aleppo" with Aleppo not tagged a place; "in Karachi of Sindh"
+                # tagged an organisation
+                name = t.text
             else:
                 continue
             ranked = self.gz.ranked(name, self.context_for(name))
             if ranked and ranked[0].country and ranked[0].country not in out:
                 out.append(ranked[0].country)
         return out
+
+    def _sentence_country(self, top: Toponym) -> str | None:
+        """The one country of the other known towns in the name's sentence ("hurled at Magam
+        in Budgam District": Budgam is unknown, Magam is a town of India)."""
+        sent = self.doc[top.head].sent
+        found: set[str] = set()
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "ORG"):
+                continue
+            cuts = [t.i for t in ent if t.pos_ == "ADP"]
+            bounds = [ent.start, *cuts, ent.end]
+            for lo, hi in pairwise(bounds):
+                piece = self.doc[lo + (lo in cuts) : hi]
+                if not piece or (piece.start < top.end and top.start < piece.end):
+                    continue
+                if piece.root.pos_ != "PROPN":
+                    continue
+                places = self.gz.lookup(piece.text)
+                if places and (ent.label_ != "ORG" or len(cuts) or self._well_known(places)):
+                    ranked = self.gz.ranked(piece.text, self.context_for(piece.text))
+                    if ranked and ranked[0].country:
+                        found.add(ranked[0].country)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _article_country(self) -> str | None:
         own = own_country(self.analysis)
