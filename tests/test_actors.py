@@ -207,3 +207,15 @@ def test_actor_dev_list_accuracy(shared):
     rep = evaluate(shared / "data", split="dev")
     assert rep.n > 1000
     assert rep.metrics["accuracy"] >= 0.90, rep.metrics
+
+
+def test_words_of_south_asian_conflict_reports_name_parties(coder):
+    def parties(text: str) -> list[tuple[list[str | None], list[str | None]]]:
+        an = coder.analyze(text, date="2016-03-09")
+        return [([a.sector for a in e.source], [a.sector for a in e.target]) for e in an.events]
+
+    assert parties("Police arrested six cadres of the party in Dhaka.") == [(["COP"], ["PTY"])]
+    assert parties("Maoist cadres killed a jawan in Sukma.") == [(["REB"], ["MIL"])]
+    assert parties("Armed men abducted a driver and a sarpanch in Sukma.") == [
+        (["UAF"], ["CVL", "GOV"])
+    ]
