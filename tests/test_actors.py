@@ -219,3 +219,16 @@ def test_words_of_south_asian_conflict_reports_name_parties(coder):
     assert parties("Armed men abducted a driver and a sarpanch in Sukma.") == [
         (["UAF"], ["CVL", "GOV"])
     ]
+
+
+def test_a_lowercase_word_is_not_a_country_abbreviation(coder):
+    an = coder.analyze("The car struck her and fled. Rebels in the CAR attacked a convoy.")
+    assert not any("car" in m.text for m in an.mentions)  # no actor: "the car" is a car
+    assert {m.text: m.country for m in an.mentions}["Rebels in the CAR"] == "CAF"
+
+
+def test_a_party_named_by_its_role_is_not_a_town(coder):
+    an = coder.analyze("In Satkhira District, JeI cadres fired into the Police and pelted them.")
+    (ev,) = an.events
+    assert ev.location is not None and ev.location.country == "BGD"  # not Police, in Poland
+    assert [a.country for a in ev.target] == ["BGD"]

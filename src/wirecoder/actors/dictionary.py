@@ -397,7 +397,8 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
             e = Entry(row["name"], iso3, None, qid, "country", src)
             d.add(_tokens(form), e, _is_case_sensitive(form, common))
             if not form.lower().startswith("the "):
-                d.add(["the", *_tokens(form)], e, False)
+                # "the CAR" keeps the abbreviation's case: "the car" is a car
+                d.add(["the", *_tokens(form)], e, _is_case_sensitive(form, common))
         for form in filter(None, row.get("demonyms", "").split("|")):
             e = Entry(row["name"], iso3, None, None, "demonym", src)
             d.add(_tokens(form), e, _is_case_sensitive(form, common) or form.isupper())

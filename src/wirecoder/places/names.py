@@ -137,6 +137,8 @@ class NameReader:
         # tokens inside the name of an organisation or a person, except at its head
         self.person_names = person_names(analysis, gz)
         self.people = {m.head for m in analysis.mentions if m.kind in ("person", "pronoun")}
+        # words the actor lists read as a party's role ("fired into the Police")
+        self.roles = {m.head for m in analysis.mentions if m.kind == "role"}
         self.in_name: dict[int, Mention] = {}
         for m in analysis.mentions:
             if m.kind in ("org", "user") or (m.kind == "person" and m.entry is not None):
@@ -227,6 +229,8 @@ class NameReader:
             and label not in ("GPE", "LOC")
         ):
             return None  # "Kotli Police Station": the kind of building, not a town
+        if len(span) == 1 and tok.i in self.roles and label not in ("GPE", "LOC"):
+            return None  # "fired into the Police": a party, not the town of Police, in Poland
         if len(span) == 1 and span[0].lower_ in PORTIONS | SERIES:
             return None  # "Much of Pervomayskaya was destroyed"
         if span[-1].lower_.rsplit("-", 1)[-1] in BACKED:
