@@ -232,3 +232,10 @@ def test_a_party_named_by_its_role_is_not_a_town(coder):
     (ev,) = an.events
     assert ev.location is not None and ev.location.country == "BGD"  # not Police, in Poland
     assert [a.country for a in ev.target] == ["BGD"]
+
+
+def test_a_day_is_not_the_group_of_the_same_name(coder):
+    # Phoenix lists a Greek group "May 15"; in running text it is a date
+    an = coder.analyze("A man was shot dead in a targeted attack in Karachi on May 15.")
+    assert not any(m.text == "May 15" for m in an.mentions)
+    assert all(not e.target or e.target[0].text == "A man" for e in an.events)

@@ -76,6 +76,13 @@ class MentionFinder:
     def find(self, doc: Doc, date: str | None = None, text: str | None = None) -> list[Mention]:
         text = doc.text if text is None else text
         hits = dictionary_hits(doc, self.d)
+        if not self.strings:
+            # "on May 15", "on 17 November" in running text are days, not the groups so named
+            hits = [
+                h
+                for h in hits
+                if not all(doc[i].ent_type_ in ("DATE", "TIME") for i in range(h.start, h.end))
+            ]
         hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
