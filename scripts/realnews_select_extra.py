@@ -41,7 +41,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=45)
     ap.add_argument("--draw", type=int, default=1, help="1 writes the file; 2, 3, ... append")
     ap.add_argument("--only", choices=["ecb", "polnear", "satp", "insightcrime"])
-    ap.add_argument("--domestic", action="store_true", help="PolNeAR: any topic, not only international")
+    ap.add_argument(
+        "--domestic", action="store_true", help="PolNeAR: any topic, not only international"
+    )
     args = ap.parse_args()
     root = Path(args.data)
     rng = random.Random(SEED if args.draw == 1 else SEED + args.draw)

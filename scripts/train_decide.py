@@ -267,16 +267,16 @@ def train(
     return meta
 
 
-#: the least P(NONE) at which the model may drop a candidate of wirecoder's own lexicon. Lower
-#: thresholds can score a little better on the 45 events of the gold dev split (within its
-#: noise) but drop events the seed article and the hand-checked rule tests need ("The opposition
-#: urged the president to ...": P(NONE) 0.90 under the first model; "The mayor spoke out,
-#: saying that soldiers had beaten two students": 0.985 under the 4-epoch model), so the tuner
-#: only looks at 0.99 and above.
-MIN_DROP = 0.99
+#: the least P(NONE) at which the model may drop a candidate of wirecoder's own lexicon, unless
+#: `--min-drop` says otherwise. Stop 18 measured the shipped model on 100 training-only articles
+#: it had never seen (scripts/decide_drop_scan.py): type precision 0.41 at 0.99, 0.47 at 0.9, 0.53 at
+#: 0.7, for a recall of 0.45, 0.45, 0.44. The dev split alone (45 events) is too small to choose
+#: so low a threshold, and the seed article must stay right (the first model gave "Russia is
+#: launching an air campaign" P(NONE) 0.84): the floor is chosen with both in view.
+MIN_DROP = 0.9
 
 
-def tune(root: Path, out: Path) -> dict[str, Any]:
+def tune(root: Path, out: Path, min_drop: float = MIN_DROP) -> dict[str, Any]:
     """Choose the decision's thresholds on the gold dev split, end to end: the F1 of
     `eval realnews`'s asserted-event type precision and type recall. The blind test split is
     not read."""
@@ -304,7 +304,7 @@ def tune(root: Path, out: Path) -> dict[str, Any]:
         probs = decider.predict([candidate_item(an, c) for c in live])
         cached.append((d, an, live, probs))
     grid = itertools.product(
-        [d for d in (0.8, 0.9, 0.95, 0.98, 0.99, 1.01) if d >= MIN_DROP],
+        [d for d in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.01) if d >= min_drop],
         [0.5, 0.7, 0.9, 1.01],
         [0.6, 0.8, 0.95, 1.01],
         [0.5, 0.7, 1.01],
@@ -362,10 +362,13 @@ def main() -> None:
     )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--tune-only", action="store_true", help="only choose the thresholds again")
+    ap.add_argument(
+        "--min-drop", type=float, default=MIN_DROP, help="least P(NONE) the tuner may choose"
+    )
     args = ap.parse_args()
     root = Path(args.data)
     if args.tune_only:
-        tune(root, args.out)
+        tune(root, args.out, args.min_drop)
         return
     if args.cache.exists() and not args.rebuild:
         sets = json.loads(args.cache.read_text())
@@ -382,7 +385,7 @@ def main() -> None:
         print(k, len(v), dict(Counter(e["label"] for e in v).most_common(6)))
     examples = sets["cameo"] + sets["petrarch"] + ([] if args.no_gold else sets["gold_train"] * 2)
     train(examples, sets["gold_dev"], args.epochs, args.out)
-    tune(root, args.out)
+    tune(root, args.out, args.min_drop)
 
 
 if __name__ == "__main__":
