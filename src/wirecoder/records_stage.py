@@ -118,6 +118,11 @@ def _trimmed(span: Span) -> Span:
     return Span(span.text.strip(), span.start + lead, span.end - trail)
 
 
+#: things a party asks or says, whose of-phrase names the party ("the demands of X")
+OWNED_ACTS = {"demand", "request", "call", "appeal", "plea", "proposal", "offer", "condition",
+              "grievance", "complaint", "wish", "term", "ultimatum"}  # fmt: skip
+
+
 def _argument_span(
     analysis: Analysis,
     finder: ArgumentFinder,
@@ -148,6 +153,13 @@ def _argument_span(
         if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
             tok = subj
     heads = {analysis.mentions[k].head for k in actors or ()} - {tok.i}
+    if k is None and tok.lemma_.lower() in OWNED_ACTS:
+        # "conceded to the demands of the truck drivers": the party is the owner the
+        # of-phrase names, not the demands (but "parts of Jaffna", "dozens of villagers")
+        owners = [h for h in heads if doc[h].head.lower_ == "of" and doc[h].head.head.i == tok.i]
+        if len(owners) == 1:
+            tok = doc[owners[0]]
+            heads.discard(tok.i)
     return finder.span_of(tok, appositions=appositions, actors=heads, trigger=trigger)
 
 
