@@ -198,28 +198,3 @@ def test_code_with_a_corrupt_model_exits_4_naming_it(tmp_path, ship):
     # --fast does without the model
     res = CliRunner().invoke(app, ["code", "--fast", "-"], input="Police arrested ten men.\n")
     assert res.exit_code == 0
-
-
-def test_candidate_features_say_where_the_trigger_sits_and_who_is_involved():
-    from wirecoder.coder import Coder
-    from wirecoder.events.decide import candidate_item
-    from wirecoder.models.decider import SYNTAX_GROUPS, VERB_FORMS
-
-    pre = Coder(stages=["actors", "coref", "triggers", "arguments", "status", "compose",
-                        "attribution", "time", "place"])  # fmt: skip
-    text = (
-        "Police arrested two men in Lahore on Tuesday.\n"
-        "The militants, who attacked a checkpoint in 2009, were questioned."
-    )
-    an = pre.analyze({"id": "t", "text": text, "date": "2014-03-05"})
-    items = {an.doc[c.trigger].text: candidate_item(an, c) for c in an.candidates}
-    base = len(items["arrested"].features) - len(SYNTAX_GROUPS) - len(VERB_FORMS) - 7
-    root, rel = base + SYNTAX_GROUPS.index("root"), base + SYNTAX_GROUPS.index("relative")
-    past = base + len(SYNTAX_GROUPS) + VERB_FORMS.index("VBD")
-    parties, dated_before = base + len(SYNTAX_GROUPS) + len(VERB_FORMS), base + 15
-    arrested, attacked = items["arrested"].features, items["attacked"].features
-    assert arrested[root] == 1.0 and arrested[rel] == 0.0 and arrested[past] == 1.0
-    assert arrested[parties] == 1.0 and arrested[parties + 1] == 1.0  # police, two men
-    assert attacked[rel] == 1.0 and attacked[root] == 0.0
-    assert attacked[dated_before] == 1.0 and arrested[dated_before] == 0.0  # 2009 vs the story
-    assert len(arrested) == decide.N_FEATURES

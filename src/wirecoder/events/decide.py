@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..models.decider import N_FEATURES, STATUS_ORDER, SYNTAX_GROUPS, VERB_FORMS, Item
+from ..models.decider import N_FEATURES, STATUS_ORDER, Item
 from ..records import EVENT_TYPES
 from ..storydate import FROM_STORY, date_from_story
 from .background import flag_background
@@ -54,61 +54,7 @@ def candidate_item(analysis: Analysis, cand: Candidate) -> Item:
     feats[extra + 2] = float(cand.pos == "n")
     feats[extra + 3] = float(cand.historical)
     feats[extra + 4] = float(cand.referential)
-    feats[extra + 5 :] = _context(analysis, cand, k)
     return Item(head + body, len(head) + a, len(head) + b, tuple(feats))
-
-
-_SYNTAX = {
-    "ROOT": "root",
-    "relcl": "relative",
-    "acl": "relative",
-    "advcl": "adverbial",
-    "pcomp": "adverbial",
-    "xcomp": "complement",
-    "ccomp": "complement",
-    "nsubj": "argument",
-    "nsubjpass": "argument",
-    "dobj": "argument",
-    "pobj": "argument",
-    "attr": "argument",
-    "appos": "argument",
-    "compound": "argument",
-    "conj": "conj",
-}
-
-
-def _context(analysis: Analysis, cand: Candidate, k: int) -> list[float]:
-    """What a careful coder weighs beyond the words: where the trigger sits in its clause,
-    the verb's tense, whether the rules found parties and a speaker, whether the text dates
-    the act before the story, and how far into the article it comes."""
-    doc = analysis.doc
-    assert doc is not None
-    tok = doc[cand.trigger]
-    out = [0.0] * (len(SYNTAX_GROUPS) + len(VERB_FORMS) + 7)
-    group = _SYNTAX.get(tok.dep_)
-    if group is not None:
-        out[SYNTAX_GROUPS.index(group)] = 1.0
-    form = "VBZ" if tok.tag_ == "VBP" else tok.tag_
-    if form in VERB_FORMS:
-        out[len(SYNTAX_GROUPS) + VERB_FORMS.index(form)] = 1.0
-    i = len(SYNTAX_GROUPS) + len(VERB_FORMS)
-    out[i] = float(bool(cand.sources or cand.source_heads))
-    out[i + 1] = float(bool(cand.targets or cand.target_heads))
-    out[i + 2] = float(cand.speaker is not None or cand.cue is not None)
-    out[i + 3] = float(cand.governor is not None)
-    out[i + 4] = float(cand.date_precision not in FROM_STORY and _before_story(analysis, cand))
-    out[i + 5] = min(k / max(len(analysis.sentences) - 1, 1), 1.0)
-    quotes = sum(t.is_quote for t in doc[analysis.sentences[k].start : cand.trigger])
-    out[i + 6] = float(quotes % 2 == 1)  # inside a quotation
-    return out
-
-
-def _before_story(analysis: Analysis, cand: Candidate) -> bool:
-    """The text dates the act at least a month before the story's own date."""
-    story = analysis.article.date
-    if not cand.date or not story:
-        return False
-    return cand.date[:7] < story[:7] and (cand.date[:4] < story[:4] or len(cand.date) >= 7)
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,8 @@ if TYPE_CHECKING:
 MODEL_FILE = "decide.npz"
 LABELS: tuple[str, ...] = (*EVENT_TYPES, "REFERENCE", "NONE")
 STATUS_ORDER: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "requested")
-#: the trigger's place in its clause (events/decide.py `_syntax`), one of these or none
-SYNTAX_GROUPS: tuple[str, ...] = ("root", "relative", "adverbial", "complement", "argument", "conj")
-#: the verb's form: past, present, base (after a modal or "to"), gerund or participle
-VERB_FORMS: tuple[str, ...] = ("VBD", "VBZ", "VB", "VBG", "VBN")
-#: what the rules know of a candidate, given to the head beside the text's encoding; a model
-#: trained with fewer (an older file) reads the first ones, which keep their meaning
-N_FEATURES = len(EVENT_TYPES) + len(STATUS_ORDER) + 5 + len(SYNTAX_GROUPS) + len(VERB_FORMS) + 7
+#: what the rules know of a candidate, given to the head beside the text's encoding
+N_FEATURES = len(EVENT_TYPES) + len(STATUS_ORDER) + 5
 
 
 @dataclass(frozen=True)
@@ -91,7 +86,7 @@ class Decider:
             pieces = trigger_pieces(list(encs[it.text].offsets), it.start, it.end)
             feats[i, :hidden] = h[0]
             feats[i, hidden : 2 * hidden] = h[pieces].mean(0)
-            feats[i, 2 * hidden :] = it.features[: feats.shape[1] - 2 * hidden]
+            feats[i, 2 * hidden :] = it.features
         logits = feats @ self.head_w.T + self.head_b
         logits -= logits.max(1, keepdims=True)
         p = np.exp(logits)
@@ -170,8 +165,6 @@ __all__ = [
     "MODEL_FILE",
     "N_FEATURES",
     "STATUS_ORDER",
-    "SYNTAX_GROUPS",
-    "VERB_FORMS",
     "Decider",
     "Item",
     "load_decider",
