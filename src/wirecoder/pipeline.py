@@ -47,6 +47,7 @@ def registry() -> dict[str, StageFactory]:
     from .events.compose import ComposeStage
     from .events.decide import DecideStage
     from .events.dedup import DedupStage
+    from .events.implied import ImpliedTargetStage
     from .events.status import StatusStage
     from .events.triggers import TriggerStage
     from .places.stage import PlaceStage
@@ -68,6 +69,7 @@ def registry() -> dict[str, StageFactory]:
         DecideStage,
         RecordStage,
         DedupStage,
+        ImpliedTargetStage,
     ]
     return {factory().name: factory for factory in stages}
 

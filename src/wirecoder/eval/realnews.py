@@ -15,6 +15,8 @@ Figures (each over the split's articles):
 - `status_accuracy`, `date_accuracy`: on matched events of the right type (dates where the
   gold gives one);
 - `source_accuracy`, `target_accuracy`: parties' countries on matched events of the right type;
+- `target_unwanted`: of those events whose gold has no target, the share given one anyway
+  (`target_accuracy` counts them right: this says what that leniency hides);
 - `duplicates`: the share of wirecoder's records that retell a gold event another record
   already matched (one real event, two records);
 - `wrong_merges`: the share of wirecoder's records whose tellings (trigger and `mentions`)
@@ -218,6 +220,9 @@ def score(
                 c["status_right"] += ev.status == g["status"]
                 c["source_right"] += parties_right(ev.source, g["source"])
                 c["target_right"] += parties_right(ev.target, g["target"])
+                if not g["target"]:
+                    c["no_gold_target"] += 1
+                    c["target_unwanted"] += bool(ev.target)
                 if g.get("date"):
                     c["dated"] += 1
                     c["date_right"] += date_right(ev, g["date"])
@@ -249,6 +254,7 @@ def score(
         "date_accuracy": ratio("date_right", "dated"),
         "source_accuracy": ratio("source_right", "matched"),
         "target_accuracy": ratio("target_right", "matched"),
+        "target_unwanted": ratio("target_unwanted", "no_gold_target"),
         "duplicates": ratio("duplicates", "records"),
         "wrong_merges": ratio("wrong_merges", "records"),
         "candidate_coverage": ratio("covered", "gold_new"),
