@@ -227,6 +227,14 @@ def test_a_lowercase_word_is_not_a_country_abbreviation(coder):
     assert {m.text: m.country for m in an.mentions}["Rebels in the CAR"] == "CAF"
 
 
+def test_a_dotted_abbreviation_is_known_without_its_last_stop_or_spaced(coder):
+    # a sentence's full stop takes the abbreviation's ("The U.S has promised more aid")
+    an = coder.analyze("The U.S has promised more aid to Honduras. Two U. N. aircraft landed.")
+    found = {m.text: m.country for m in an.mentions}
+    assert found["The U.S"] == "USA"
+    assert found["Two U. N. aircraft"] == "UNO"
+
+
 def test_a_party_named_by_its_role_is_not_a_town(coder):
     an = coder.analyze("In Satkhira District, JeI cadres fired into the Police and pelted them.")
     (ev,) = an.events

@@ -107,6 +107,14 @@ class ActorDictionary:
         capitalised words of English)."""
         if not tokens:
             return
+        if any("." in t for t in tokens):
+            for variant in dotted_variants(tokens):
+                self._index(variant, entry, case_sensitive)
+        self._index(tokens, entry, case_sensitive)
+        if name_words:
+            self.name_words.update(t.lower() for t in tokens if t[:1].isupper())
+
+    def _index(self, tokens: list[str], entry: Entry, case_sensitive: bool) -> None:
         key = tuple(tokens) if case_sensitive else tuple(t.lower() for t in tokens)
         table = self.exact if case_sensitive else self.folded
         bucket = table.setdefault(key, [])
@@ -115,8 +123,6 @@ class ActorDictionary:
             bucket.sort(key=lambda e: -e.priority)
         (self.first_exact if case_sensitive else self.first_folded).add(key[0])
         self.max_len = max(self.max_len, len(key))
-        if name_words:
-            self.name_words.update(t.lower() for t in tokens if t[:1].isupper())
 
     def add_role(self, role: Role) -> None:
         self.roles.setdefault(role.words[-1], []).append(role)
@@ -295,6 +301,21 @@ def _tokenizer() -> Any:
     import spacy
 
     return spacy.blank("en").tokenizer
+
+
+#: an abbreviation written with full stops: "U.S.", "U.N.", "U.S.A."
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def dotted_variants(tokens: list[str]) -> list[list[str]]:
+    """The forms news also writes a dotted abbreviation in: without its last full stop (a
+    sentence's end took it: "The U.S has promised") and spaced ("U. N.", one token a letter)."""
+    out: list[list[str]] = []
+    for i, t in enumerate(tokens):
+        if DOTTED.match(t):
+            out.append([*tokens[:i], t[:-1], *tokens[i + 1 :]])
+            out.append([*tokens[:i], *(f"{c}." for c in t.split(".") if c), *tokens[i + 1 :]])
+    return out
 
 
 def _tokens(text: str) -> list[str]:
