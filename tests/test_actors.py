@@ -242,6 +242,13 @@ def test_a_party_named_by_its_role_is_not_a_town(coder):
     assert [a.country for a in ev.target] == ["BGD"]
 
 
+def test_the_kind_of_a_party_is_not_a_town(coder):
+    an = coder.analyze("Militants attacked a Police party in Budgam District on July 1.")
+    (ev,) = [e for e in an.events if e.event_type == "ASSAULT"]
+    assert ev.location is not None and ev.location.name == "Budgam District"  # not Police
+    assert [(a.sector, a.country) for a in ev.target] == [("COP", None)]  # not Poland's
+
+
 def test_a_day_is_not_the_group_of_the_same_name(coder):
     # Phoenix lists a Greek group "May 15"; in running text it is a date
     an = coder.analyze("A man was shot dead in a targeted attack in Karachi on May 15.")
