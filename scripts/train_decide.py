@@ -54,8 +54,9 @@ TARGETS = ["query", "key", "value", "attention.output.dense", "intermediate.dens
 
 
 def coder_before_decision() -> Coder:
-    names = [n for n in registry() if n not in ("decide", "records", "dedup")]
-    return Coder(stages=names)
+    """The coder's stages before the decision (the ones after it need its events)."""
+    names = list(registry())
+    return Coder(stages=names[: names.index("decide")])
 
 
 def _char_span(analysis: Any, cand: Any) -> tuple[int, int]:
