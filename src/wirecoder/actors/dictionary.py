@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import Codes, ConfigError, ResourceError
-from .forms import STATE_KINDS, inside_new_name, plain_form
+from .forms import STATE_KINDS, dotted_variants, inside_new_name, plain_form
 
 DATA = "wirecoder.actors.data"
 # military aircraft and weapon designators: a maker's or type letters, a dash, a number
@@ -301,21 +301,6 @@ def _tokenizer() -> Any:
     import spacy
 
     return spacy.blank("en").tokenizer
-
-
-#: an abbreviation written with full stops: "U.S.", "U.N.", "U.S.A."
-DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
-
-
-def dotted_variants(tokens: list[str]) -> list[list[str]]:
-    """The forms news also writes a dotted abbreviation in: without its last full stop (a
-    sentence's end took it: "The U.S has promised") and spaced ("U. N.", one token a letter)."""
-    out: list[list[str]] = []
-    for i, t in enumerate(tokens):
-        if DOTTED.match(t):
-            out.append([*tokens[:i], t[:-1], *tokens[i + 1 :]])
-            out.append([*tokens[:i], *(f"{c}." for c in t.split(".") if c), *tokens[i + 1 :]])
-    return out
 
 
 def _tokens(text: str) -> list[str]:

@@ -3,6 +3,8 @@ text is part of another name: small token-level helpers of the actor dictionary.
 
 from __future__ import annotations
 
+import re
+
 #: entry kinds that name a state
 STATE_KINDS = {"country", "demonym", "capital"}
 
@@ -34,4 +36,19 @@ def plain_form(tokens: list[str]) -> list[str]:
     return out
 
 
-__all__ = ["STATE_KINDS", "inside_new_name", "plain_form"]
+#: an abbreviation written with full stops: "U.S.", "U.N.", "U.S.A."
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def dotted_variants(tokens: list[str]) -> list[list[str]]:
+    """The forms news also writes a dotted abbreviation in: without its last full stop (a
+    sentence's end took it: "The U.S has promised") and spaced ("U. N.", one token a letter)."""
+    out: list[list[str]] = []
+    for i, t in enumerate(tokens):
+        if DOTTED.match(t):
+            out.append([*tokens[:i], t[:-1], *tokens[i + 1 :]])
+            out.append([*tokens[:i], *(f"{c}." for c in t.split(".") if c), *tokens[i + 1 :]])
+    return out
+
+
+__all__ = ["DOTTED", "STATE_KINDS", "dotted_variants", "inside_new_name", "plain_form"]
