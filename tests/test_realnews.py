@@ -162,3 +162,23 @@ def test_wrong_merges_count_records_that_join_two_gold_events():
     rep = score([(GoldDoc("k", "dev", "d", gold), _Analysis())], "t")  # type: ignore[arg-type]
     assert rep.metrics["wrong_merges"] == pytest.approx(1 / 2)
     assert rep.metrics["duplicates"] == 0
+
+
+def test_target_unwanted_counts_targets_the_gold_does_not_have():
+    from wirecoder.eval.realnews import GoldDoc
+
+    # a protest with no object in the gold, and an arrest of Pakistanis
+    gold = [_gold((10, 18), "PROTEST", src=["IND"]), _gold((60, 66), "COERCE", tgt=["PAK"])]
+    events = [
+        _event((10, 18), "PROTEST", src=["IND"], tgt=["IND"]),  # a target the gold has not
+        _event((60, 66), "COERCE", tgt=["PAK"]),
+    ]
+
+    class _Analysis:
+        candidates: list = []
+        doc = None
+
+    _Analysis.events = events  # type: ignore[attr-defined]
+    rep = score([(GoldDoc("k", "dev", "d", gold), _Analysis())], "t")  # type: ignore[arg-type]
+    assert rep.metrics["target_accuracy"] == 1.0  # lenient: no gold target, any target is right
+    assert rep.metrics["target_unwanted"] == 1.0  # ... and this says so
