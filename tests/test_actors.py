@@ -249,6 +249,29 @@ def test_the_kind_of_a_party_is_not_a_town(coder):
     assert [(a.sector, a.country) for a in ev.target] == [("COP", None)]  # not Poland's
 
 
+@pytest.mark.parametrize(
+    ("text", "who", "coded"),
+    [
+        # the story's country has a Congress of its own
+        ("Honduras police chief Juan Lopez resigned in Tegucigalpa on Monday. The next day, "
+         "Congress voted to remove four Supreme Court justices in Tegucigalpa.", "Congress",
+         ("HND", "LEG")),
+        # the phrase names the state
+        ("The Colombian Congress approved the peace deal on Tuesday.", "The Colombian Congress",
+         ("COL", "LEG")),
+        # in an Indian story, Congress is the party
+        ("Congress leaders protested in New Delhi against the BJP government. Police detained "
+         "Congress workers in Delhi.", "Congress workers", ("IND", "PTY")),
+        # elsewhere it stays the US Congress
+        ("Congress approved new sanctions on Russia, and Senator John McCain praised the vote "
+         "in Washington.", "Congress", ("USA", "LEG")),
+    ],
+)  # fmt: skip
+def test_congress_is_the_stories_own(coder, text, who, coded):
+    an = coder.analyze(text)
+    assert {m.text: (m.country, m.sector) for m in an.mentions}[who] == coded
+
+
 def test_a_day_is_not_the_group_of_the_same_name(coder):
     # Phoenix lists a Greek group "May 15"; in running text it is a date
     an = coder.analyze("A man was shot dead in a targeted attack in Karachi on May 15.")

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .dictionary import KB_PRIORITY, NONSTATE
+from .dictionary import KB_PRIORITY, NONSTATE, ActorDictionary
+from .forms import STATE_KINDS
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -388,6 +389,59 @@ def doubt_namesakes(
         m.name = m.text
 
 
+#: states whose legislature is called Congress: the Americas' presidential republics, the
+#: Philippines, Spain (its lower house). The dictionary's bare "Congress" is the US Congress;
+#: in a story of one of these states it is that state's, and in an Indian story the Congress
+#: party (Indian National Congress)
+CONGRESS_STATES = frozenset(
+    {"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND", "MEX", "PRY", "PER", "PHL", "ESP", "FSM"}
+)
+_US_CONGRESS = "US Congress"
+
+
+def local_congress(
+    mentions: list[Mention], doc: Doc, dictionary: ActorDictionary, gazetteer: Gazetteer
+) -> None:
+    """Context before the dictionary for "Congress": its own words first ("the Colombian
+    Congress", "Mexico's Congress": that state's), then the story's country (the country the
+    article's other names or its places give)."""
+    bare = [
+        m
+        for m in mentions
+        if (m.entry is not None and m.entry.name == _US_CONGRESS)
+        or any(_US_CONGRESS in r for r in m.rule)  # "Congress leaders"
+    ]
+    if not bare:
+        return
+    ids = {id(m) for m in bare}
+    story: str | bool | None = False  # worked out once, when needed
+    for m in bare:
+        words = [t.text for t in doc[m.start : m.end]]
+        named = {
+            e.country
+            for _, _, entries in dictionary.find(words)
+            for e in entries
+            if e.kind in STATE_KINDS and e.country
+        }
+        if len(named) == 1 and (code := next(iter(named))) != "USA":
+            how = f"'{m.text}' names {code}'s Congress"
+        else:
+            if named:
+                continue  # "the U.S. Congress"
+            if story is False:
+                others = [x for x in mentions if id(x) not in ids]
+                story = primary_country(others, doc) or country_from_places(doc, gazetteer)
+            if story not in CONGRESS_STATES and story != "IND":
+                continue
+            code, how = str(story), f"Congress in a story of {story}"
+        m.entry, m.wikidata = None, None
+        if code == "IND":
+            m.country, m.sector, m.name = "IND", "PTY", "Indian National Congress"
+        else:
+            m.country, m.sector, m.name = code, "LEG", f"Congress ({code})"
+        m.rule.append(f"not the US Congress: {how}→{m.country} {m.sector}")
+
+
 def follow_antecedents(mentions: list[Mention]) -> None:
     """A pronoun or description linked before its antecedent had a country takes it now
     ("She shot the other three": she is the woman the article's country was given to)."""
@@ -411,6 +465,7 @@ class CorefStage:
         doc = analysis.doc
         assert doc is not None
         doubt_namesakes(analysis.mentions, doc, analysis.article.date, resources.gazetteer)
+        local_congress(analysis.mentions, doc, resources.actors, resources.gazetteer)
         resolve(analysis.mentions, doc)
         country = primary_country(analysis.mentions, doc)
         if country is None:
@@ -441,4 +496,4 @@ class CorefStage:
         follow_antecedents(analysis.mentions)
 
 
-__all__ = ["CorefStage", "follow_antecedents", "primary_country", "resolve"]
+__all__ = ["CorefStage", "follow_antecedents", "local_congress", "primary_country", "resolve"]
