@@ -474,35 +474,6 @@ def test_a_harm_and_the_attack_it_came_in_are_one_event(coder):
     assert ev.location is not None and ev.location.name == "Maiduguri"
 
 
-@pytest.mark.parametrize(
-    ("text", "victims", "doers"),
-    [
-        (
-            "A Maoist cadre was killed in an encounter with the Security Forces in Bijapur "
-            "District on Monday.",
-            "A Maoist cadre",
-            "the Security Forces",
-        ),
-        ("Three protesters died in clashes with police in Cairo on Friday.", "Three protesters",
-         "police"),
-        ("Two policemen were killed during an exchange of fire with militants in Tank District.",
-         "Two policemen", "militants"),
-        ("Two soldiers were killed when militants set off a roadside bomb in Kunar province.",
-         "Two soldiers", "militants"),
-    ],
-)  # fmt: skip
-def test_a_harm_is_done_by_whom_its_victims_fought(coder, text, victims, doers):
-    evs = [e for e in _events(coder, text) if e.event_type == "ASSAULT"]
-    assert [[a.text for a in e.source] for e in evs] == [[doers]]
-    assert evs[0].target_span is not None and evs[0].target_span.text == victims
-
-
-def test_a_fight_among_one_sides_forces_names_no_doer(coder):
-    # the soldier and the troops are one side: the battle was theirs against someone else
-    evs = _events(coder, "An Army soldier was injured in a gun battle with troops in Kupwara.")
-    assert all(not e.source for e in evs if e.event_type == "ASSAULT")
-
-
 def test_a_city_before_an_attack_noun_is_where_not_who(coder):
     evs = _events(coder, "Eight people were killed in the Kabul bombing on Friday.")
     [ev] = [e for e in evs if e.event_type == "ASSAULT"]

@@ -168,77 +168,6 @@ def _causing_attack(tok: Token, by_token: dict[int, Candidate]) -> Candidate | N
     return None
 
 
-def _causing_blast(
-    tok: Token, by_token: dict[int, Candidate], head2m: dict[int, int]
-) -> int | None:
-    """Who set off the attack in an "as"/"when"/"after" clause whose verb is no attack word
-    of its own ("as the cadres triggered an IED blast", "when militants set off a bomb"): the
-    clause's subject, when its object is an attack."""
-    for verb in (tok, *tok.conjuncts):
-        for c in verb.children:
-            if c.dep_ != "advcl" or c.i in by_token:
-                continue
-            if not any(g.lower_ in ("after", "when", "as") for g in c.children):
-                continue
-            obj = direct_object(c)
-            inner = by_token.get(obj.i) if obj is not None else None
-            if inner is None or inner.event_type != "ASSAULT":
-                continue
-            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-            if subj is not None and subj.i in head2m:
-                return subj.i
-    return None
-
-
-#: fights a harm happens in: the victims' side fought the party "with" them, who did the harm
-#: ("killed in an encounter with the Security Forces", "died in clashes with police")
-FIGHT_NOUNS = {"encounter", "clash", "gunfight", "firefight", "battle", "gunbattle", "shootout",
-               "skirmish", "exchange", "fighting", "fight", "confrontation", "crossfire"}  # fmt: skip
-
-
-def _fought_with(tok: Token, head2m: dict[int, int]) -> tuple[list[int], int | None]:
-    """The actors a harm's victims fought, and the head naming them: the "with" party of the
-    fight the harm happened in ("killed in a gun battle with troops")."""
-    # "were killed and a soldier injured in a gun battle with troops": the fight may hang
-    # from a conjunct
-    verbs = (tok, *(c for c in tok.conjuncts if c.pos_ == "VERB"))
-    fights = [
-        n
-        for v in verbs
-        for c in v.children
-        if c.dep_ == "prep" and c.lower_ in ("in", "during")
-        for n in c.children
-        if n.dep_ == "pobj" and n.lemma_.lower() in FIGHT_NOUNS
-    ]
-    if not fights:
-        return [], None
-    # the "with" phrase hangs from the fight, its "of fire", or the verb itself
-    holders = list(verbs)
-    for n in fights:
-        holders.append(n)
-        holders += [g for p in n.children if p.dep_ == "prep" for g in p.children]
-    for h in holders:
-        for p in h.children:
-            if p.dep_ != "prep" or p.lower_ not in ("with", "against"):
-                continue
-            for foe in (g for g in p.children if g.dep_ == "pobj"):
-                ks = [head2m[t.i] for t in (foe, *foe.conjuncts) if t.i in head2m]
-                if ks:
-                    return ks, foe.i
-    return [], None
-
-
-def _same_side(mentions: list[Mention], foes: list[int], victims: list[int]) -> bool:
-    """A foe of the victims' own country and kind of force ("a soldier was injured in a
-    battle with troops": the battle was the troops' and his, against someone else)."""
-
-    def side(k: int) -> tuple[str | None, bool]:
-        m = mentions[k]
-        return m.country, m.sector in STATE_FORCE
-
-    return bool({side(k) for k in foes} & {side(k) for k in victims})
-
-
 def _natural_cause(cand: Candidate, tok: Token) -> bool:
     """The harm's doer or cause is weather, a quake, a fire, a disease or an accident: its
     subject or agent, or what it happened "in" or "during" when no one did it."""
@@ -317,7 +246,6 @@ def compose(analysis: Analysis) -> None:
     assert doc is not None
     by_token = {c.trigger: c for c in analysis.candidates}
     mentions: list[Mention] = analysis.mentions
-    head2m = {m.head: k for k, m in enumerate(mentions)}
     protests_by_sent: dict[int, list[Candidate]] = {}
     for c in analysis.candidates:
         if c.event_type == "PROTEST":
@@ -512,21 +440,6 @@ def compose(analysis: Analysis) -> None:
             if donor is not None:
                 cand.sources, cand.source_heads = list(donor.sources), list(donor.source_heads)
                 cand.why.append(f"source: the attack that caused it ('{doc[donor.trigger].text}')")
-        if cand.event_type == "ASSAULT" and not cand.sources and cand.passive:
-            setter = _causing_blast(tok, by_token, head2m)
-            if setter is not None:
-                cand.sources, cand.source_heads = [head2m[setter]], [setter]
-                cand.why.append(
-                    f"source: who set off the attack that caused it ('{doc[setter].text}')"
-                )
-        # "a Maoist was killed in an encounter with the Security Forces": who the victims
-        # fought did the harm
-        if cand.event_type == "ASSAULT" and cand.pos == "v" and not cand.sources and cand.passive:
-            foes, head = _fought_with(tok, head2m)
-            foes = [k for k in foes if k not in cand.targets]
-            if foes and head is not None and not _same_side(mentions, foes, cand.targets):
-                cand.sources, cand.source_heads = foes, [head]
-                cand.why.append(f"source: whom the victims fought ('{doc[head].text}')")
         # aid that arrives
         if (
             cand.event_type == "CONSULT"
