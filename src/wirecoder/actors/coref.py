@@ -354,6 +354,12 @@ def country_from_places(doc: Doc, gazetteer: Gazetteer) -> str | None:
     return top
 
 
+def story_country(mentions: list[Mention], doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The story's country judged without the mentions in doubt: the one the other names
+    give, else the one its places give."""
+    return primary_country(mentions, doc) or country_from_places(doc, gazetteer)
+
+
 def _from_kb(m: Mention) -> bool:
     return m.entry is not None and m.entry.priority == KB_PRIORITY
 
@@ -374,8 +380,7 @@ def doubt_namesakes(
     ]
     if not doubtful:
         return
-    others = [m for m in mentions if not _from_kb(m)]
-    country = primary_country(others, doc) or country_from_places(doc, gazetteer)
+    country = story_country([m for m in mentions if not _from_kb(m)], doc, gazetteer)
     if country is None:
         return
     for m in doubtful:
@@ -430,7 +435,7 @@ def local_congress(
                 continue  # "the U.S. Congress"
             if story is False:
                 others = [x for x in mentions if id(x) not in ids]
-                story = primary_country(others, doc) or country_from_places(doc, gazetteer)
+                story = story_country(others, doc, gazetteer)
             if story not in CONGRESS_STATES and story != "IND":
                 continue
             code, how = str(story), f"Congress in a story of {story}"
