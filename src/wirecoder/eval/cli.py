@@ -27,11 +27,12 @@ SETS: dict[str, str] = {
     "quotes": "wirecoder.eval.quotes",
     "framing": "wirecoder.eval.framing",
     "realnews": "wirecoder.eval.realnews",
+    "protest": "wirecoder.eval.protest",
     "clusters": "wirecoder.eval.clusters",
     "stories": "wirecoder.eval.stories",
 }
 #: sets left out when none are named: `stories` codes about 800 documents on its first run
-SLOW = {"stories"}
+SLOW = {"stories", "protest"}
 
 
 def run_sets(
