@@ -328,7 +328,9 @@ PLACE_ONLY_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 
 
 def _located_conflict(analysis: Analysis, cand: Candidate) -> bool:
-    if cand.event_type not in PLACE_ONLY_TYPES or cand.entry.weak or cand.referential:
+    if cand.event_type not in PLACE_ONLY_TYPES or cand.referential:
+        return False
+    if cand.entry.weak and not cand.confirmed:
         return False
     if cand.status != "asserted" or cand.historical:
         return False
@@ -421,8 +423,10 @@ class RecordStage:
                 if cand.entry.weak and not (
                     has_src and (has_tgt or cand.reciprocal or not cand.entry.target_slots())
                 ):
-                    cand.dropped = "weak trigger without both actors"
-                    continue
+                    if not cand.confirmed:
+                        cand.dropped = "weak trigger without both actors"
+                        continue
+                    cand.why.append("weak cue with one party, confirmed by the learned decision")
             if cand.confidence < min_conf:
                 cand.dropped = "below minimum confidence"
                 continue

@@ -46,6 +46,7 @@ class Candidate:
     contexts: list[str] = field(default_factory=list)
     confidence: float = 0.5
     dropped: str | None = None  # reason, when a later stage decides this is not an event
+    confirmed: bool = False  # the learned decision is sure of this type (never with --fast)
 
     @property
     def pos(self) -> str:

@@ -66,6 +66,9 @@ class Thresholds:
     broad: float = 0.6  # P(some type) at which a broad-dictionary candidate becomes an event
     retype: float = 0.7  # P(type) at which the model's type replaces the lexicon's
     reference: float = 0.5  # P(REFERENCE) at which an event is flagged as background history
+    # P(type) at which a weak cue ("marched", "blocked the road") stands with one party, or
+    # a conflict event with none: the model read the words as that event in that sentence
+    confirm: float = 0.8
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> Thresholds:
@@ -102,6 +105,7 @@ def apply(cand: Candidate, probs: dict[str, float], th: Thresholds) -> None:
         if cand.entry.event_type != best_type:
             cand.mode = None
         cand.event_type = best_type
+    cand.confirmed = types.get(cand.event_type, 0.0) >= th.confirm
     # the rules' confidence (and the story classifier's view) times the model's belief
     # to three places: MiniLM's outputs differ in the seventh between batches of other
     # lengths (padding changes BLAS's summation order), and a fourth decimal then flips with
