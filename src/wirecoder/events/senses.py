@@ -98,9 +98,34 @@ def with_a_partner(tok: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ in ("about", "on", "of") for c in tok.children)
 
 
+#: words of trading: "shares rallied", "a two-day rally on Wall Street", "the market's rally"
+MARKET_WORDS = {"share", "stock", "market", "index", "price", "dollar", "euro", "yen", "currency",
+                "bond", "equity", "investor", "trader", "trading", "future", "commodity", "oil",
+                "gold", "dow", "nasdaq", "nikkei", "ftse", "bourse", "exchange", "rupee", "rand",
+                "peso", "sterling", "yuan", "crude", "earnings", "session"}  # fmt: skip
+#: people who rally in the street; their presence keeps the political sense
+_CROWD = {"protester", "protestor", "demonstrator", "supporter", "activist", "crowd", "worker",
+          "student", "member", "people", "thousand", "hundred", "party", "union", "voter"}  # fmt: skip
+
+
+def market_sense(tok: Token) -> bool:
+    """Is this rally (or march, or slide) a market's? Its subject, modifiers or phrases name
+    trading, or its sentence speaks of markets and of no crowd. PLOVER's PROTEST is people's."""
+    near = [c for c in tok.children if c.dep_ in ("nsubj", "poss", "compound", "amod", "npadvmod")]
+    near += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("dobj", "pobj", "nsubj") and tok.head.lemma_.lower() in MARKET_WORDS:
+        return True
+    if any(t.lemma_.lower() in MARKET_WORDS for t in near):
+        return True
+    lemmas = {t.lemma_.lower() for t in tok.sent}
+    return bool(lemmas & MARKET_WORDS) and not lemmas & _CROWD
+
+
 __all__ = [
+    "MARKET_WORDS",
     "QUESTION_VERBS",
     "acts_on_people",
+    "market_sense",
     "asks_for_something",
     "what_is_acted_on",
     "with_a_partner",

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from .attribution import SPEECH_VERBS
 from .candidates import Candidate
 from .lexicon import Lexicon, TriggerEntry
-from .senses import QUESTION_VERBS, acts_on_people, asks_for_something, with_a_partner
+from .senses import (
+    QUESTION_VERBS,
+    acts_on_people,
+    asks_for_something,
+    market_sense,
+    with_a_partner,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -448,6 +454,8 @@ class TriggerFinder:
             return None
         if "partner" in entry.flags and pos == "v" and not with_a_partner(tok):
             return None  # "he talked about his faith" is a topic, not talks with anyone
+        if "civic" in entry.flags and market_sense(tok):
+            return None  # "shares rallied", "a two-day rally": trading, not a crowd
         if "people" in entry.flags and not acts_on_people(tok, head_sector):
             return None  # PLOVER's release frees people: not a patch, a report, a press release
         return Candidate(
