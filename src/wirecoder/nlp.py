@@ -6,6 +6,8 @@
 2. Title-case headlines are parsed in sentence case. "Army Kills Six In Raid"
    tags as a string of proper nouns; "army kills six in raid" parses. Only the
    case of letters changes, so every character offset stays valid.
+3. Verbs the lemmatizer's suffix rules cut to another word ("staged" -> "stag", "waged" ->
+   "wag", "fined" -> "fin") get their own lemma back, so the lexicons find them.
 """
 
 from __future__ import annotations
@@ -80,6 +82,37 @@ def _newline_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: verb forms the small model's rule lemmatizer gets wrong, found by lemmatizing every regular
+#: form of every verb in wirecoder's lexicons and word lists (a verb reading only)
+_VERB_LEMMAS = {
+    **dict.fromkeys(("staged", "stages", "staging"), "stage"),
+    **dict.fromkeys(("waged", "wages", "waging"), "wage"),
+    **dict.fromkeys(("fined", "fines", "fining"), "fine"),
+    **dict.fromkeys(("hoped", "hopes", "hoping"), "hope"),
+    **dict.fromkeys(("raped", "rapes", "raping"), "rape"),
+    **dict.fromkeys(("spared", "spares", "sparing"), "spare"),
+    **dict.fromkeys(("slated", "slates", "slating"), "slate"),
+    **dict.fromkeys(("sniped", "snipes", "sniping"), "snipe"),
+    **dict.fromkeys(("caned", "canes", "caning"), "cane"),
+    **dict.fromkeys(("cordoned", "cordoning"), "cordon"),
+    **dict.fromkeys(("lambasted", "lambastes", "lambasting"), "lambaste"),
+    **dict.fromkeys(("rearrested", "rearresting"), "rearrest"),
+    **dict.fromkeys(("relaunched", "relaunches", "relaunching"), "relaunch"),
+    **dict.fromkeys(("gheraoed", "gheraoing"), "gherao"),
+    **dict.fromkeys(("rides", "riding"), "ride"),
+    "readied": "ready",
+}
+
+
+def _verb_lemmas(doc: Doc) -> Doc:
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX"):
+            fixed = _VERB_LEMMAS.get(t.lower_)
+            if fixed is not None:
+                t.lemma_ = fixed
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """Load the model once per process; later calls return the same object."""
@@ -89,10 +122,14 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
 
         if "wirecoder_newlines" not in Language.factories:
             Language.component("wirecoder_newlines")(_newline_boundaries)
+        if "wirecoder_lemmas" not in Language.factories:
+            Language.component("wirecoder_lemmas")(_verb_lemmas)
         nlp = spacy.load(model)
     except (OSError, ImportError) as exc:
         raise ResourceError(Codes.E201, model=model, detail=str(exc).splitlines()[0]) from exc
     nlp.add_pipe("wirecoder_newlines", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("wirecoder_lemmas", after="lemmatizer")
     from spacy.symbols import ORTH
 
     for abbr in _TITLE_ABBREVIATIONS:  # one token, as the model's own "Gen." and "Gov." are
