@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .events.arguments import ArgumentFinder
 from .events.attribution import AttributionFinder, speaker_actor
+from .events.compose import PROTESTERS
 from .events.implied import implied_agent
 from .events.lexicon import CAMEO_ROOT
 from .records import QUAD, Actor, Attribution, Event, Location, Span, plover_reading
@@ -327,6 +328,19 @@ def _same_party(analysis: Analysis, cand: Candidate) -> bool:
 PLACE_ONLY_TYPES = {"PROTEST", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 
 
+#: who protests by what they are called: "protesters blocked the gates", "activists marched"
+CROWD_WORDS = PROTESTERS | {"activist", "striker", "picketer"}
+
+
+def _crowd_protest(analysis: Analysis, cand: Candidate) -> bool:
+    """A weak cue of protest (march, rally, block, occupy) done by people the text calls
+    protesters is a protest, whoever it is aimed at."""
+    doc = analysis.doc
+    if cand.event_type != "PROTEST" or doc is None:
+        return False
+    return any(doc[h].lemma_.lower() in CROWD_WORDS for h in cand.source_heads)
+
+
 def _located_conflict(analysis: Analysis, cand: Candidate) -> bool:
     if cand.event_type not in PLACE_ONLY_TYPES or cand.referential:
         return False
@@ -337,7 +351,20 @@ def _located_conflict(analysis: Analysis, cand: Candidate) -> bool:
     if cand.location is None and analysis.sentence_index(cand.trigger) == 0:
         cand.location = _headline_country(analysis)  # "Angola: Peaceful Demonstration ..."
     if cand.location is None:
-        return False
+        # "A riot broke out", "the spontaneous protests": no party and no place named, but the
+        # model is sure of the event and the story says which country it is in
+        if not (cand.confirmed and analysis.primary_country):
+            return False
+        if any(
+            o is not cand and not o.dropped and o.event_type == cand.event_type
+            for o in analysis.candidates
+        ):
+            return False  # the article tells such an event with its parties: a retelling
+        cand.confidence = max(0.0, cand.confidence - 0.15)
+        cand.why.append(
+            f"kept without actors: a sure conflict event in a {analysis.primary_country} story"
+        )
+        return True
     cand.confidence = max(0.0, cand.confidence - 0.15)
     cand.why.append("kept without actors: a conflict event with a place")
     return True
@@ -423,10 +450,15 @@ class RecordStage:
                 if cand.entry.weak and not (
                     has_src and (has_tgt or cand.reciprocal or not cand.entry.target_slots())
                 ):
-                    if not cand.confirmed:
+                    if cand.confirmed:
+                        cand.why.append(
+                            "weak cue with one party, confirmed by the learned decision"
+                        )
+                    elif _crowd_protest(analysis, cand):
+                        cand.why.append("a protest cue done by protesters")
+                    else:
                         cand.dropped = "weak trigger without both actors"
                         continue
-                    cand.why.append("weak cue with one party, confirmed by the learned decision")
             if cand.confidence < min_conf:
                 cand.dropped = "below minimum confidence"
                 continue
