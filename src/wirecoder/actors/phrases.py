@@ -75,12 +75,33 @@ def lone_modifier(doc: Doc, tok: Token) -> bool:
     )
 
 
+def _someone_else(doc: Doc, s: int, e: int, entries: list[Entry]) -> bool:
+    """'Rao Anwar' is not Anwar Ibrahim, 'Chelsea Clinton' not Bill: a person's one-word form
+    inside a longer name whose other names are not the entry's names someone else."""
+    if e - s != 1 or not any(x.kind == "person" for x in entries):
+        return False
+    ent = ent_at(doc, s)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    others = [
+        t.lower_
+        for t in ent
+        if not s <= t.i < e and t.is_alpha and len(t) > 1 and t.text[0].isupper()
+    ]
+    if not others:
+        return False
+    names = {w.lower() for x in entries if x.kind == "person" for w in x.name.split()}
+    return not any(w in names for w in others)
+
+
 def dictionary_hits(doc: Doc, d: ActorDictionary) -> list[Hit]:
     words = [t.text for t in doc]
     hits = []
     for s, e, entries in d.find(words):
         if not words[s][:1].isupper():  # "an islamic group" names no group of the KB
             entries = [x for x in entries if x.priority != KB_PRIORITY]
+        if _someone_else(doc, s, e, entries):
+            entries = [x for x in entries if x.kind != "person"]
         if entries:
             hits.append(Hit(s, e, entries))
     # capitalised words the lists lack may still be a nationality ("Turkmeni", "Hong Kongese")

@@ -233,12 +233,12 @@ class NameReader:
             return None  # "fired into the Police": a party, not the town of Police, in Poland
         if (
             len(span) == 1
-            and tok.dep_ == "compound"
+            and tok.dep_ in ("compound", "amod", "nmod")
             and tok.lower_ in FACILITY_KINDS
-            and tok.head.i in self.roles
+            and tok.head.pos_ in ("NOUN", "PROPN")
             and label not in ("GPE", "LOC")
         ):
-            return None  # "a Police party", "Army personnel": whose party, not a town
+            return None  # "a Police party", "Army personnel", "a Police mobile": a kind, not a town
         if len(span) == 1 and span[0].lower_ in PORTIONS | SERIES:
             return None  # "Much of Pervomayskaya was destroyed"
         if span[-1].lower_.rsplit("-", 1)[-1] in BACKED:

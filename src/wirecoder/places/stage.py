@@ -71,6 +71,8 @@ class PlaceFinder(PathFinder):
             ctx[iso3] = 2.0
         ranked = self.gz.ranked(top.text, ctx)
         unit = "" if not top.unit else "admin1" if top.unit in ADMIN1_UNITS else "district"
+        if ranked and self._foreign_village(ranked[0], ctx):
+            ranked = []  # "Safi tehsil" in a Pakistani report is no Moroccan town
         if ranked:
             place = ranked[0]
             if unit and place.feature == "city":
@@ -84,6 +86,14 @@ class PlaceFinder(PathFinder):
         )
         feature = "facility" if top.facility else unit or "locality"
         return Place(_name(top.text), country, None, None, 0, feature)
+
+    def _foreign_village(self, place: Place, ctx: Mapping[str, float]) -> bool:
+        """A small town abroad that nothing in the article points to, in a story of another
+        country: local reports name their own villages, and a namesake abroad is a guess."""
+        if place.feature != "city" or place.population >= 100_000 or place.country in ctx:
+            return False
+        own = self._article_country()
+        return own is not None and own != place.country
 
     def context_for(self, name: str) -> Mapping[str, float]:
         """The article's countries as evidence for `name`, leaving out that name's own mentions."""
