@@ -31,7 +31,8 @@ SETS: dict[str, str] = {
     "clusters": "wirecoder.eval.clusters",
     "stories": "wirecoder.eval.stories",
 }
-#: sets left out when none are named: `stories` codes about 800 documents on its first run
+#: sets left out when none are named: `stories` codes about 800 documents on its first run,
+#: `protest` about 700
 SLOW = {"stories", "protest"}
 
 
@@ -140,7 +141,7 @@ def register(app: typer.Typer) -> None:
             str,
             typer.Option(
                 help="dev (held back from training, the default), train, all, or test "
-                "(realnews only: the blind split, figures without errors)."
+                "(realnews, protest and clusters: the blind split, figures without errors)."
             ),
         ] = "dev",
         fast: Annotated[
@@ -159,7 +160,9 @@ def register(app: typer.Typer) -> None:
         (cross-document event coreference on ECB+ gold mentions: MUC, B3, CEAF-e, CoNLL F1
         beside a same-lemma baseline; --split test scores the frozen blind topics), stories
         (the ECB+ documents ingested as raw text: do the articles of one story share a
-        cluster, do clusters join articles of one story, are sources counted right).
+        cluster, do clusters join articles of one story, are sources counted right), protest
+        (GLOCON's protest articles and sentences: is a protest coded where the gold says one
+        happened, beside a keyword baseline; --split test scores the frozen blind articles).
         """
         names = sets or [n for n in SETS if n not in SLOW]
         unknown = [n for n in names if n not in SETS]

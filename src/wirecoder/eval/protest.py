@@ -165,10 +165,19 @@ def evaluate(
                     if counted(e, reading) and any(a <= s < b for s, _ in _spans(e))
                 ]
                 sent[reading].add(gold, bool(hit))
-                if show and reading == "protest" and bool(hit) != gold and len(rep.misses) < 2 * errors:
+                if (
+                    show
+                    and reading == "protest"
+                    and bool(hit) != gold
+                    and len(rep.misses) < 2 * errors
+                ):
                     rep.misses.append(
-                        Miss(f"{url}#{r['sent_num']}", r["sentence"][:300], f"label {r['label']}",
-                             _summary(hit, reading))
+                        Miss(
+                            f"{url}#{r['sent_num']}",
+                            r["sentence"][:300],
+                            f"label {r['label']}",
+                            _summary(hit, reading),
+                        )
                     )
             sent["keywords"].add(gold, bool(KEYWORDS.search(r["sentence"])))
     for name, c in (("article", counts), ("sentence", sent)):

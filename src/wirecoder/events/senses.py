@@ -125,8 +125,8 @@ __all__ = [
     "MARKET_WORDS",
     "QUESTION_VERBS",
     "acts_on_people",
-    "market_sense",
     "asks_for_something",
+    "market_sense",
     "what_is_acted_on",
     "with_a_partner",
 ]
