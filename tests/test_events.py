@@ -580,3 +580,24 @@ def test_a_prison_sentence_is_coerce_arrest_and_a_conviction_sanction(coder):
         assert ev.mode == "arrest", text
     [ev] = _find(_events(coder, "A court in Cairo convicted the former minister."), "SANCTION")
     assert ev.mode == "convict"
+
+
+def test_armed_clashes_as_conflict_reports_name_them(coder):
+    [ev] = _find(
+        _events(
+            coder,
+            "There was a heavy exchange of fire between Security Forces and the kidnappers near Quetta.",
+        ),
+        "ASSAULT",
+    )
+    assert ev.trigger.text == "exchange of fire"
+    assert ev.reciprocal
+    for text in (
+        "Two soldiers died in a gunfight with militants in Kupwara on Sunday.",
+        "A shootout between police and gang members in Medellin left three dead.",
+    ):
+        assert _find(_events(coder, text), "ASSAULT"), text
+    # a brief encounter of two leaders is no clash
+    assert not _find(
+        _events(coder, "The two leaders had a brief encounter at the summit in Paris."), "ASSAULT"
+    )

@@ -143,3 +143,19 @@ def test_a_protest_cue_done_by_protesters_needs_no_target(coder):
     assert not [
         e for e in fast.code("Trucks blocked the road on Thursday.") if e.event_type == "PROTEST"
     ]
+
+
+def test_a_sure_protest_with_no_party_or_place_takes_the_story(coder):
+    text = (
+        "Kenyan President Uhuru Kenyatta addressed the Kenyan parliament on Monday. "
+        "A riot broke out hours later."
+    )
+    riot = [e for e in coder.code(text, date="2016-05-02") if e.event_type == "PROTEST"]
+    assert riot and riot[0].trigger.text == "riot"
+    assert [a.country for a in riot[0].target] == ["KEN"]  # the people of the story's country
+    # --fast has no model to be sure: nothing is kept without a party or a place
+    fast = default_coder((), True)
+    assert not [e for e in fast.code(text, date="2016-05-02") if e.event_type == "PROTEST"]
+    # told again with its parties, the bare telling is a retelling, not a second riot
+    told = "Kenyan students rioted in Nairobi on Monday. " + text
+    assert len([e for e in coder.code(told, date="2016-05-02") if e.event_type == "PROTEST"]) == 1
