@@ -259,16 +259,6 @@ UNDOING = {w: GOVERNORS.get(w, "negated") for w in (
     "postpone", "delay", "defer", "reschedule")}  # fmt: skip
 
 
-#: Modifiers that put a named event ahead ("the planned strike") or in doubt ("a possible attack").
-AHEAD_WORDS = {
-    **{w: "future" for w in ("planned", "upcoming", "forthcoming", "looming", "impending",
-                             "scheduled", "proposed", "intended", "expected", "coming",
-                             "mooted", "next")},
-    **{w: "hypothetical" for w in ("possible", "potential", "threatened", "feared", "likely",
-                                   "prospective", "contemplated")},
-}  # fmt: skip
-
-
 def _undone(verb: Token) -> str | None:
     """The status a cancelling or postponing verb gives the event it is done to."""
     if _own_markers(verb) is not None:
@@ -292,10 +282,6 @@ def status_of(tok: Token, max_up: int = 6) -> StatusResult:
         for c in tok.lefts:
             if c.dep_ == "amod" and c.tag_ == "VBN" and UNDOING.get(_lemma(c)):
                 return StatusResult(UNDOING[_lemma(c)], c.i, hedge, f"'{c.text}'")
-            # "the planned strike", "his upcoming summit", "a possible attack": not yet, or not
-            # at all, whatever the verb of the sentence says
-            if c.dep_ in ("amod", "compound") and c.lower_ in AHEAD_WORDS:
-                return StatusResult(AHEAD_WORDS[c.lower_], c.i, hedge, f"'{c.text}'")
     cur = tok
     for _ in range(max_up):
         head = cur.head
