@@ -70,14 +70,6 @@ def test_staged_is_read_as_stage_so_the_protest_has_its_actor(coder):
     assert [(e.event_type, [a.text for a in e.target]) for e in fined] == [("SANCTION", ["Google"])]
 
 
-def test_a_planned_or_upcoming_event_is_not_asserted(coder):
-    events = coder.code("Obama discussed his upcoming summit with Putin in Helsinki.")
-    summit = next(e for e in events if e.trigger.text == "summit")
-    assert summit.status == "future"
-    possible = coder.code("Officials in Kabul warned of a possible attack on the airport.")
-    assert all(e.status != "asserted" for e in possible if e.trigger.text == "attack")
-
-
 def test_split_is_frozen_and_covers_both_parts():
     split = load_split()
     assert len(split) == 1050
