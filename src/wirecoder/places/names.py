@@ -221,24 +221,12 @@ class NameReader:
             return None
         if self._aged(span) and strength < 3:
             return None  # "Downey, 72, was captured": a person's age
-        if (
-            len(span) == 1
-            and tok.dep_ == "compound"
-            and tok.head.lower_ in FACILITIES
-            and tok.lower_ in FACILITY_KINDS
-            and label not in ("GPE", "LOC")
-        ):
-            return None  # "Kotli Police Station": the kind of building, not a town
+        if len(span) == 1 and tok.lower_ in FACILITY_KINDS and label not in ("GPE", "LOC"):
+            # "Kotli Police Station", "a Police party", "Superintendent of Police": a kind of
+            # force or building, not the town of Police, in Poland
+            return None
         if len(span) == 1 and tok.i in self.roles and label not in ("GPE", "LOC"):
             return None  # "fired into the Police": a party, not the town of Police, in Poland
-        if (
-            len(span) == 1
-            and tok.dep_ in ("compound", "amod", "nmod")
-            and tok.lower_ in FACILITY_KINDS
-            and tok.head.pos_ in ("NOUN", "PROPN")
-            and label not in ("GPE", "LOC")
-        ):
-            return None  # "a Police party", "Army personnel", "a Police mobile": a kind, not a town
         if len(span) == 1 and span[0].lower_ in PORTIONS | SERIES:
             return None  # "Much of Pervomayskaya was destroyed"
         if span[-1].lower_.rsplit("-", 1)[-1] in BACKED:

@@ -44,6 +44,7 @@ from .gazetteer import Gazetteer, Place, fold, load_gazetteer
 from .lexicon import (
     ADMIN1_UNITS,
     FACILITIES,
+    FACILITY_KINDS,
     MISTAGGED,
     NEAR,
     PLACE_NOUNS,
@@ -161,6 +162,8 @@ class PlaceFinder(PathFinder):
                     continue
                 if piece.root.pos_ != "PROPN":
                     continue
+                if len(piece) == 1 and piece[0].lower_ in FACILITY_KINDS:
+                    continue  # "Superintendent of Police": no town of Police
                 places = self.gz.lookup(piece.text)
                 if places and (ent.label_ != "ORG" or len(cuts) or self._well_known(places)):
                     ranked = self.gz.ranked(piece.text, self.context_for(piece.text))
