@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..coder import Coder
 from ..records import Event
-from .common import Miss, Report, find_files, read_jsonl
+from .common import PRF, Miss, Report, find_files, read_jsonl
 
 #: event types each reading counts
 READINGS: dict[str, frozenset[str]] = {
@@ -43,29 +42,6 @@ KEYWORDS = re.compile(
     r"riot\w*|sit-in\w*|boycott\w*|picket\w*|blockad\w*|clash\w*|unrest)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class _Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    def add(self, gold: bool, pred: bool) -> None:
-        if gold and pred:
-            self.tp += 1
-        elif pred:
-            self.fp += 1
-        elif gold:
-            self.fn += 1
-        else:
-            self.tn += 1
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def load_split() -> dict[str, str]:
@@ -127,7 +103,7 @@ def evaluate(
     show = split != "test"
     rep = Report(f"protest ({split})")
     docs = _articles(root, split, limit)
-    counts: dict[str, _Counts] = {k: _Counts() for k in (*READINGS, "keywords")}
+    counts = PRF()  # one label per reading: an article is a protest or not
     for art in docs:
         label = int(art["label"])
         if label not in (0, 1):  # 2: the annotators could not decide
@@ -138,13 +114,13 @@ def evaluate(
         gold = label == 1
         for reading in READINGS:
             pred = any(counted(e, reading) for e in events)
-            counts[reading].add(gold, pred)
+            counts.add([reading] * gold, [reading] * pred)
             if show and reading == "protest" and pred != gold and len(rep.misses) < errors:
                 rep.misses.append(
                     Miss(art["url"], art["text"][:300], f"label {label}", _summary(events, reading))
                 )
-        counts["keywords"].add(gold, bool(KEYWORDS.search(art["text"])))
-    sent: dict[str, _Counts] = {k: _Counts() for k in (*READINGS, "keywords")}
+        counts.add(["keywords"] * gold, ["keywords"] * bool(KEYWORDS.search(art["text"])))
+    sent = PRF()
     n_sent = 0
     for url, rows in _sentences(root, {a["url"] for a in docs}).items():
         text, bounds = "", []
@@ -164,7 +140,7 @@ def evaluate(
                     for e in events
                     if counted(e, reading) and any(a <= s < b for s, _ in _spans(e))
                 ]
-                sent[reading].add(gold, bool(hit))
+                sent.add([reading] * gold, [reading] * bool(hit))
                 if (
                     show
                     and reading == "protest"
@@ -179,13 +155,14 @@ def evaluate(
                             _summary(hit, reading),
                         )
                     )
-            sent["keywords"].add(gold, bool(KEYWORDS.search(r["sentence"])))
+            sent.add(["keywords"] * gold, ["keywords"] * bool(KEYWORDS.search(r["sentence"])))
     for name, c in (("article", counts), ("sentence", sent)):
-        for reading, k in c.items():
-            p, r_, f = k.prf()
-            rep.metrics[f"{name}_{reading}_p"] = p
-            rep.metrics[f"{name}_{reading}_r"] = r_
-            rep.metrics[f"{name}_{reading}_f1"] = f
+        stats = c.per_label()
+        for reading in (*READINGS, "keywords"):
+            got = stats.get(reading, {"p": 0.0, "r": 0.0, "f1": 0.0})
+            rep.metrics[f"{name}_{reading}_p"] = got["p"]
+            rep.metrics[f"{name}_{reading}_r"] = got["r"]
+            rep.metrics[f"{name}_{reading}_f1"] = got["f1"]
     pos = Counter(int(a["label"]) for a in docs)
     rep.notes.append(
         f"{rep.n} articles ({pos[1]} protest, {pos[0]} none, {pos[2]} undecided and skipped); "
