@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .candidates import Candidate
 
 #: trigger lemmas whose agent can only be the state, and the sector that acts for it
-IMPLIED_AGENT: dict[str, tuple[str, str]] = {
+IMPLIED_AGENT: dict[str, tuple[str | None, str]] = {
     # police
     "arrest": ("COP", "police"),
     "detain": ("COP", "police"),
@@ -41,13 +41,16 @@ IMPLIED_AGENT: dict[str, tuple[str, str]] = {
     "prosecute": ("JUD", "prosecutors"),
     "convict": ("JUD", "court"),
     "sentence": ("JUD", "court"),
+    # "US citizens accused of laundering drug profits": accusers of the place, kind unknown
+    "accuse": (None, "accusers"),
 }
 #: the event types those words carry when they are the state's act
 STATE_TYPES = {"COERCE", "ACCUSE"}
 
 
 def implied_agent(analysis: Analysis, cand: Candidate) -> Actor | None:
-    """The police or judiciary an agentless arrest or charge implies, or None."""
+    """The police or judiciary an agentless arrest or charge implies (the accusers of the place
+    for an agentless accusation), or None."""
     doc = analysis.doc
     if doc is None or cand.event_type not in STATE_TYPES or cand.sources:
         return None
@@ -73,7 +76,11 @@ def implied_agent(analysis: Analysis, cand: Candidate) -> Actor | None:
         name=f"{who} ({country})",
         country=country,
         sector=sector,
-        rule=f"implied agent: only the state can '{lemma}'; {who} of {why}→{country}",
+        rule=(
+            f"implied agent: only the state can '{lemma}'; {who} of {why}→{country}"
+            if sector
+            else f"implied agent: who '{lemma}' is of {why}→{country}"
+        ),
     )
 
 

@@ -63,7 +63,20 @@ def names_match(a: str, b: str) -> bool:
 def actor_relation(x: Actor, y: Actor, names: bool = True) -> int:
     """SAME when both name or code the same party, CONFLICT when they contradict, else
     UNKNOWN (a description and a name of its kind share nothing that tells them apart).
-    Without `names`, two names are compared by their codes only."""
+    Without `names`, two names are compared by their codes only. An agent the coder only
+    implied ("accused of ...": the accusers of the place) may keep two tellings apart but
+    never joins them."""
+    rel = _relation(x, y, names)
+    if rel == SAME and (_implied(x) or _implied(y)):
+        return UNKNOWN
+    return rel
+
+
+def _implied(a: Actor) -> bool:
+    return bool(a.rule) and a.rule.startswith("implied agent")
+
+
+def _relation(x: Actor, y: Actor, names: bool) -> int:
     if names and x.name and y.name:
         # two names are two parties unless one is a short form of the other
         return SAME if names_match(x.name, y.name) else CONFLICT
