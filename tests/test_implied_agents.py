@@ -43,3 +43,31 @@ def test_no_country_no_guess(coder):
 def test_a_kidnapping_implies_no_state_agent(coder):
     events = coder.code("Two engineers were abducted in Peshawar on Monday.", date="2016-06-03")
     assert all(not ev.source for ev in events if ev.event_type == "ASSAULT")
+
+
+def test_an_agentless_accusation_was_made_in_its_place_by_accusers_of_no_known_kind(coder):
+    text = "Suarez, a Colombian model, is accused of recruiting minors in Cartagena, Colombia."
+    ev = first(coder, text, "ACCUSE")
+    assert [(a.country, a.sector) for a in ev.source] == [("COL", None)]
+    assert ev.source[0].name == "accusers (COL)"
+    # a named accuser is kept
+    named = first(coder, "Colombian prosecutors accused Suarez of recruiting minors.", "ACCUSE")
+    assert [a.text for a in named.source] == ["Colombian prosecutors"]
+
+
+def test_implied_agents_never_join_two_tellings():
+    from wirecoder.events.tellings import CONFLICT, SAME, UNKNOWN, actor_relation
+    from wirecoder.records import Actor
+
+    guess = Actor(text="accused", start=0, end=7, name="accusers (MEX)", country="MEX",
+                  rule="implied agent: who 'accuse' is of the event's place→MEX")  # fmt: skip
+    other = Actor(text="charged", start=9, end=16, name="accusers (MEX)", country="MEX",
+                  rule="implied agent: who 'accuse' is of the event's place→MEX")  # fmt: skip
+    named = Actor(text="Mexico", start=20, end=26, name="Mexico", country="MEX")
+    assert actor_relation(guess, other) == UNKNOWN
+    assert (
+        actor_relation(named, Actor(text="Mexico", start=30, end=36, name="Mexico", country="MEX"))
+        == SAME
+    )
+    usa = Actor(text="US prosecutors", start=40, end=54, country="USA", sector="JUD")
+    assert actor_relation(guess, usa) == CONFLICT  # a guess may still keep two tellings apart
