@@ -73,7 +73,7 @@ def actor_relation(x: Actor, y: Actor, names: bool = True) -> int:
 
 
 def _implied(a: Actor) -> bool:
-    return bool(a.rule) and a.rule.startswith("implied agent")
+    return a.rule is not None and a.rule.startswith("implied agent")
 
 
 def _relation(x: Actor, y: Actor, names: bool) -> int:
