@@ -263,8 +263,8 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
     sents: dict[str, set[int]] = {}
     counts: Counter[str] = Counter()
     for m in mentions:
-        if m.sector == "JRN":
-            continue  # "reports The Telegraph", "(Xinhua)": who reports, not where it happened
+        if m.outlet:
+            continue
         if m.country and m.country not in NONSTATE and m.kind in NAMED_KINDS | {"demonym"}:
             counts[m.country] += 1
             sents.setdefault(m.country, set()).add(doc[m.head].sent.start)

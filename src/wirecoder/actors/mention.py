@@ -64,6 +64,12 @@ class Mention:
         )
 
     @property
+    def outlet(self) -> bool:
+        """A news outlet ("reports The Telegraph", "(Xinhua)"): who reports the story, never
+        evidence of where it happened."""
+        return self.sector == "JRN"
+
+    @property
     def resolved(self) -> bool:
         named = bool(self.name) and (self.kind != "pronoun" or bool(self.antecedents))
         return bool(self.country or self.sector or named)

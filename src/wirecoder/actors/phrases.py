@@ -76,7 +76,7 @@ def lone_modifier(doc: Doc, tok: Token) -> bool:
 
 
 def _someone_else(doc: Doc, s: int, e: int, entries: list[Entry]) -> bool:
-    """'Rao Anwar' is not Anwar Ibrahim, 'Chelsea Clinton' not Bill: a person's one-word form
+    """'Rao Anwar' is not Anwar Ibrahim (listed with the alias 'Anwar'): a person's one-word form
     inside a longer name whose other names are not the entry's names someone else."""
     if e - s != 1 or not any(x.kind == "person" for x in entries):
         return False

@@ -109,7 +109,7 @@ _CROWD = {"protester", "protestor", "demonstrator", "supporter", "activist", "cr
 
 
 def market_sense(tok: Token) -> bool:
-    """Is this rally (or march, or slide) a market's? Its subject, modifiers or phrases name
+    """Is this rally a market's? Its subject, modifiers or phrases name
     trading, or its sentence speaks of markets and of no crowd. PLOVER's PROTEST is people's."""
     near = [c for c in tok.children if c.dep_ in ("nsubj", "poss", "compound", "amod", "npadvmod")]
     near += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

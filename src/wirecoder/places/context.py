@@ -100,7 +100,7 @@ def own_country(analysis: Analysis) -> str | None:
         for m in analysis.mentions
         if m.country
         and m.kind in _ACTOR_KINDS
-        and m.sector != "JRN"  # the outlet that reports it ("reports The Telegraph")
+        and not m.outlet
         and not any(r.startswith("article's country") for r in m.rule)  # coref's own guess
     )
     ranked = counts.most_common(2)

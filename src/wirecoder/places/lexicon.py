@@ -184,6 +184,13 @@ FACILITIES = {"consulate", "embassy", "palace", "hotel", "hospital", "school", "
 FACILITY_KINDS = {"police", "fire", "army", "railway", "rail", "bus", "border", "military",
                   "naval", "navy", "air", "power", "petrol", "customs", "security", "rangers",
                   "paramilitary", "train", "metro", "ferry", "central", "district"}  # fmt: skip
+
+
+def names_a_kind(words: list[str]) -> bool:
+    """One word that names a kind of force or building ("Police", "Army"), not a town."""
+    return len(words) == 1 and words[0].lower() in FACILITY_KINDS
+
+
 #: premises whose own name is no town's: "the Max shopping center", "the Bilal mosque"
 PREMISES = {"center", "centre", "mall", "bar", "restaurant", "cafe", "shop", "store", "market",
             "supermarket", "mosque", "church", "cinema", "theater", "theatre", "hotel"}  # fmt: skip

@@ -22,7 +22,6 @@ from .lexicon import (
     ENTRANCES,
     EVENT_NOUNS,
     FACILITIES,
-    FACILITY_KINDS,
     HELD,
     LOC_PREPS,
     MISSIONS,
@@ -42,6 +41,7 @@ from .lexicon import (
     SERIES,
     SETTLEMENTS,
     SPEECH,
+    names_a_kind,
 )
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ class NameReader:
             return None
         if self._aged(span) and strength < 3:
             return None  # "Downey, 72, was captured": a person's age
-        if len(span) == 1 and tok.lower_ in FACILITY_KINDS and label not in ("GPE", "LOC"):
+        if names_a_kind([t.text for t in span]) and label not in ("GPE", "LOC"):
             # "Kotli Police Station", "a Police party", "Superintendent of Police": a kind of
             # force or building, not the town of Police, in Poland
             return None

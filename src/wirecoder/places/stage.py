@@ -44,11 +44,11 @@ from .gazetteer import Gazetteer, Place, fold, load_gazetteer
 from .lexicon import (
     ADMIN1_UNITS,
     FACILITIES,
-    FACILITY_KINDS,
     MISTAGGED,
     NEAR,
     PLACE_NOUNS,
     SPECIFIC,
+    names_a_kind,
 )
 from .names import Found, Toponym
 from .paths import PathFinder
@@ -162,7 +162,7 @@ class PlaceFinder(PathFinder):
                     continue
                 if piece.root.pos_ != "PROPN":
                     continue
-                if len(piece) == 1 and piece[0].lower_ in FACILITY_KINDS:
+                if names_a_kind([t.text for t in piece]):
                     continue  # "Superintendent of Police": no town of Police
                 places = self.gz.lookup(piece.text)
                 if places and (ent.label_ != "ORG" or len(cuts) or self._well_known(places)):
