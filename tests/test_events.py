@@ -601,3 +601,14 @@ def test_armed_clashes_as_conflict_reports_name_them(coder):
     assert not _find(
         _events(coder, "The two leaders had a brief encounter at the summit in Paris."), "ASSAULT"
     )
+
+
+def test_a_denial_is_a_rejection_and_custody_an_arrest(coder):
+    # docs/annotation_realnews.md: "rejecting, denying (REJECT)"; a denial names its maker
+    denial = _events(coder, "Kiir denied those claims in a statement on Thursday.")
+    rej = _find(denial, "REJECT", "asserted")
+    assert rej and rej[0].source and rej[0].source[0].country == "SSD"
+    custody = _events(coder, "Hiller was taken into custody by police after a standoff.")
+    assert _find(custody, "COERCE", "asserted")
+    fire = _events(coder, "Maoist rebels set ablaze four trucks in Hazaribagh District on Monday.")
+    assert _find(fire, "ASSAULT", "asserted")
