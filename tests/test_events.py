@@ -608,6 +608,10 @@ def test_a_denial_is_a_rejection_and_custody_an_arrest(coder):
     denial = _events(coder, "Kiir denied those claims in a statement on Thursday.")
     rej = _find(denial, "REJECT", "asserted")
     assert rej and rej[0].source and rej[0].source[0].country == "SSD"
+    # a denial that something happened rejects the claim, and the event denied is negated
+    denied = _events(coder, "Sudan's armed forces denied they carried out the strike.")
+    assert _find(denied, "REJECT", "asserted")
+    assert not _find(denied, "ASSAULT", "asserted")
     custody = _events(coder, "Hiller was taken into custody by police after a standoff.")
     assert _find(custody, "COERCE", "asserted")
     fire = _events(coder, "Maoist rebels set ablaze four trucks in Hazaribagh District on Monday.")
