@@ -603,15 +603,7 @@ def test_armed_clashes_as_conflict_reports_name_them(coder):
     )
 
 
-def test_a_denial_is_a_rejection_and_custody_an_arrest(coder):
-    # docs/annotation_realnews.md: "rejecting, denying (REJECT)"; a denial names its maker
-    denial = _events(coder, "Kiir denied those claims in a statement on Thursday.")
-    rej = _find(denial, "REJECT", "asserted")
-    assert rej and rej[0].source and rej[0].source[0].country == "SSD"
-    # a denial that something happened rejects the claim, and the event denied is negated
-    denied = _events(coder, "Sudan's armed forces denied they carried out the strike.")
-    assert _find(denied, "REJECT", "asserted")
-    assert not _find(denied, "ASSAULT", "asserted")
+def test_custody_is_an_arrest_and_setting_ablaze_an_attack(coder):
     custody = _events(coder, "Hiller was taken into custody by police after a standoff.")
     assert _find(custody, "COERCE", "asserted")
     fire = _events(coder, "Maoist rebels set ablaze four trucks in Hazaribagh District on Monday.")
