@@ -12,6 +12,9 @@ Figures (each over the split's articles):
 - `all_right_precision`: the same, also right in status and in both parties' countries;
 - `recall_type`, `recall`: of the gold's new events, the share found with the right type, and
   with the right type and both parties;
+- `recall_type_news`: the share found with the right type by a record not flagged historical
+  (the default exports leave historical records out, so for a user of those exports an event
+  flagged as background is not found);
 - `status_accuracy`, `date_accuracy`: on matched events of the right type (dates where the
   gold gives one);
 - `source_accuracy`, `target_accuracy`: parties' countries on matched events of the right type;
@@ -185,6 +188,7 @@ def score(
         hits = match(events, gold)
         seen: set[int] = set()
         found_type: set[int] = set()
+        found_news: set[int] = set()
         found_all: set[int] = set()
         for ev, gi in zip(events, hits, strict=True):
             g = gold[gi] if gi is not None else None
@@ -214,6 +218,8 @@ def score(
                 )
             if right_type and g is not None and gi is not None:
                 found_type.add(gi)
+                if not ev.historical:
+                    found_news.add(gi)
                 if both:
                     found_all.add(gi)
                 c["matched"] += 1
@@ -232,6 +238,7 @@ def score(
                 rep.misses.append(_miss(doc, ev, g))
         c["gold_new"] += len(new_gold)
         c["recall_type"] += len(found_type & set(new_gold))
+        c["recall_type_news"] += len(found_news & set(new_gold))
         c["recall_all"] += len(found_all & set(new_gold))
         for i in new_gold:
             c["covered"] += covered(analysis, gold[i])
@@ -249,6 +256,7 @@ def score(
         "type_precision": ratio("asserted_right_type", "asserted"),
         "all_right_precision": ratio("asserted_all_right", "asserted"),
         "recall_type": ratio("recall_type", "gold_new"),
+        "recall_type_news": ratio("recall_type_news", "gold_new"),
         "recall": ratio("recall_all", "gold_new"),
         "status_accuracy": ratio("status_right", "matched"),
         "date_accuracy": ratio("date_right", "dated"),
