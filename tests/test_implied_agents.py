@@ -71,3 +71,14 @@ def test_implied_agents_never_join_two_tellings():
     )
     usa = Actor(text="US prosecutors", start=40, end=54, country="USA", sector="JUD")
     assert actor_relation(guess, usa) == CONFLICT  # a guess may still keep two tellings apart
+
+
+def test_a_story_that_names_no_country_takes_the_one_its_events_are_placed_in(coder):
+    # only the arrest has a place; the charge in the next sentence has none, and no country is
+    # named: the story's country is the one country its events' places are in
+    text = (
+        "Subryan was arrested in Queens on Friday. He was charged with manslaughter, police said."
+    )
+    ev = first(coder, text, "ACCUSE")
+    assert [(a.country, a.sector) for a in ev.source] == [("USA", "JUD")]
+    assert [a.country for a in ev.target] == ["USA"]

@@ -482,25 +482,32 @@ class CorefStage:
             if by_place and (not named or named.most_common(1)[0][0] == by_place):
                 country = by_place
         analysis.primary_country = country
-        if not country:
-            return
-        for m in analysis.mentions:
-            if m.country:
-                continue
-            # a named person the dictionaries do not know is, in a one-country story, of it;
-            # so are unnamed gunmen, militants and suspects: they act where the story happens
-            armed = m.kind == "role" and m.sector in ARMED
-            if (
-                m.sector not in DOMESTIC
-                and not armed
-                and not (m.kind == "person" and m.sector is None)
-            ):
-                continue
-            if m.kind == "role" and any("does not imply" in r for r in m.rule):
-                continue
-            m.country = country
-            m.rule.append(f"{ARTICLE_RULE}→{country}")
-        follow_antecedents(analysis.mentions)
+        if country:
+            give_article_country(analysis.mentions, country)
 
 
-__all__ = ["CorefStage", "follow_antecedents", "local_congress", "primary_country", "resolve"]
+def give_article_country(mentions: list[Mention], country: str, why: str = "") -> None:
+    """Give the story's country to the parties that are of it unless the text says otherwise:
+    a named person the dictionaries do not know is, in a one-country story, of it; so are
+    unnamed gunmen, militants and suspects (they act where the story happens) and domestic roles."""
+    for m in mentions:
+        if m.country:
+            continue
+        armed = m.kind == "role" and m.sector in ARMED
+        if m.sector not in DOMESTIC and not armed and not (m.kind == "person" and m.sector is None):
+            continue
+        if m.kind == "role" and any("does not imply" in r for r in m.rule):
+            continue
+        m.country = country
+        m.rule.append(f"{ARTICLE_RULE}{why}→{country}")
+    follow_antecedents(mentions)
+
+
+__all__ = [
+    "CorefStage",
+    "follow_antecedents",
+    "give_article_country",
+    "local_congress",
+    "primary_country",
+    "resolve",
+]

@@ -11,6 +11,11 @@ guess with the event's own place, which is closer evidence:
 2. the place of the event the party takes part in, when the place is in one country;
 3. otherwise the article's country stays (coref) or the party stays uncoded.
 
+An article that names no country clearly enough for coref ("... killed in Khumasa area in
+Kurram Agency, reports Dawn") often has events whose places the place stage could resolve. When
+all of them are in one country, that is the story's country: the parties left without one get it
+as they would have from coref, and so do the implied agents and targets of later stages.
+
 Parties the text gives a country (a name, a demonym, a possessor) are never changed, nor are
 roles that are often foreign (refugees, migrants: roles.tsv `nocountry`).
 """
@@ -19,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .coref import ARMED, ARTICLE_RULE, DOMESTIC, follow_antecedents
+from .coref import ARMED, ARTICLE_RULE, DOMESTIC, NONSTATE, follow_antecedents, give_article_country
 from .mention import Mention
 
 if TYPE_CHECKING:
@@ -95,16 +100,33 @@ def assign(analysis: Analysis) -> None:
     follow_antecedents(mentions)
 
 
+def country_of_events(analysis: Analysis) -> str | None:
+    """The one country every resolved event place of the article is in, or None."""
+    found = {
+        c.location.country
+        for c in analysis.candidates
+        if not c.dropped and c.location is not None and c.location.country
+    }
+    found = {c for c in found if len(c) == 3 and c not in NONSTATE}
+    return found.pop() if len(found) == 1 else None
+
+
 class NationalityStage:
     """Fills the country of role-only parties from the place of their phrase or event."""
 
     name = "nationality"
     requires = ("candidates.location", "mentions")
-    assigns = ("mentions.country",)
+    assigns = ("mentions.country", "primary_country")
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
-        if analysis.candidates:
-            assign(analysis)
+        if not analysis.candidates:
+            return
+        assign(analysis)
+        if analysis.primary_country is None:
+            country = country_of_events(analysis)
+            if country is not None:
+                analysis.primary_country = country
+                give_article_country(analysis.mentions, country, " (from its events' places)")
 
 
-__all__ = ["NationalityStage", "assign", "phrase_country", "unplaced"]
+__all__ = ["NationalityStage", "assign", "country_of_events", "phrase_country", "unplaced"]
