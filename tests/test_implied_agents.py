@@ -42,7 +42,22 @@ def test_no_country_no_guess(coder):
 
 def test_a_kidnapping_implies_no_state_agent(coder):
     events = coder.code("Two engineers were abducted in Peshawar on Monday.", date="2016-06-03")
-    assert all(not ev.source for ev in events if ev.event_type == "ASSAULT")
+    attacks = [ev for ev in events if ev.event_type == "ASSAULT"]
+    assert attacks
+    # whoever did it is not known: PLOVER's unidentified actor of the place, not its police
+    assert all([(a.country, a.sector) for a in ev.source] == [("PAK", "UNK")] for ev in attacks)
+
+
+def test_an_attack_whose_doer_is_not_named_has_the_unidentified_actor_of_its_place(coder):
+    text = "Two civilians were killed by a bomb in Peshawar on Monday."
+    ev = first(coder, text, "ASSAULT")
+    [a] = ev.source
+    assert (a.name, a.country, a.sector) == ("unidentified (PAK)", "PAK", "UNK")
+    assert text[a.start : a.end] == a.text == "killed" and "implied" in (a.rule or "")
+    # a named doer is kept, and with no place and no country there is no guess
+    named = first(coder, "Taliban fighters killed two civilians in Peshawar.", "ASSAULT")
+    assert [a.sector for a in named.source] != ["UNK"] and named.source
+    assert first(coder, "Two civilians were killed by a bomb on Monday.", "ASSAULT").source == []
 
 
 def test_an_agentless_accusation_was_made_in_its_place_by_accusers_of_no_known_kind(coder):

@@ -123,17 +123,48 @@ def implied_target(event: Event, primary_country: str | None) -> Actor | None:
     )
 
 
+def implied_attacker(event: Event, primary_country: str | None) -> Actor | None:
+    """PLOVER's generic unidentified actor (sector UNK: "the actor for 'two civilians were
+    killed by a bomb'", manual, Sector Codes) of the event's place, else of the article's
+    country, as the source of an attack whose doer the text does not name; or None.
+
+    ACLED codes the same events "Unidentified Armed Group (country)". Without it the record has
+    a victim and no source, and a count of attacks by actor loses every unclaimed bombing."""
+    if event.source or event.reciprocal or event.event_type != "ASSAULT":
+        return None
+    place = event.location.country if event.location is not None else None
+    country = place or primary_country
+    if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+        return None
+    evidence = event.trigger
+    why = "the event's place" if place else "the article's country"
+    return Actor(
+        text=evidence.text,
+        start=evidence.start,
+        end=evidence.end,
+        name=f"unidentified ({country})",
+        country=country,
+        sector="UNK",
+        rule=f"implied agent: an attack whose doer is not named; PLOVER's unidentified actor of {why}→{country}",
+    )
+
+
 class ImpliedTargetStage:
-    """Gives a one-sided act that names no target the people or state of its place. Runs
-    after dedup, so that a target any telling names wins and retellings are merged on what
-    the text says, not on what is implied."""
+    """Gives a one-sided act that names no target the people or state of its place, and an
+    attack that names no doer PLOVER's unidentified actor of its place. Runs after dedup, so
+    that a party any telling names wins and retellings are merged on what the text says, not
+    on what is implied."""
 
     name = "implied_target"
     requires = ("events",)
-    assigns = ("events.target",)
+    assigns = ("events.target", "events.source")
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         for ev in analysis.events:
+            attacker = implied_attacker(ev, analysis.primary_country)
+            if attacker is not None:
+                ev.source = [attacker]
+                ev.provenance.setdefault("source", ev.trigger)
             actor = implied_target(ev, analysis.primary_country)
             if actor is not None:
                 ev.target = [actor]
@@ -145,5 +176,6 @@ __all__ = [
     "IMPLIED_TARGET_TYPES",
     "ImpliedTargetStage",
     "implied_agent",
+    "implied_attacker",
     "implied_target",
 ]
