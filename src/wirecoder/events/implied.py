@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..records import Actor, Event
+from ..records import Actor, Event, Span
 
 if TYPE_CHECKING:
     from ..analysis import Analysis, Resources
@@ -100,27 +100,35 @@ IMPLIED_TARGET_TYPES = frozenset(
 )  # fmt: skip
 
 
+def _where(event: Event, primary_country: str | None) -> tuple[str, str] | None:
+    """The state whose people an implied party belongs to, and why: the event's place's
+    country, else the article's; None for none, or for a code that names no state."""
+    place = event.location.country if event.location is not None else None
+    country = place or primary_country
+    if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+        return None
+    return country, "the event's place" if place else "the article's country"
+
+
+def _on(evidence: Span, name: str, country: str, sector: str | None, rule: str) -> Actor:
+    """An implied actor, its evidence the words that imply it."""
+    return Actor(text=evidence.text, start=evidence.start, end=evidence.end, name=name,
+                 country=country, sector=sector, rule=rule)  # fmt: skip
+
+
 def implied_target(event: Event, primary_country: str | None) -> Actor | None:
     """The people or state of the event's place (else of the article's country) as the
     target of a one-sided act that names no target, or None."""
     if event.target or event.reciprocal or event.event_type not in IMPLIED_TARGET_TYPES:
         return None
-    place = event.location.country if event.location is not None else None
-    country = place or primary_country
-    if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+    where = _where(event, primary_country)
+    if where is None:
         return None
+    country, why = where
     evidence = event.target_span or event.trigger
-    why = "the event's place" if place else "the article's country"
     what = f"'{evidence.text}'" if event.target_span is not None else "no object named"
-    return Actor(
-        text=evidence.text,
-        start=evidence.start,
-        end=evidence.end,
-        name=f"unnamed ({country})",
-        country=country,
-        sector=None,
-        rule=f"implied target: {what}; the people or state of {why}→{country}",
-    )
+    rule = f"implied target: {what}; the people or state of {why}→{country}"
+    return _on(evidence, f"unnamed ({country})", country, None, rule)
 
 
 def implied_attacker(event: Event, primary_country: str | None) -> Actor | None:
@@ -132,21 +140,15 @@ def implied_attacker(event: Event, primary_country: str | None) -> Actor | None:
     a victim and no source, and a count of attacks by actor loses every unclaimed bombing."""
     if event.source or event.reciprocal or event.event_type != "ASSAULT":
         return None
-    place = event.location.country if event.location is not None else None
-    country = place or primary_country
-    if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+    where = _where(event, primary_country)
+    if where is None:
         return None
-    evidence = event.trigger
-    why = "the event's place" if place else "the article's country"
-    return Actor(
-        text=evidence.text,
-        start=evidence.start,
-        end=evidence.end,
-        name=f"unidentified ({country})",
-        country=country,
-        sector="UNK",
-        rule=f"implied agent: an attack whose doer is not named; PLOVER's unidentified actor of {why}→{country}",
+    country, why = where
+    rule = (
+        "implied agent: an attack whose doer is not named; "
+        f"PLOVER's unidentified actor of {why}→{country}"
     )
+    return _on(event.trigger, f"unidentified ({country})", country, "UNK", rule)
 
 
 class ImpliedTargetStage:
