@@ -474,30 +474,6 @@ def test_a_harm_and_the_attack_it_came_in_are_one_event(coder):
     assert ev.location is not None and ev.location.name == "Maiduguri"
 
 
-@pytest.mark.parametrize(
-    ("text", "doer"),
-    [
-        # the other side of the fight a harm came in
-        ("A Maoist cadre was killed in an encounter with the Security Forces in Bijapur.",
-         "the Security Forces"),
-        ("Two militants were killed during a gun battle with the police in Mastung.", "the police"),
-        # the subject of the clause that says how it happened
-        ("Three bank workers died after demonstrators set their bank on fire in Athens.",
-         "demonstrators"),
-        ("Three soldiers were wounded when Taliban fighters ambushed their convoy in Helmand.",
-         "Taliban fighters"),
-    ],
-)  # fmt: skip
-def test_an_agentless_harm_takes_its_doer_from_the_fight_or_the_clause(coder, text, doer):
-    [ev] = [e for e in _events(coder, text) if e.event_type == "ASSAULT"][:1]
-    assert [a.text for a in ev.source] == [doer]
-
-
-def test_victims_who_set_off_a_mine_are_not_its_doers(coder):
-    evs = _events(coder, "Two children were killed when they stepped on a landmine in Wali Kor.")
-    assert all(not e.source for e in evs if e.event_type == "ASSAULT")
-
-
 def test_a_city_before_an_attack_noun_is_where_not_who(coder):
     evs = _events(coder, "Eight people were killed in the Kabul bombing on Friday.")
     [ev] = [e for e in evs if e.event_type == "ASSAULT"]

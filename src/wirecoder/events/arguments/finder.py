@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from ..candidates import Candidate
 from ..triggers import direct_object, particle_object
 from .answers import answer_recipients
-from .harms import harm_doers
 from .nouns import NounArguments
 from .words import CARRIER_NOUNS, UNDERGOING_VERBS
 
@@ -47,7 +46,6 @@ class ArgumentFinder(NounArguments):
             cand.passive = True
             cand.targets, cand.target_heads = self.actors_of(subj), [subj.i]
             cand.why.append(f"target: who '{tok.text}' ({how})")
-            self._harm_doers(cand, tok)
             return
         cand.passive = passive
         if passive:
@@ -121,8 +119,6 @@ class ArgumentFinder(NounArguments):
                 if ks:
                     cand.targets, cand.target_heads = ks, [obj.i]
                     cand.why.append("target: actor inside the object")
-        if passive:
-            self._harm_doers(cand, tok)
         self._asked_in_clause(cand, tok)
         if not cand.targets and not cand.target_heads and slots:
             self._carrier_addressee(cand, tok)
@@ -130,15 +126,6 @@ class ArgumentFinder(NounArguments):
             self._post_left(cand, tok)
         if "recv" in cand.entry.flags:
             cand.sources, cand.targets = cand.targets, cand.sources
-
-    def _harm_doers(self, cand: Candidate, tok: Token) -> None:
-        """ "Killed in an encounter with militants", "died after rioters torched the bank"."""
-        if cand.event_type != "ASSAULT" or cand.sources:
-            return
-        ks, how = harm_doers(self, cand, tok)
-        if ks:
-            cand.sources, cand.source_heads = ks, [self.mentions[k].head for k in ks]
-            cand.why.append(f"source: {how}")
 
     def _undone_by_its_holder(self, cand: Candidate, tok: Token) -> bool:
         """ "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": with
