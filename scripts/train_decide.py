@@ -65,10 +65,12 @@ def _char_span(analysis: Any, cand: Any) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
-def _example(analysis: Any, cand: Any, label: str, src: str) -> dict[str, Any]:
+def _example(
+    analysis: Any, cand: Any, label: str, src: str, key: str | None = None
+) -> dict[str, Any]:
     it = candidate_item(analysis, cand)
     return {"text": it.text, "start": it.start, "end": it.end, "features": list(it.features),
-            "label": label, "src": src}  # fmt: skip
+            "label": label, "src": src, "key": key}  # fmt: skip
 
 
 def _live(analysis: Any) -> list[Any]:
@@ -102,7 +104,7 @@ def gold_examples(coder: Coder, root: Path, split: str) -> list[dict[str, Any]]:
                     ):
                         label = g["type"] if g["kind"] == "new" else "REFERENCE"
                         break
-            out.append(_example(analysis, cand, label, f"gold-{split}"))
+            out.append(_example(analysis, cand, label, f"gold-{split}", d.key))
     return out
 
 
@@ -149,7 +151,12 @@ def petrarch_examples(coder: Coder, root: Path) -> list[dict[str, Any]]:
 
 
 def train(
-    examples: list[dict[str, Any]], dev: list[dict[str, Any]], epochs: int, out: Path
+    examples: list[dict[str, Any]],
+    dev: list[dict[str, Any]],
+    epochs: int,
+    out: Path,
+    init: Path | None = None,
+    lr: float = 1e-3,
 ) -> dict[str, Any]:
     import torch
     from peft import LoraConfig, get_peft_model
@@ -167,6 +174,21 @@ def train(
     lora = LoraConfig(r=8, lora_alpha=16, lora_dropout=0.1, target_modules=TARGETS)
     enc = get_peft_model(enc, lora)
     head = torch.nn.Linear(2 * 384 + N_FEATURES, len(LABELS))
+    if init is not None:
+        # continue from a trained model (its adapters and head): a change of the examples
+        # moves the decisions it already made less than a fresh start from another draw
+        start = dict(np.load(init, allow_pickle=False))
+        with torch.no_grad():
+            for name, module in enc.named_modules():
+                if hasattr(module, "lora_A") and "default" in getattr(module, "lora_A", {}):
+                    key = name.split("base_model.model.", 1)[-1] + ".weight"
+                    a = torch.tensor(start["lora_a::" + key].astype(np.float32))
+                    b = torch.tensor(start["lora_b::" + key].astype(np.float32))
+                    module.lora_A["default"].weight.copy_(a)
+                    module.lora_B["default"].weight.copy_(b)
+            head.weight.copy_(torch.tensor(start["head_w"].astype(np.float32)))
+            head.bias.copy_(torch.tensor(start["head_b"].astype(np.float32)))
+        print(f"started from {init}", flush=True)
     lab = {x: i for i, x in enumerate(LABELS)}
     counts = Counter(e["label"] for e in examples)
     # rare types count more, the flood of NONE less (square-root balancing)
@@ -175,9 +197,9 @@ def train(
         dtype=torch.float32,
     )
     params = [p for p in enc.parameters() if p.requires_grad] + list(head.parameters())
-    opt = torch.optim.AdamW(params, lr=1e-3, weight_decay=0.01)
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * ((len(examples) + 15) // 16)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=1e-3, total_steps=steps, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.1)
     lossf = torch.nn.CrossEntropyLoss(weight=weights)
 
     def batch_tensors(batch: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
@@ -247,6 +269,8 @@ def train(
         "lora_scale": 16 / 8,
         "seed": SEED,
         "epochs": epochs,
+        "init": init.name if init is not None else None,
+        "lr": lr,
         "examples": dict(Counter(e["src"] for e in examples)),
         "labels": dict(counts),
     }
@@ -371,6 +395,13 @@ def main() -> None:
         "--no-gold", action="store_true", help="train without the real-news gold (ablation)"
     )
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument(
+        "--exclude",
+        type=Path,
+        help="a file of gold article keys (one per line) to leave out of training, to measure on",
+    )
+    ap.add_argument("--init", type=Path, help="continue from this trained model (.npz)")
+    ap.add_argument("--lr", type=float, default=1e-3, help="peak learning rate")
     ap.add_argument("--tune-only", action="store_true", help="only choose the thresholds again")
     ap.add_argument(
         "--min-drop", type=float, default=MIN_DROP, help="least P(NONE) the tuner may choose"
@@ -383,6 +414,7 @@ def main() -> None:
     if args.tune_only:
         tune(root, args.out, args.min_drop, args.min_retype)
         return
+    exclude = set(args.exclude.read_text().split()) if args.exclude else set()
     if args.cache.exists() and not args.rebuild:
         sets = json.loads(args.cache.read_text())
     else:
@@ -396,8 +428,11 @@ def main() -> None:
         args.cache.write_text(json.dumps(sets))
     for k, v in sets.items():
         print(k, len(v), dict(Counter(e["label"] for e in v).most_common(6)))
-    examples = sets["cameo"] + sets["petrarch"] + ([] if args.no_gold else sets["gold_train"] * 2)
-    train(examples, sets["gold_dev"], args.epochs, args.out)
+    if exclude and any("key" not in e for e in sets["gold_train"]):
+        raise SystemExit(f"{args.cache} predates --exclude (no article keys): use --rebuild")
+    gold = [e for e in sets["gold_train"] if e.get("key") not in exclude]
+    examples = sets["cameo"] + sets["petrarch"] + ([] if args.no_gold else gold * 2)
+    train(examples, sets["gold_dev"], args.epochs, args.out, args.init, args.lr)
     tune(root, args.out, args.min_drop, args.min_retype)
 
 
