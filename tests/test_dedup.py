@@ -128,6 +128,32 @@ def test_two_attacks_in_two_places_stay_two_events(coder):
     assert sorted(e.killed or 0 for e in assaults) == [3, 5]
 
 
+def test_a_round_up_of_incidents_by_place_keeps_one_record_per_incident(coder):
+    # incident reports (SATP, ACLED notes) open each incident on its place; a bomb that
+    # "exploded" is PLOVER's `explosives`, not a suicide attack (CAMEO 183 is both)
+    text = (
+        "Militants killed two policemen in an ambush in Kupwara District on Monday. "
+        "In Sopore town, a grenade exploded near a bus stand, injuring three civilians. "
+        "In Anantnag District, a bomb exploded at a market, injuring four people."
+    )
+    assaults = [
+        e for e in coder.code({"text": text, "date": "2020-03-04"}) if e.event_type == "ASSAULT"
+    ]
+    assert len(assaults) == 3
+    assert sorted(e.injured or 0 for e in assaults) == [0, 3, 4]
+    assert [e.mode for e in assaults[1:]] == ["explosives", "explosives"]
+
+
+def test_a_place_the_lead_names_opens_a_retelling_not_a_new_incident(coder):
+    text = (
+        "Party cadres attacked police in Chittagong and Dhaka cities on Monday, injuring 19 "
+        "people. In Dhaka city, ten people were injured in attacks by the cadres."
+    )
+    events = coder.code({"text": text, "date": "2020-03-04"})
+    assert events and all(e.sentence_index == 0 for e in events)
+    assert "injured" in {m.text for e in events for m in e.mentions}
+
+
 def test_casualty_counts_reach_the_store_and_the_exports(tmp_path):
     import csv
     import io

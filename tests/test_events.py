@@ -41,6 +41,35 @@ def test_reciprocal_talks_are_coded_once_both_ways(coder):
     assert sorted(ev.dyads()) == [("CHN", "IND"), ("IND", "CHN")]
 
 
+def test_one_plural_party_on_both_sides_of_a_clash(coder):
+    # an incident report in the style of ACLED's notes: the dateline's "March" is no march,
+    # and "rival clan militias" are both sides of the fight, not a party without a foe
+    evs = _events(
+        coder,
+        "On 7 March 2020, rival clan militias fought over grazing land near Beledweyne, "
+        "leaving five dead.",
+    )
+    assert [e.event_type for e in evs] == ["ASSAULT"]
+    assert evs[0].reciprocal and evs[0].source[0].text == "rival clan militias"
+    assert evs[0].dyads() == [("SOM", "SOM")]  # one party on both sides
+    [ev] = _events(coder, "Members of rival gangs fought each other in the prison.")
+    assert ev.reciprocal
+    [ev] = _events(coder, "Soldiers fought in the town.")
+    assert not ev.reciprocal  # fought whom, the sentence does not say
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Hundreds of nurses held a sit-in outside the ministry in Tunis.", "PROTEST"),
+        ("NATO warned of a military build-up by Russia near the border.", "MOBILIZE"),
+    ],
+)
+def test_hyphenated_lexicon_nouns_match_as_the_tokenizer_splits_them(coder, text, etype):
+    # "sit-in" reaches the parser as "sit" "-" "in": the lexicon's word must still be found
+    assert _find(_events(coder, text), etype), text
+
+
 def test_reported_speech_attributes_the_event_to_the_speaker(coder):
     evs = _events(coder, "Police said protesters attacked a police station in Lagos.")
     [ev] = [e for e in evs if e.trigger.text == "attacked"]  # a riot (PROTEST)

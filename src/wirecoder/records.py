@@ -359,6 +359,8 @@ class Event:
         if self.reciprocal and not self.target and len(srcs) > 1:
             # "X and Y met": one event, every ordered pair of its parties
             return [(s, t) for i, s in enumerate(srcs) for j, t in enumerate(srcs) if i != j]
+        if self.reciprocal and not self.target:
+            return [(srcs[0], srcs[0])]  # "two rival gangs clashed": one party on both sides
         pairs = [(s, t) for s in srcs for t in tgts]
         if self.reciprocal:
             pairs += [(t, s) for s, t in pairs]

@@ -45,6 +45,7 @@ from .tellings import (
     incident_parties,
     names_match,
     parties,
+    setting_opener,
     side_relation,
     trigger_tokens,
 )
@@ -226,6 +227,28 @@ def _harm_only(ev: Event, doc: Doc | None) -> bool:
     return span is not None and any(harm(t) for t in span)
 
 
+#: the words of an opening place that name no place of their own
+OPENER_GENERIC = {"the", "of", "in", "city", "district", "province", "state", "town", "village",
+                  "area", "region", "county", "capital", "division"}  # fmt: skip
+
+
+def _new_setting(tellings: list[Event], ev: Event, doc: Doc | None) -> bool:
+    """`ev`'s sentence opens on a place none of the tellings was placed in or names (a lead
+    that says "in Chittagong and Dhaka cities" sums up the paragraphs that open on each)."""
+    opener = setting_opener(ev, doc)
+    if opener is None:
+        return False
+    words = [w for w in opener.split() if w not in OPENER_GENERIC]
+    for m in tellings:
+        name = (m.location.name or "").lower() if m.location else ""
+        if name and (name in opener or opener in name):
+            return False
+        said = m.sentence.lower()
+        if words and all(w in said for w in words):
+            return False
+    return True
+
+
 def joins(
     group: _Group,
     ev: Event,
@@ -249,6 +272,8 @@ def joins(
     for m in tellings:
         if not _setting_agrees(m, ev):
             return False
+    if ev.sentence_index not in group.sentences and _new_setting(tellings, ev, doc):
+        return False  # "In Chittagong District, ...": the round-up's next incident
     if (
         keep.event_type in INCIDENT_TYPES
         and {keep.mode, ev.mode} <= ATTACK_MODES

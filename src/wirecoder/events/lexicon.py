@@ -243,12 +243,26 @@ def _entries(rows: list[tuple[int, list[str]]], where: str, user: bool) -> list[
     return out
 
 
+def _hyphen_split(entry: TriggerEntry) -> TriggerEntry | None:
+    """A hyphenated noun as the tokenizer splits it ("sit-in": "sit" "-" "in"), its last
+    part the head and the others modifiers, as "n:air strike" is written; None otherwise."""
+    if entry.pos != "n" or "-" not in entry.lemma or entry.before or entry.after:
+        return None
+    *mods, head = entry.lemma.split("-")
+    if not head or not all(mods):
+        return None
+    return replace(entry, lemma=head, before=tuple(mods))
+
+
 def build_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
     """The shipped lexicon; a user file's entries replace the shipped ones for the same word."""
     lex = Lexicon()
     for entry in _entries(_read("triggers.txt"), "triggers.txt", user=False):
         table = lex.verbs if entry.pos == "v" else lex.nouns
         table.setdefault(entry.lemma, []).append(entry)
+        split = _hyphen_split(entry)
+        if split is not None:
+            lex.nouns.setdefault(split.lemma, []).append(split)
     for f in user_files:
         path = Path(f)
         if not path.is_file():

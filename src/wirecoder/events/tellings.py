@@ -186,6 +186,42 @@ def another(ev: Event, doc: Doc | None, triggers: set[int] | None = None) -> str
     return found
 
 
+#: a sentence that opens on its own place ("In Chittagong District, ...", "Meanwhile, in
+#: Dhaka, ..."): the way incident round-ups (SATP, ACLED notes, wire briefs) start the next one
+_OPENER_PLACES = {"GPE", "LOC", "FAC"}
+_OPENER_NOUNS = {"district", "province", "state", "city", "town", "village", "area", "region",
+                 "county", "tehsil", "block", "division", "municipality", "capital"}  # fmt: skip
+
+
+def setting_opener(ev: Event, doc: Doc | None) -> str | None:
+    """The place a sentence opens on before its clause ("In Satkhira District, JeI cadres
+    fired ..."), lower-cased; None when it opens otherwise."""
+    root = _root(ev, doc) if doc is not None else None
+    if root is None:
+        return None
+    sent = root.sent
+    words = [t for t in sent if not t.is_space]
+    i = 0
+    if words and words[0].lower_ in ("meanwhile", "elsewhere", "also", "separately"):
+        i = 1 + (len(words) > 1 and words[1].text == ",")
+    if i >= len(words) or words[i].lower_ not in ("in", "at"):
+        return None
+    prep = words[i]
+    if prep.head != sent.root:
+        return None
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    span = list(objs[0].subtree)
+    if span[-1].text == ",":  # the parse may hang the comma on the place
+        span = span[:-1]
+    elif span[-1].i + 1 >= sent.end or doc is None or doc[span[-1].i + 1].text != ",":
+        return None
+    if not any(t.ent_type_ in _OPENER_PLACES or t.lemma_.lower() in _OPENER_NOUNS for t in span):
+        return None
+    return " ".join(t.lower_ for t in span)
+
+
 def trigger_tokens(events: list[Event], doc: Doc) -> set[int]:
     """The token indices of the events' triggers (a word before one names an event)."""
     out: set[int] = set()

@@ -403,6 +403,8 @@ class TriggerFinder:
                     continue
                 if pos == "PROPN" and tok.ent_type_ in NAME_ENTS:
                     continue
+                if tok.ent_type_ == "DATE" and tok.lower_ in ("march", "may"):
+                    continue  # "On 7 March 2020": a month, not a march
                 cand = self._match(tok, "n", head_sector)
             else:
                 continue

@@ -332,6 +332,8 @@ def dyad_pairs(ev: Event) -> list[tuple[Actor | None, Actor | None, bool]]:
             for j, t in enumerate(ev.source)
             if i != j
         ]
+    if ev.reciprocal and not ev.target:
+        return [(srcs[0], srcs[0], False)]  # "two rival gangs clashed": one party, both sides
     pairs = [(s, t, False) for s in srcs for t in tgts]
     if ev.reciprocal:
         pairs += [(t, s, True) for s, t, _ in pairs]

@@ -8,7 +8,7 @@ from ..candidates import Candidate
 from ..triggers import direct_object, particle_object
 from .answers import answer_recipients
 from .nouns import NounArguments
-from .words import CARRIER_NOUNS, UNDERGOING_VERBS
+from .words import CARRIER_NOUNS, MUTUAL_MODIFIERS, POLITICAL_SECTORS, UNDERGOING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,8 +30,40 @@ class ArgumentFinder(NounArguments):
         cand.targets = [k for k in cand.targets if k not in same]
         if not cand.targets and not cand.target_heads:
             self._place_target(cand, same)
-        if cand.entry.recip and (cand.targets or len(cand.sources) > 1):
+        if cand.entry.recip and (
+            cand.targets or len(cand.sources) > 1 or self._mutual_subject(cand, tok)
+        ):
             cand.reciprocal = True
+
+    def _mutual_subject(self, cand: Candidate, tok: Token) -> bool:
+        """One plural party that is both sides of a mutual act: "two rival gangs clashed",
+        "clan militias fought each other" (PLOVER codes all of them as the actor)."""
+        if len(cand.source_heads) != 1 or cand.pos != "v":
+            return False
+        head = self.doc[cand.source_heads[0]]
+        if head.tag_ not in ("NNS", "NNPS"):
+            return False
+        if any(self.mentions[k].sector in POLITICAL_SECTORS for k in cand.sources):
+            return False  # "the two leaders clashed over the budget": words, not a fight
+        # "members of rival gangs", "fighters of two clans": the group's own words
+        groups = [head] + [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ]
+        mods = {
+            c.lower_
+            for g in groups
+            for c in g.children
+            if c.dep_ in ("amod", "nummod", "det", "predet")
+        }
+        if mods & MUTUAL_MODIFIERS:
+            return True
+        return any(
+            (t.lower_ == "other" and any(g.lower_ in ("each", "one") for g in t.children))
+            or (t.lower_ == "another" and any(g.lower_ == "one" for g in t.children))
+            for c in tok.children
+            if c.dep_ in ("dobj", "prep", "npadvmod")
+            for t in c.subtree
+        )
 
     def _fill_verb(self, cand: Candidate, tok: Token) -> None:
         slots = cand.entry.target_slots()

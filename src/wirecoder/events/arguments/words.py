@@ -94,4 +94,10 @@ BARE_PASSIVE_BLOCKERS = {"aux", "auxpass", "dobj", "obj", "iobj", "dative", "cco
 #: modes of what is done to a person held or tried: "his arrest", "her release", "his conviction"
 HELD_MODES = {"arrest", "convict", "release", "deport", "expel", "abduct", "assassinate"}
 #: verbs whose subject undergoes the harm: "three workers died", "two more succumbed"
+#: what makes one plural subject both sides of a mutual act ("two rival gangs clashed",
+#: "warring clans fought"; with "each other", "one another" any plural subject is)
+MUTUAL_MODIFIERS = {"rival", "two", "both", "opposing", "warring", "feuding", "competing",
+                    "rivalling", "enemy", "hostile"}  # fmt: skip
+#: parties whose "clash" among themselves is a dispute, not a fight
+POLITICAL_SECTORS = {"GOV", "ELI", "LEG", "JUD", "PTY", "OPP"}
 UNDERGOING_VERBS = {"die", "perish", "succumb", "drown", "starve", "suffocate", "bleed"}
