@@ -70,6 +70,27 @@ def test_hyphenated_lexicon_nouns_match_as_the_tokenizer_splits_them(coder, text
     assert _find(_events(coder, text), etype), text
 
 
+def test_british_spelling_of_a_lexicon_word_is_the_same_word(coder):
+    # the lexicon writes "vandalize", "demobilize"; Indian, African and British outlets do not
+    [ev] = _find(_events(coder, "Protesters vandalised a police station in Delhi."), "PROTEST")
+    assert ev.trigger.text == "vandalised" and ev.mode == "riot"
+    assert _find(_events(coder, "The rebels refused to demobilise their fighters."), "RETREAT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 June 2020, fighting between the army and FDLR rebels was reported in Rutshuru.",
+        "Heavy fighting broke out between Houthi rebels and government forces in Taiz.",
+    ],
+)
+def test_both_sides_of_a_between_phrase_the_noun_phrase_does_not_hold(coder, text):
+    # a gerund tagged as a verb, and a noun whose "broke out" carries the phrase
+    [ev] = _find(_events(coder, text), "ASSAULT")
+    assert ev.reciprocal and ev.source and ev.target
+    assert {a.sector for a in ev.source + ev.target} >= {"REB"}
+
+
 def test_reported_speech_attributes_the_event_to_the_speaker(coder):
     evs = _events(coder, "Police said protesters attacked a police station in Lagos.")
     [ev] = [e for e in evs if e.trigger.text == "attacked"]  # a riot (PROTEST)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -243,6 +244,9 @@ def _entries(rows: list[tuple[int, list[str]]], where: str, user: bool) -> list[
     return out
 
 
+_BRITISH = re.compile(r"(?<=[a-z]{3})iz(e|ation)$")
+
+
 def _hyphen_split(entry: TriggerEntry) -> TriggerEntry | None:
     """A hyphenated noun as the tokenizer splits it ("sit-in": "sit" "-" "in"), its last
     part the head and the others modifiers, as "n:air strike" is written; None otherwise."""
@@ -280,6 +284,12 @@ def build_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
     for table in (lex.verbs, lex.nouns):
         for entries in table.values():
             entries.sort(key=lambda e: -e.specificity)
+        for lemma in list(table):
+            # British spelling, as Indian, African and British outlets write it: "vandalised"
+            # is lemmatised "vandalise", "normalisation" stays so
+            british = _BRITISH.sub(r"is\1", lemma)
+            if british != lemma and british not in table:
+                table[british] = [replace(e, lemma=british) for e in table[lemma]]
     for _, cells in _read("modes.txt"):
         etype, mode, cues = cells[0], cells[1], cells[2]
         for cue in (c.strip().lower() for c in cues.split(",")):

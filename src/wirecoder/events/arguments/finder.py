@@ -8,7 +8,13 @@ from ..candidates import Candidate
 from ..triggers import direct_object, particle_object
 from .answers import answer_recipients
 from .nouns import NounArguments
-from .words import CARRIER_NOUNS, MUTUAL_MODIFIERS, POLITICAL_SECTORS, UNDERGOING_VERBS
+from .words import (
+    CARRIER_NOUNS,
+    MUTUAL_MODIFIERS,
+    OCCURRING_VERBS,
+    POLITICAL_SECTORS,
+    UNDERGOING_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +31,8 @@ class ArgumentFinder(NounArguments):
             self._fill_verb(cand, tok)
         else:
             self._fill_noun(cand, tok)
+        if cand.entry.recip and not cand.sources:
+            self._between(cand, tok)
         # an actor is not its own recipient ("X welcomed their resumption of ties")
         same = self._own(cand)
         cand.targets = [k for k in cand.targets if k not in same]
@@ -34,6 +42,27 @@ class ArgumentFinder(NounArguments):
             cand.targets or len(cand.sources) > 1 or self._mutual_subject(cand, tok)
         ):
             cand.reciprocal = True
+
+    def _between(self, cand: Candidate, tok: Token) -> None:
+        """Both sides from "between X and Y" where the noun's own phrase does not hold it:
+        a gerund the tagger reads as a verb ("fighting between the army and rebels was
+        reported") or a noun whose event verb carries the phrase ("clashes erupted between
+        herders and farmers")."""
+        holders = [tok]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCURRING_VERBS:
+            holders.append(tok.head)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ != "between":
+                    continue
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                ks = self.actors_of(pobj) if pobj is not None else []
+                if len(ks) >= 2:
+                    cand.sources, cand.targets = ks[:1], ks[1:]
+                    cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
+                    cand.reciprocal = True
+                    cand.why.append("both sides: 'between' phrase")
+                    return
 
     def _mutual_subject(self, cand: Candidate, tok: Token) -> bool:
         """One plural party that is both sides of a mutual act: "two rival gangs clashed",

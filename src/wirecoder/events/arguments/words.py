@@ -100,4 +100,7 @@ MUTUAL_MODIFIERS = {"rival", "two", "both", "opposing", "warring", "feuding", "c
                     "rivalling", "enemy", "hostile"}  # fmt: skip
 #: parties whose "clash" among themselves is a dispute, not a fight
 POLITICAL_SECTORS = {"GOV", "ELI", "LEG", "JUD", "PTY", "OPP"}
+#: verbs that say an event happened, its parties left to the noun ("clashes erupted between")
+OCCURRING_VERBS = {"erupt", "break", "occur", "take", "flare", "continue", "rage", "resume",
+                   "escalate", "intensify", "ensue", "happen", "begin", "start", "follow"}  # fmt: skip
 UNDERGOING_VERBS = {"die", "perish", "succumb", "drown", "starve", "suffocate", "bleed"}
