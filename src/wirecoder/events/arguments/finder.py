@@ -56,7 +56,9 @@ class ArgumentFinder(NounArguments):
                 if c.dep_ != "prep" or c.lower_ != "between":
                     continue
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                ks = self.actors_of(pobj) if pobj is not None else []
+                if pobj is None:
+                    continue
+                ks = self.actors_of(pobj)
                 if len(ks) >= 2:
                     cand.sources, cand.targets = ks[:1], ks[1:]
                     cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
