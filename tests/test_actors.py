@@ -150,6 +150,9 @@ def test_coreference_links_surname_and_pronoun(coder):
         # weapons name the force using them when a string is given as an actor
         ("Turkish F-16s", "TUR", "MIL"),
         ("Gen. Ahmed Khalil", None, "MIL"),
+        # the crowd of an incident note: PLOVER's OPP for the opposition's own
+        ("opposition supporters", None, "OPP"),
+        ("Zambian truckers", "ZMB", "CVL"),
     ],
 )
 def test_more_actor_strings_resolve(coder, text, country, sector):
