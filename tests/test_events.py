@@ -114,6 +114,13 @@ def test_negation_future_and_condition(coder):
     statuses = {e.event_type: e.status for e in evs}
     assert statuses.get("COOPERATE") == "negated"
     assert statuses.get("SANCTION") == "hypothetical"
+    # "will" under a condition is no plan: it happens only if the condition does
+    [ev] = _find(
+        _events(coder, "If the strike goes ahead, police will arrest the organisers."), "COERCE"
+    )
+    assert ev.status == "hypothetical"
+    [ev] = _find(_events(coder, "Police will arrest the organisers on Monday."), "COERCE")
+    assert ev.status == "future"
 
 
 def test_plover_reading_of_intentions():

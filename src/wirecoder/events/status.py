@@ -142,6 +142,17 @@ def _denied(tok: Token) -> bool:
     return own is not None and own.status == "negated"
 
 
+def _condition(tok: Token) -> Token | None:
+    """The mark of a conditional clause the verb has ("if", "unless"): what it will do
+    depends on it."""
+    for c in tok.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS:
+                    return m
+    return None
+
+
 def _own_markers(tok: Token) -> StatusResult | None:
     """Negation, modal, future and conditional marked on the word's own clause."""
     neg = None
@@ -167,6 +178,9 @@ def _own_markers(tok: Token) -> StatusResult | None:
     if modal is not None:
         low = modal.lower_
         if low in FUTURE_AUX:
+            cond = _condition(tok)
+            if cond is not None:  # "if the strike goes ahead, police will arrest them"
+                return StatusResult("hypothetical", cond.i, reason=f"'{cond.text}' clause")
             return StatusResult("future", modal.i, reason=f"'{modal.text}'")
         if low in ("would", "'d") and tok.lemma_.lower() in DESIRE_WOULD:
             return None  # "would like to": the wish itself is real
