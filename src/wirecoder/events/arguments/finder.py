@@ -56,14 +56,7 @@ class ArgumentFinder(NounArguments):
                 if c.dep_ != "prep" or c.lower_ != "between":
                     continue
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                ks = self.actors_of(pobj)
-                if len(ks) >= 2:
-                    cand.sources, cand.targets = ks[:1], ks[1:]
-                    cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
-                    cand.reciprocal = True
-                    cand.why.append("both sides: 'between' phrase")
+                if pobj is not None and self.both_sides(cand, pobj):
                     return
 
     def _mutual_subject(self, cand: Candidate, tok: Token) -> bool:

@@ -87,12 +87,7 @@ class NounArguments(Places):
                     cand.sources, cand.source_heads = ks, [pobj.i]
                     cand.why.append("source: 'of' phrase")
             elif p == "between":
-                ks = self.actors_of(pobj)
-                if len(ks) >= 2:
-                    cand.sources, cand.targets = ks[:1], ks[1:]
-                    cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
-                    cand.reciprocal = True
-                    cand.why.append("both sides: 'between' phrase")
+                self.both_sides(cand, pobj)
             elif (
                 p == "from"
                 and entry.event_type in ("AGREE", "REQUEST", "AID", "SUPPORT")
@@ -186,6 +181,17 @@ class NounArguments(Places):
         if not cand.sources and unnamed_of is not None:
             cand.sources, cand.source_heads = unnamed_of[0], [unnamed_of[1]]
             cand.why.append("source: 'of' phrase")
+
+    def both_sides(self, cand: Candidate, pobj: Token) -> bool:
+        """ "between X and Y": X and Y both act (a reciprocal event); False with fewer than two."""
+        ks = self.actors_of(pobj)
+        if len(ks) < 2:
+            return False
+        cand.sources, cand.targets = ks[:1], ks[1:]
+        cand.source_heads, cand.target_heads = [pobj.i], [pobj.i]
+        cand.reciprocal = True
+        cand.why.append("both sides: 'between' phrase")
+        return True
 
     @staticmethod
     def of_object(n: Token) -> Token | None:
