@@ -280,3 +280,18 @@ def test_a_day_is_not_the_group_of_the_same_name(coder):
     an = coder.analyze("A man was shot dead in a targeted attack in Karachi on May 15.")
     assert not any(m.text == "May 15" for m in an.mentions)
     assert all(not e.target or e.target[0].text == "A man" for e in an.events)
+
+
+def test_a_lone_surname_every_known_holder_shares_gives_their_country(coder):
+    # a headline or brief with no country of its own: every Clinton the lists know is American
+    [ev] = coder.code("Clinton slammed Trump's comments as dangerous.", date="2016-06-01")
+    assert (ev.source[0].country, ev.source[0].sector) == ("USA", "ELI")
+    assert "surname: every 'Clinton'" in ev.source[0].rule
+    # a surname of several countries' people stays unknown
+    [ev] = coder.code("Kim met Moon at the border.", date="2018-04-27")
+    assert ev.source[0].country is None
+    # in a story of its own country, a namesake of a foreign leader is one of its people
+    evs = coder.code(
+        "Mitchell was arrested in Leeds on Monday after a fight outside a pub.", date="2016-06-01"
+    )
+    assert {a.country for e in evs for a in e.target if a.text == "Mitchell"} <= {"GBR"}

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .dictionary import KB_PRIORITY, NONSTATE, ActorDictionary
 from .forms import STATE_KINDS
 from .mentions import Mention
+from .surnames import resolve_surnames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -484,6 +485,11 @@ class CorefStage:
         analysis.primary_country = country
         if country:
             give_article_country(analysis.mentions, country)
+        else:
+            # a story of its own country names its people by surname as namesakes too
+            # ("Mitchell", "Howard" in a US story); only a text with no country of its own
+            # (a headline, a one-sentence brief) takes the country every holder shares
+            resolve_surnames(analysis.mentions, doc, resources.actors, analysis.article.date)
 
 
 def give_article_country(mentions: list[Mention], country: str, why: str = "") -> None:
