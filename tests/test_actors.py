@@ -287,6 +287,9 @@ def test_a_lone_surname_every_known_holder_shares_gives_their_country(coder):
     [ev] = coder.code("Clinton slammed Trump's comments as dangerous.", date="2016-06-01")
     assert (ev.source[0].country, ev.source[0].sector) == ("USA", "ELI")
     assert "surname: every 'Clinton'" in ev.source[0].rule
+    # and `wirecoder actor Clinton` answers the same
+    m = resolve_string("Clinton", coder.resources, "2016-06-01")
+    assert m is not None and (m.country, m.sector) == ("USA", "ELI")
     # a surname of several countries' people stays unknown
     [ev] = coder.code("Kim met Moon at the border.", date="2018-04-27")
     assert ev.source[0].country is None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .dictionary import NONSTATE, ActorDictionary
 from .mention import Mention
 from .mentions import MentionFinder, place_country
+from .surnames import resolve_surnames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,6 +98,9 @@ def resolve_doc(
             best.rule.append(f"country from '{src.text}' before it→{src.country}")
             best.start, best.start_char = src.start, src.start_char
             best.text = text[best.start_char : best.end_char]
+    if best.country is None:
+        # a surname given alone ("Clinton"), as the coder reads one in a text with no country
+        resolve_surnames([best], doc, resources.actors, date)
     _explain_gaps(best, doc[last])
     return best
 
