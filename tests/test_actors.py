@@ -297,4 +297,4 @@ def test_a_lone_surname_every_known_holder_shares_gives_their_country(coder):
     evs = coder.code(
         "Mitchell was arrested in Leeds on Monday after a fight outside a pub.", date="2016-06-01"
     )
-    assert {a.country for e in evs for a in e.target if a.text == "Mitchell"} <= {"GBR"}
+    assert {a.country for e in evs for a in e.target if a.text == "Mitchell"} == {"GBR"}

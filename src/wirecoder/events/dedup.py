@@ -39,6 +39,7 @@ from ..records import QUAD, Actor, Event
 from .casualties import casualties, harm
 from .tellings import (
     CONFLICT,
+    OPENER_NOUNS,
     SAME,
     actor_relation,
     another,
@@ -227,9 +228,8 @@ def _harm_only(ev: Event, doc: Doc | None) -> bool:
     return span is not None and any(harm(t) for t in span)
 
 
-#: the words of an opening place that name no place of their own
-OPENER_GENERIC = {"the", "of", "in", "city", "district", "province", "state", "town", "village",
-                  "area", "region", "county", "capital", "division"}  # fmt: skip
+#: the words of an opening place that name no place of their own ("in Dhaka city": "dhaka")
+OPENER_GENERIC = OPENER_NOUNS | {"the", "of", "in"}
 
 
 def _new_setting(tellings: list[Event], ev: Event, doc: Doc | None) -> bool:

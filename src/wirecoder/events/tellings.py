@@ -189,7 +189,7 @@ def another(ev: Event, doc: Doc | None, triggers: set[int] | None = None) -> str
 #: a sentence that opens on its own place ("In Chittagong District, ...", "Meanwhile, in
 #: Dhaka, ..."): the way incident round-ups (SATP, ACLED notes, wire briefs) start the next one
 _OPENER_PLACES = {"GPE", "LOC", "FAC"}
-_OPENER_NOUNS = {"district", "province", "state", "city", "town", "village", "area", "region",
+OPENER_NOUNS = {"district", "province", "state", "city", "town", "village", "area", "region",
                  "county", "tehsil", "block", "division", "municipality", "capital"}  # fmt: skip
 
 
@@ -217,7 +217,7 @@ def setting_opener(ev: Event, doc: Doc | None) -> str | None:
         span = span[:-1]
     elif span[-1].i + 1 >= sent.end or doc is None or doc[span[-1].i + 1].text != ",":
         return None
-    if not any(t.ent_type_ in _OPENER_PLACES or t.lemma_.lower() in _OPENER_NOUNS for t in span):
+    if not any(t.ent_type_ in _OPENER_PLACES or t.lemma_.lower() in OPENER_NOUNS for t in span):
         return None
     return " ".join(t.lower_ for t in span)
 
@@ -233,6 +233,7 @@ def trigger_tokens(events: list[Event], doc: Doc) -> set[int]:
 
 __all__ = [
     "CONFLICT",
+    "OPENER_NOUNS",
     "SAME",
     "UNKNOWN",
     "actor_relation",

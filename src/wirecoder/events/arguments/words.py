@@ -93,7 +93,6 @@ BARE_PASSIVE_BLOCKERS = {"aux", "auxpass", "dobj", "obj", "iobj", "dative", "cco
                          "nsubjpass", "expl", "neg"}  # fmt: skip
 #: modes of what is done to a person held or tried: "his arrest", "her release", "his conviction"
 HELD_MODES = {"arrest", "convict", "release", "deport", "expel", "abduct", "assassinate"}
-#: verbs whose subject undergoes the harm: "three workers died", "two more succumbed"
 #: what makes one plural subject both sides of a mutual act ("two rival gangs clashed",
 #: "warring clans fought"; with "each other", "one another" any plural subject is)
 MUTUAL_MODIFIERS = {"rival", "two", "both", "opposing", "warring", "feuding", "competing",
@@ -103,4 +102,5 @@ POLITICAL_SECTORS = {"GOV", "ELI", "LEG", "JUD", "PTY", "OPP"}
 #: verbs that say an event happened, its parties left to the noun ("clashes erupted between")
 OCCURRING_VERBS = {"erupt", "break", "occur", "take", "flare", "continue", "rage", "resume",
                    "escalate", "intensify", "ensue", "happen", "begin", "start", "follow"}  # fmt: skip
+#: verbs whose subject undergoes the harm: "three workers died", "two more succumbed"
 UNDERGOING_VERBS = {"die", "perish", "succumb", "drown", "starve", "suffocate", "bleed"}
