@@ -50,3 +50,39 @@ def test_the_subject_of_a_paragraph_keeps_its_country(coder):
     events = [e for e in coder.code(text, date="2015-03-02") if e.event_type == "ACCUSE"]
     assert events and events[0].source[0].country == "USA"
     assert events[0].source[0].text == "US Ambassador John Smith"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the small model tags neither lone surname (it even reads "Lopez" as an adjective)
+        (
+            "Police arrested Jose Lopez in Miami on Friday. Lopez has been charged with murder.",
+            "Lopez",
+        ),
+        (
+            "Texas Sen. John Whitmire visited the prison. Whitmire questioned why guards "
+            "stopped searching visitors.",
+            "Whitmire",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_named_in_full(nlp, text, name):
+    doc = nlp(text)
+    alone = [t for t in doc if t.text == name][-1]
+    assert alone.ent_type_ == "PERSON" and alone.pos_ == "PROPN"
+
+
+def test_a_surname_no_full_name_explains_is_left_alone(nlp):
+    doc = nlp("Whitmire questioned why guards stopped searching visitors.")
+    assert doc[0].ent_type_ == ""
+
+
+def test_an_event_told_with_the_surname_alone_has_its_party(coder):
+    text = (
+        "Police arrested Jose Lopez in Miami on Friday.\n\n"
+        "Lopez has been charged with murder, prosecutors said."
+    )
+    charged = [e for e in coder.code(text, date="2013-04-11") if e.trigger.text == "charged"]
+    assert charged and [a.text for a in charged[0].target] == ["Lopez"]
+    assert charged[0].target[0].country == "USA"

@@ -8,6 +8,11 @@
    case of letters changes, so every character offset stays valid.
 3. Verbs the lemmatizer's suffix rules cut to another word ("staged" -> "stag", "waged" ->
    "wag", "fined" -> "fin") get their own lemma back, so the lexicons find them.
+4. One name, one reading per article: a surname the entity recognizer tags as part of a
+   person's full name elsewhere in the text is that person where it stands alone too. The
+   small model often leaves a sentence's first word untagged ("Whitmire questioned why ...",
+   "Lopez has been charged", even read as an adjective) or calls it an organisation, and the
+   event then has no party.
 """
 
 from __future__ import annotations
@@ -113,6 +118,51 @@ def _verb_lemmas(doc: Doc) -> Doc:
     return doc
 
 
+#: tags a lone surname may carry when the recognizer missed it (it reads "Lopez has been
+#: charged" with "Lopez" an adjective)
+_NAME_TAGS = {"PROPN", "NOUN", "ADJ", "X"}
+
+
+def _one_name_one_reading(doc: Doc) -> Doc:
+    """Tag a lone surname PERSON where a full name in the same text ends in it."""
+    ents = list(doc.ents)
+    surnames = {
+        e[-1].text
+        for e in ents
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title and e[-1].is_alpha
+        and len(e[-1]) >= 3
+    }  # fmt: skip
+    if not surnames:
+        return doc
+    from spacy.tokens import Span as SpacySpan
+
+    changed = False
+    kept = []
+    for e in ents:
+        if len(e) == 1 and e.label_ == "ORG" and e[0].text in surnames:
+            kept.append(SpacySpan(doc, e.start, e.end, label="PERSON"))
+            changed = True
+        else:
+            kept.append(e)
+    taken = {i for e in kept for i in range(e.start, e.end)}
+    for t in doc:
+        if t.i in taken or t.text not in surnames or t.pos_ not in _NAME_TAGS:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if (nxt is not None and nxt.is_title and nxt.i not in taken and nxt.pos_ == "PROPN") or (
+            prev is not None and prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start
+        ):
+            continue  # part of a longer name the recognizer did not tag: not ours to guess
+        kept.append(SpacySpan(doc, t.i, t.i + 1, label="PERSON"))
+        if t.pos_ != "PROPN":
+            t.pos_ = "PROPN"
+        changed = True
+    if changed:
+        doc.ents = sorted(kept, key=lambda e: e.start)
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """Load the model once per process; later calls return the same object."""
@@ -124,12 +174,16 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             Language.component("wirecoder_newlines")(_newline_boundaries)
         if "wirecoder_lemmas" not in Language.factories:
             Language.component("wirecoder_lemmas")(_verb_lemmas)
+        if "wirecoder_names" not in Language.factories:
+            Language.component("wirecoder_names")(_one_name_one_reading)
         nlp = spacy.load(model)
     except (OSError, ImportError) as exc:
         raise ResourceError(Codes.E201, model=model, detail=str(exc).splitlines()[0]) from exc
     nlp.add_pipe("wirecoder_newlines", before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("wirecoder_lemmas", after="lemmatizer")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("wirecoder_names", last=True)
     from spacy.symbols import ORTH
 
     for abbr in _TITLE_ABBREVIATIONS:  # one token, as the model's own "Gen." and "Gov." are
