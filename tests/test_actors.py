@@ -298,3 +298,15 @@ def test_a_lone_surname_every_known_holder_shares_gives_their_country(coder):
         "Mitchell was arrested in Leeds on Monday after a fight outside a pub.", date="2016-06-01"
     )
     assert {a.country for e in evs for a in e.target if a.text == "Mitchell"} == {"GBR"}
+
+
+def test_a_place_that_begins_a_persons_name_gives_no_country(coder):
+    # Stanley is the capital of the Falkland Islands; Mr Perlo is a lawyer in Los Angeles
+    a = coder.analyze(
+        {
+            "id": "perlo",
+            "text": "Defense Attorney Stanley Perlo said the verdict would be appealed.",
+        }
+    )
+    perlo = next(m for m in a.mentions if "Perlo" in m.text)
+    assert perlo.country is None and perlo.sector == "JUD"
