@@ -45,7 +45,9 @@ def speaker_kind(tok: Token | None, k: int | None, mentions: Sequence[Mention]) 
         return "named"
     if m is not None and m.kind in ("org", "country", "capital", "entity", "user"):
         return "institution"
-    if any(x.ent_type_ == "PERSON" for x in np):
+    # a name of the speaker's own ("spokesman Saad al-Hadithi"), not one in a phrase about
+    # them ("a senior politician close to Abadi" is anonymous)
+    if any(x.ent_type_ == "PERSON" for x in np if x.i <= tok.i or x.dep_ == "compound"):
         return "named"
     if tok.pos_ == "PROPN":
         return "institution" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "named"
