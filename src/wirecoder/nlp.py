@@ -1,4 +1,4 @@
-"""The spaCy model: loaded once per process, with wirecoder's two small additions.
+"""The spaCy model: loaded once per process, with wirecoder's small additions.
 
 1. Line breaks end sentences. A headline has no final full stop; without this
    the parser glues it to the lead and the same event is read twice in one
