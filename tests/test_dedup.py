@@ -301,3 +301,38 @@ def test_the_weapons_and_named_victims_of_one_attack_join_but_other_victims_do_n
                    target=[_actor(None, "USA", "COP")], mode="firearms")  # fmt: skip
     coworkers = _ev(0, "ASSAULT", 2, source=gunman, target=[_actor(None, "USA", "LAB")])
     assert len(deduplicate([coworkers, officers])) == 2
+
+
+def _told(text: str, word: str, etype: str, sentence: int, **kw) -> Event:
+    start = text.index(word)
+    ev = _ev(start, etype, sentence, **kw)
+    ev.trigger = Span(word, start, start + len(word))
+    return ev
+
+
+def test_a_lead_retelling_the_headline_in_its_word_is_one_record_with_the_leads_parties(coder):
+    text = (
+        "Arrests Show Arrival of Barrio 18 Gang in Italy\n"
+        "Italian police arrested 15 suspected Barrio 18 members in Milan."
+    )
+    doc = coder.analyze(text).doc  # the coder parses a title-case headline in sentence case
+    gang = _actor("Barrio 18", "SLV", "CRM")
+    # the headline's parse guessed the police of the gang's country
+    head = _told(text, "Arrests", "COERCE", 0, source=[_actor(None, "SLV", "COP")], target=[gang])
+    lead = _told(text, "arrested", "COERCE", 1, source=[_actor(None, "ITA", "COP")], target=[gang])
+    merged = deduplicate([head, lead], doc)
+    assert len(merged) == 1
+    assert [a.country for a in merged[0].source] == ["ITA"]
+
+
+def test_a_lead_telling_another_act_of_the_type_with_other_parties_stays_apart(coder):
+    text = (
+        "Police Seize Guns in Raid on Gang House\n"
+        "Customs officers arrested six smugglers at the border."
+    )
+    doc = coder.analyze(text).doc  # the coder parses a title-case headline in sentence case
+    head = _told(text, "Seize", "COERCE", 0, source=[_actor(None, "USA", "COP")],
+                 target=[_actor("a gang", "USA", "CRM")])  # fmt: skip
+    lead = _told(text, "arrested", "COERCE", 1, source=[_actor(None, "MEX", "COP")],
+                 target=[_actor("six smugglers", "MEX", "CRM")])  # fmt: skip
+    assert len(deduplicate([head, lead], doc)) == 2

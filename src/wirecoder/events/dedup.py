@@ -20,6 +20,9 @@ joins them:
   of its clause, of an incident or of a time ("a previous arrest", "Separately, ...", "in
   another attack", "the previous day") tells another event; said of a person ("another
   militant was killed") it does not.
+- one exception to "never disagree": the lead retelling the first sentence's action in the
+  same word ("Italy Arrests Barrio 18 Members" / "Italian police arrested 15 members") is that
+  action even when the two parses give other parties; the lead's full sentence gives them.
 
 The first telling is kept; the others are listed in its `mentions`. Each field keeps the
 best-evidenced value any telling gives (named actors over descriptions, a stated date over the
@@ -249,6 +252,23 @@ def _new_setting(tellings: list[Event], ev: Event, doc: Doc | None) -> bool:
     return True
 
 
+def _lemma(ev: Event, doc: Doc | None) -> str | None:
+    if doc is None:
+        return None
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def _headline_retold(group: _Group, ev: Event, doc: Doc | None) -> bool:
+    """The lead retells the first sentence's action in the same word ("Italy Arrests Barrio
+    18 Members" / "Italian police arrested 15 suspected members"): one action, whatever
+    parties the two parses gave (a headline's parse is the weaker), never a new incident."""
+    if set(group.sentences) != {0} or ev.sentence_index not in (1, 2):
+        return False
+    lemma = _lemma(ev, doc)
+    return lemma is not None and lemma == _lemma(group.event, doc)
+
+
 def joins(
     group: _Group,
     ev: Event,
@@ -285,7 +305,7 @@ def joins(
     incident = keep.event_type in INCIDENT_TYPES and {keep.mode, ev.mode} <= ATTACK_MODES
     rels = [incident_parties(m, ev) if incident else parties(m, ev) for m in tellings]
     if CONFLICT in rels:
-        return False
+        return _headline_retold(group, ev, doc)
     if SAME in rels:
         verbal = QUAD.get(keep.event_type) in VERBAL_QUADS and keep.event_type != "SANCTION"
         return not verbal or d <= SAME_WINDOW or group.sentences[0] <= 1 or _definite(ev, doc)
@@ -326,10 +346,17 @@ def merge(keep: Event, other: Event) -> None:
     _init_provenance(other)
     keep.mentions.append(other.trigger)
     keep.mentions.extend(m for m in other.mentions if m not in keep.mentions)
-    if _better_side(keep.source, other.source):
+    # where the first sentence and the lead disagree on a party, the lead's full sentence is
+    # the better parse (joins lets them merge only when the lead retells it in the same word)
+    lead = keep.sentence_index == 0 and other.sentence_index in (1, 2)
+    if _better_side(keep.source, other.source) or (
+        lead and other.source and side_relation(keep.source, other.source) == CONFLICT
+    ):
         keep.source = other.source
         _take(keep, other, "source")
-    if _better_side(keep.target, other.target):
+    if _better_side(keep.target, other.target) or (
+        lead and other.target and side_relation(keep.target, other.target) == CONFLICT
+    ):
         keep.target = other.target
         _take(keep, other, "target")
     # a phrase the first telling lacks ("imposed a curfew", then "the curfew in parts of
