@@ -621,30 +621,3 @@ def test_a_commitment_to_doing_something_is_to_the_future():
         ]
     )
     assert status_of(doc[4]).status == "future"
-
-
-def _recommended(auxes: list[tuple[str, str, str]]):
-    """'A jury recommended that Orozco <auxes> executed' (each aux: word, lemma, tag)."""
-    n = 5 + len(auxes)  # index of "executed"
-    rows = [
-        ("A", "a", "DET", "det", 1),
-        ("jury", "jury", "NOUN", "nsubj", 2),
-        ("recommended", "recommend", "VERB", "ROOT", 2),
-        ("that", "that", "SCONJ", "mark", n),
-        ("Orozco", "Orozco", "PROPN", "nsubjpass", n),
-        *((w, lemma, "AUX", "auxpass" if k == len(auxes) - 1 else "aux", n)
-          for k, (w, lemma, _) in enumerate(auxes)),
-        ("executed", "execute", "VERB", "ccomp", 2),
-    ]  # fmt: skip
-    tags = {5 + k: tag for k, (_, _, tag) in enumerate(auxes)} | {n: "VBN"}
-    return _tag(make_doc(rows), tags), n
-
-
-def test_a_mandative_subjunctive_asks_for_the_act_whatever_the_verb_above():
-    doc, n = _recommended([("be", "be", "VB")])
-    assert status_of(doc[n]).status == "requested"
-
-
-def test_a_finite_passive_under_the_same_verb_is_a_fact():
-    doc, n = _recommended([("had", "have", "VBD"), ("been", "be", "VBN")])
-    assert status_of(doc[n]).status == "asserted"

@@ -231,13 +231,6 @@ def _own_markers(tok: Token) -> StatusResult | None:
         return StatusResult("requested", tok.i, reason="imperative")
     if any(c.lower_ == "please" for c in tok.children) and tok.tag_ in ("VB", "VBP"):
         return StatusResult("requested", tok.i, reason="'please'")
-    if tok.dep_ == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        # "recommended that Orozco *be executed*", "insists that he be freed": the mandative
-        # subjunctive asks for the act, whatever the verb above it; nothing says it happened
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        bare = [c for c in auxes if c.lower_ == "be" and c.tag_ == "VB"]
-        if bare and len(auxes) == 1:
-            return StatusResult("requested", bare[0].i, reason="'be' (subjunctive)")
     return None
 
 
