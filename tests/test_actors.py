@@ -310,3 +310,19 @@ def test_a_place_that_begins_a_persons_name_gives_no_country(coder):
     )
     perlo = next(m for m in a.mentions if "Perlo" in m.text)
     assert perlo.country is None and perlo.sector == "JUD"
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "country", "sector"),
+    [
+        ("Sharif", "2015-06-01", "PAK", None),  # tagged an organisation; three Pakistanis
+        ("Abe", "2017-06-01", "JPN", "GOV"),  # three letters
+        ("Wen", "2010-06-01", "CHN", "GOV"),  # Wen Jiabao: the surname comes first
+        ("Park", "2015-06-01", "KOR", "GOV"),
+    ],
+)
+def test_lone_surnames_the_recognizer_misreads_or_that_come_first(
+    coder, name, date, country, sector
+):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None and (m.country, m.sector) == (country, sector)

@@ -5,7 +5,9 @@ single sentence (a wire brief, a coded sentence) may never give the full name. w
 lists of people and office holders know who carries a surname; when every person they know by
 it is of one country (every Clinton is American, every Sharif Pakistani), the mention is of
 that country, and of the sector all of them held on the article's date (a former office holder:
-ELI), without guessing which person it is. A surname several countries share ("Kim", "Khan")
+ELI), without guessing which person it is. Chinese, Korean and Vietnamese names give the
+surname first ("Wen Jiabao", "Park Geun-hye"); a surname the recognizer calls an organisation
+("Sharif") is read as one too. A surname several countries share ("Kim", "Khan")
 stays unknown, as does one too many people carry to be a name the news uses alone. The
 Phoenix-derived knowledge base is left out: its 22,000 partly dated officials make namesakes of
 ordinary surnames. Only a text with no country of its own uses this (coref): in a story of one
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
 
 #: more people than this with one surname: a common name, not one the news uses alone
 MAX_HOLDERS = 4
+#: the shortest surname the index holds ("Abe"; two letters are initials and particles)
+MIN_SURNAME = 3
+#: countries whose people's names put the surname first
+SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM"}
 #: the lists whose people count (the team's own, hand-checked)
 OWN_LISTS = ("people.tsv", "officeholders.tsv", "people_more.tsv", "armed_leaders.tsv",
              "igo_heads.tsv", "opposition.tsv")  # fmt: skip
@@ -50,10 +56,14 @@ def surname_index(actors: ActorDictionary) -> dict[str, list[Entry]]:
                     if e not in rows:
                         rows.append(e)
     index = {}
-    for (name, _), rows in people.items():
+    for (name, country), rows in people.items():
         words = name.replace("-", " ").split()
-        if len(words) >= 2 and len(words[-1]) >= 4:
-            index.setdefault(words[-1].lower(), []).extend(rows)
+        if len(words) < 2:
+            continue
+        # Chinese, Korean and Vietnamese names put the surname first ("Kim Jong-un")
+        surname = words[0] if country in SURNAME_FIRST else words[-1]
+        if len(surname) >= MIN_SURNAME:
+            index.setdefault(surname.lower(), []).extend(rows)
     _INDEX[id(actors)] = index
     return index
 
@@ -71,7 +81,9 @@ def resolve_surnames(
         if m.country or m.entry is not None or m.antecedents or m.end - m.start != 1:
             continue
         tok = doc[m.start]
-        if m.kind not in ("person", "entity") or tok.ent_type_ != "PERSON":
+        # the recognizer calls many a lone surname an organisation ("Sharif"); one the
+        # dictionaries do not know as an organisation is read as the surname it is
+        if m.kind not in ("person", "entity") or tok.ent_type_ not in ("PERSON", "ORG"):
             continue
         if index is None:
             index = surname_index(actors)
