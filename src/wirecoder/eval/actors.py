@@ -326,27 +326,31 @@ def _predict_strings(coder: Coder, texts: list[str]) -> list[Prediction]:
     return out
 
 
-def lone_names() -> list[tuple[str, str, str, str | None]]:
+def lone_names(file: str = "lone_names.tsv") -> list[tuple[str, str, str, str | None]]:
     """The team's lone-name list (eval/gold/lone_names.tsv): (name, date, country, sector) of
     people and organisations in the news 2000-2024, written before any change to the actor
-    knowledge base, each as a story gives it alone."""
+    knowledge base, each as a story gives it alone. `lone_surnames.tsv`: leaders 2005-2023 by
+    surname alone, as a headline or a later mention gives them (written at stop 24)."""
     import csv
     from importlib import resources
 
-    ref = resources.files("wirecoder.eval.gold").joinpath("lone_names.tsv")
+    ref = resources.files("wirecoder.eval.gold").joinpath(file)
     if not ref.is_file():
         return []
     rows = csv.DictReader(ref.read_text(encoding="utf-8").splitlines(), delimiter="\t")
     return [(r["name"], r["date"], r["country"], r["sector"] or None) for r in rows]
 
 
-def score_lone_names(coder: Coder, rep: Report, errors: int = 0) -> None:
+def score_lone_names(
+    coder: Coder, rep: Report, errors: int = 0, file: str = "lone_names.tsv"
+) -> None:
     """Country and sector of each lone name, resolved on its date (the role it then held)."""
     from ..actors.strings import resolve_strings
 
-    items = lone_names()
+    items = lone_names(file)
     if not items:
         return
+    key = file.removesuffix(".tsv")
     ok = ok_country = 0
     for name, date, country, sector in items:
         (m,) = resolve_strings([name], coder.resources, date)
@@ -356,17 +360,16 @@ def score_lone_names(coder: Coder, rep: Report, errors: int = 0) -> None:
         if errors and got != (country, sector) and len(rep.misses) < errors:
             rep.misses.append(
                 Miss(
-                    f"lone:{name}",
+                    f"{'lone' if key == 'lone_names' else key}:{name}",
                     name,
                     f"{country} {sector or '-'}",
                     f"{got[0] or '-'} {got[1] or '-'}",
                 )
             )
-    rep.metrics["lone_names_accuracy"] = ok / len(items)
-    rep.metrics["lone_names_country_accuracy"] = ok_country / len(items)
-    rep.notes.append(
-        f"lone names: {len(items)} people and organisations (eval/gold/lone_names.tsv)"
-    )
+    rep.metrics[f"{key}_accuracy"] = ok / len(items)
+    rep.metrics[f"{key}_country_accuracy"] = ok_country / len(items)
+    what = "people and organisations" if key == "lone_names" else "surnames alone"
+    rep.notes.append(f"{key.replace('_', ' ')}: {len(items)} {what} (eval/gold/{file})")
 
 
 def _predict_spans(coder: Coder, items: list[Item]) -> list[Prediction | None]:
@@ -469,6 +472,7 @@ def evaluate(
     )
     rep.notes.append("per label = gold sector (P/R of the predicted sector)")
     score_lone_names(coder, rep, errors)
+    score_lone_names(coder, rep, errors, "lone_surnames.tsv")
     return rep
 
 
