@@ -319,6 +319,7 @@ def test_a_place_that_begins_a_persons_name_gives_no_country(coder):
         ("Abe", "2017-06-01", "JPN", "GOV"),  # three letters
         ("Wen", "2010-06-01", "CHN", "GOV"),  # Wen Jiabao: the surname comes first
         ("Park", "2015-06-01", "KOR", "GOV"),
+        ("Ban", "2012-06-01", "UNO", "GOV"),  # Korean, and the UN's Secretary-General then
     ],
 )
 def test_lone_surnames_the_recognizer_misreads_or_that_come_first(

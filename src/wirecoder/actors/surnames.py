@@ -56,12 +56,14 @@ def surname_index(actors: ActorDictionary) -> dict[str, list[Entry]]:
                     if e not in rows:
                         rows.append(e)
     index = {}
-    for (name, country), rows in people.items():
+    # Chinese, Korean and Vietnamese names put the surname first ("Kim Jong-un"), whatever
+    # office their holder held (Ban Ki-moon heads the UN in one list, is Korean in another)
+    first = {name for name, country in people if country in SURNAME_FIRST}
+    for (name, _), rows in people.items():
         words = name.replace("-", " ").split()
         if len(words) < 2:
             continue
-        # Chinese, Korean and Vietnamese names put the surname first ("Kim Jong-un")
-        surname = words[0] if country in SURNAME_FIRST else words[-1]
+        surname = words[0] if name in first else words[-1]
         if len(surname) >= MIN_SURNAME:
             index.setdefault(surname.lower(), []).extend(rows)
     _INDEX[id(actors)] = index
@@ -91,6 +93,12 @@ def resolve_surnames(
         if not rows:
             continue
         holders = {e.name for e in rows}
+        if len(holders) == 1:
+            # one person of several offices (Ban Ki-moon: Korea's, then the UN's): the one
+            # held on the date, when it is one
+            held = [e for e in rows if e.valid_on(date) and (e.valid_from or e.valid_to)]
+            if len({e.country for e in held}) == 1:
+                rows = held
         countries = {e.country for e in rows}
         if len(holders) > MAX_HOLDERS or len(countries) != 1 or None in countries:
             continue
