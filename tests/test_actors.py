@@ -300,18 +300,6 @@ def test_a_lone_surname_every_known_holder_shares_gives_their_country(coder):
     assert {a.country for e in evs for a in e.target if a.text == "Mitchell"} == {"GBR"}
 
 
-def test_a_place_that_begins_a_persons_name_gives_no_country(coder):
-    # Stanley is the capital of the Falkland Islands; Mr Perlo is a lawyer in Los Angeles
-    a = coder.analyze(
-        {
-            "id": "perlo",
-            "text": "Defense Attorney Stanley Perlo said the verdict would be appealed.",
-        }
-    )
-    perlo = next(m for m in a.mentions if "Perlo" in m.text)
-    assert perlo.country is None and perlo.sector == "JUD"
-
-
 @pytest.mark.parametrize(
     ("name", "date", "country", "sector"),
     [

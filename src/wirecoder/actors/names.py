@@ -215,22 +215,6 @@ def named_entity(p: Phrase, m: Mention, known: bool) -> bool:
     return True
 
 
-def _first_name(doc: Doc, h: Hit) -> bool:
-    """Whether a place's name is the first part of a person's name ("Stanley Perlo",
-    "Chad Johnson"): the recognizer's PERSON goes on past it."""
-    if h.end - h.start != 1 or h.end >= len(doc):
-        return False
-    nxt = doc[h.end]
-    ent = entity_at(doc, h.start)
-    return (
-        ent is not None
-        and ent.label_ == "PERSON"
-        and ent.end > h.end
-        and nxt.is_title
-        and nxt.pos_ == "PROPN"
-    )
-
-
 def modifier_names(
     p: Phrase, span: tuple[int, int], skip: tuple[Hit | None, Hit | None]
 ) -> tuple[Entry | None, Entry | None]:
@@ -246,8 +230,6 @@ def modifier_names(
         e = p.entry(h)
         if e.kind in ("country", "demonym", "capital", "org", "user") and backed_by(p.doc, h.end):
             continue  # "US-backed forces" are not the US's
-        if e.kind in ("country", "capital") and _first_name(p.doc, h):
-            continue  # "Defense Attorney Stanley Perlo" is no Falkland Islander
         if e.kind in ("country", "demonym", "capital"):
             mod_country = mod_country or e
         elif e.kind in ("org", "user", "person") and e.country:
