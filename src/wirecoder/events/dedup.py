@@ -55,7 +55,7 @@ from .tellings import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from ..analysis import Analysis, Resources
 
@@ -207,15 +207,21 @@ class _Group:
         return [self.event, *self.members[1:][-MAX_TELLINGS:]]
 
 
+def _span(ev: Event, doc: Doc | None) -> Span | None:
+    """The event's trigger in the parse (None without one)."""
+    if doc is None:
+        return None
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _definite(ev: Event, doc: Doc | None) -> bool:
     """A retelling by a definite noun ("the meeting", "their talks") or one named as the
     object of another event ("condemned the attack")."""
     if ev.referential:
         return True
-    if doc is None:
-        return False
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = _span(ev, doc)
+    if span is None:
         return False
     head = span.root
     return head.pos_ in ("NOUN", "PROPN") and any(
@@ -225,9 +231,7 @@ def _definite(ev: Event, doc: Doc | None) -> bool:
 
 def _harm_only(ev: Event, doc: Doc | None) -> bool:
     """A harm told without its agent: "one person was killed", "two were injured"."""
-    if ev.source or doc is None:
-        return False
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = None if ev.source else _span(ev, doc)
     return span is not None and any(harm(t) for t in span)
 
 
@@ -253,17 +257,19 @@ def _new_setting(tellings: list[Event], ev: Event, doc: Doc | None) -> bool:
 
 
 def _lemma(ev: Event, doc: Doc | None) -> str | None:
-    if doc is None:
-        return None
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None and len(span) else None
+    span = _span(ev, doc)
+    return span.root.lemma_.lower() if span is not None else None
+
+
+#: the sentences of a lead under the first sentence (a headline, or an incident report's lead)
+LEAD = (1, 2)
 
 
 def _headline_retold(group: _Group, ev: Event, doc: Doc | None) -> bool:
     """The lead retells the first sentence's action in the same word ("Italy Arrests Barrio
     18 Members" / "Italian police arrested 15 suspected members"): one action, whatever
     parties the two parses gave (a headline's parse is the weaker), never a new incident."""
-    if set(group.sentences) != {0} or ev.sentence_index not in (1, 2):
+    if set(group.sentences) != {0} or ev.sentence_index not in LEAD:
         return False
     lemma = _lemma(ev, doc)
     return lemma is not None and lemma == _lemma(group.event, doc)
@@ -348,7 +354,7 @@ def merge(keep: Event, other: Event) -> None:
     keep.mentions.extend(m for m in other.mentions if m not in keep.mentions)
     # where the first sentence and the lead disagree on a party, the lead's full sentence is
     # the better parse (joins lets them merge only when the lead retells it in the same word)
-    lead = keep.sentence_index == 0 and other.sentence_index in (1, 2)
+    lead = keep.sentence_index == 0 and other.sentence_index in LEAD
     if _better_side(keep.source, other.source) or (
         lead and other.source and side_relation(keep.source, other.source) == CONFLICT
     ):
