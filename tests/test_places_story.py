@@ -165,3 +165,66 @@ def test_a_name_in_a_place_slot_is_no_evidence_of_a_person(coder):
     names = person_names(coder.analyze(text), gz)
     assert "karimi" in names  # the man who speaks
     assert "abu leiha" not in names and "leiha" not in names
+
+
+# -- a deed without a place of its own takes the story's -----------------------------------
+
+
+def _deed(start: int, etype: str, sentence: int, **kw):
+    from wirecoder.records import Event, Span
+
+    return Event(
+        article_id="a", sentence_index=sentence, sentence="s", event_type=etype,
+        trigger=Span("t", start, start + 1), **kw,
+    )  # fmt: skip
+
+
+def _place(name: str, country: str):
+    from wirecoder.records import Location
+
+    return Location(name=name, country=country, lat=None, lon=None, start=0, end=len(name))
+
+
+def _party(country: str):
+    from wirecoder.records import Actor
+
+    return Actor(text=country, start=0, end=1, country=country, sector="COP")
+
+
+def test_a_deed_without_a_place_takes_the_nearest_earlier_one_and_says_which():
+    from wirecoder.places.story import inherit_places
+
+    first = _deed(0, "ASSAULT", 0, location=_place("Sylhet", "BGD"))
+    later = _deed(90, "COERCE", 2, location=_place("Dhaka", "BGD"))
+    arrest = _deed(150, "COERCE", 3)
+    assert inherit_places([first, later, arrest]) == 1
+    assert arrest.location is not None and arrest.location.name == "Dhaka"
+    assert arrest.provenance["location"] == later.trigger
+    assert arrest.location is not later.location  # a copy: editing one leaves the other
+
+
+def test_words_and_history_take_no_place_and_a_foreign_place_is_not_taken():
+    from wirecoder.places.story import inherit_places
+
+    raid = _deed(0, "COERCE", 0, location=_place("Peshawar", "PAK"))
+    said = _deed(40, "ACCUSE", 1)  # what someone said: where is seldom given
+    past = _deed(80, "ASSAULT", 2, historical=True)  # background history happened elsewhere
+    abroad = _deed(120, "COERCE", 3, source=[_party("GBR")])  # British police: not Peshawar
+    headline = _deed(0, "ASSAULT", 0)
+    assert inherit_places([raid, said, past, abroad]) == 0
+    assert said.location is None and past.location is None and abroad.location is None
+    # nothing before the headline: it takes no place from later sentences
+    assert inherit_places([headline, _deed(50, "ASSAULT", 1, location=_place("Kabul", "AFG"))]) == 0
+
+
+def test_an_arrest_reported_after_the_incident_is_placed_where_the_incident_was(coder):
+    text = (
+        "Militants attacked a police post in Bannu District on March 3, killing two policemen. "
+        "The Police later arrested six suspects."
+    )
+    events = coder.analyze(text, date="2016-03-04").events
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests, [(e.event_type, e.trigger.text) for e in events]
+    loc = arrests[0].location
+    assert loc is not None and loc.country == "PAK"
+    assert "location" in arrests[0].provenance

@@ -51,6 +51,7 @@ def registry() -> dict[str, StageFactory]:
     from .events.status import StatusStage
     from .events.triggers import TriggerStage
     from .places.stage import PlaceStage
+    from .places.story import StoryPlaceStage
     from .records_stage import RecordStage
     from .storydate import TimeStage
 
@@ -69,6 +70,7 @@ def registry() -> dict[str, StageFactory]:
         DecideStage,
         RecordStage,
         DedupStage,
+        StoryPlaceStage,
         ImpliedTargetStage,
     ]
     return {factory().name: factory for factory in stages}

@@ -17,6 +17,9 @@ Figures (each over the split's articles):
   flagged as background is not found);
 - `status_accuracy`, `date_accuracy`: on matched events of the right type (dates where the
   gold gives one);
+- `place_accuracy`, `place_wrong`: on matched events of the right type whose gold says in
+  which country it happened, the share given that country, and the share given another (the
+  rest have no place);
 - `source_accuracy`, `target_accuracy`: parties' countries on matched events of the right type;
 - `target_unwanted`: of those events whose gold has no target, the share given one anyway
   (`target_accuracy` counts them right: this says what that leniency hides);
@@ -232,6 +235,12 @@ def score(
                 if g.get("date"):
                     c["dated"] += 1
                     c["date_right"] += date_right(ev, g["date"])
+                place = g.get("place") or {}
+                if place.get("country"):
+                    here = ev.location.country if ev.location else None
+                    c["placed"] += 1
+                    c["place_right"] += here == place["country"]
+                    c["place_wrong"] += bool(here) and here != place["country"]
                 if show and not both and len(rep.misses) < errors:
                     rep.misses.append(_miss(doc, ev, g))  # right type, a party wrong
             elif show and len(rep.misses) < errors and (news or g is not None):
@@ -260,6 +269,8 @@ def score(
         "recall": ratio("recall_all", "gold_new"),
         "status_accuracy": ratio("status_right", "matched"),
         "date_accuracy": ratio("date_right", "dated"),
+        "place_accuracy": ratio("place_right", "placed"),
+        "place_wrong": ratio("place_wrong", "placed"),
         "source_accuracy": ratio("source_right", "matched"),
         "target_accuracy": ratio("target_right", "matched"),
         "target_unwanted": ratio("target_unwanted", "no_gold_target"),
