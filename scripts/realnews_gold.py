@@ -12,6 +12,10 @@ trigger that occur once in the text). This script finds every quote in the text 
     python scripts/realnews_gold.py --build DIR1 [DIR2 ...] [--second DIR]
     python scripts/realnews_gold.py --agreement
     python scripts/realnews_gold.py --build-extra DIR [DIR ...]   # training-only articles
+    python scripts/realnews_gold.py --second-extra DIR [DIR ...]  # their second annotations
+
+`--agreement` compares the frozen split's 20 double-annotated articles, and the training-only
+articles annotated twice (src/wirecoder/eval/gold/realnews_extra_second.jsonl) on their own.
 """
 
 from __future__ import annotations
@@ -261,6 +265,12 @@ def main() -> None:
     ap.add_argument(
         "--build-extra", type=Path, nargs="*", help="folders with the extra training articles"
     )
+    ap.add_argument(
+        "--second-extra",
+        type=Path,
+        nargs="*",
+        help="folders with second, independent annotations of extra training articles",
+    )
     args = ap.parse_args()
     root = Path(args.data)
     rows = split_rows()
@@ -305,11 +315,27 @@ def main() -> None:
             f"extra: {len(extra)} articles, {n_events} events; missing {sorted(extra_keys - set(extra))}"
         )
         write_jsonl(GOLD / "realnews_extra.jsonl", extra)
+    if args.second_extra:
+        extra_keys = set(split_rows()) - set(split_rows(extra=False))
+        path = GOLD / "realnews_extra_second.jsonl"
+        second_extra: dict[str, Any] = read_jsonl(path) if path.is_file() else {}
+        for folder in args.second_extra:
+            recs, problems = load_dir(folder, root, rows)
+            for p in problems:
+                print("problem (second):", p)
+            second_extra.update({k: v for k, v in recs.items() if k in extra_keys})
+        write_jsonl(path, second_extra)
+        print(f"extra, second annotation: {len(second_extra)} articles")
     if args.agreement:
-        gold = read_jsonl(GOLD / "realnews_gold.jsonl")
-        second = read_jsonl(GOLD / "realnews_second.jsonl")
-        for k, v in agreement(gold, second).items():
-            print(f"{k:18s} {v:.3f}")
+        pairs = [("frozen split", "realnews_gold.jsonl", "realnews_second.jsonl")]
+        if (GOLD / "realnews_extra_second.jsonl").is_file():
+            pairs.append(("training-only", "realnews_extra.jsonl", "realnews_extra_second.jsonl"))
+        for name, first_file, second_file in pairs:
+            print(f"-- {name}")
+            first_recs = read_jsonl(GOLD / first_file)
+            second_recs = read_jsonl(GOLD / second_file)
+            for k, v in agreement(first_recs, second_recs).items():
+                print(f"{k:18s} {v:.3f}")
 
 
 if __name__ == "__main__":
