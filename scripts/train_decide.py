@@ -404,6 +404,13 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=1e-3, help="peak learning rate")
     ap.add_argument("--tune-only", action="store_true", help="only choose the thresholds again")
     ap.add_argument(
+        "--set-drop",
+        type=float,
+        help="write this drop threshold into --out (chosen with scripts/decide_drop_scan.py on "
+        "training-only articles the model never saw; say which with --why)",
+    )
+    ap.add_argument("--why", default="", help="with --set-drop: how the value was chosen")
+    ap.add_argument(
         "--min-drop", type=float, default=MIN_DROP, help="least P(NONE) the tuner may choose"
     )
     ap.add_argument(
@@ -411,6 +418,15 @@ def main() -> None:
     )
     args = ap.parse_args()
     root = Path(args.data)
+    if args.set_drop is not None:
+        data = dict(np.load(args.out, allow_pickle=False))
+        meta = json.loads(str(data["meta"]))
+        meta["thresholds"]["drop"] = args.set_drop
+        meta["drop_chosen"] = args.why
+        data["meta"] = np.array(json.dumps(meta))
+        np.savez_compressed(args.out, **data)  # type: ignore[arg-type]
+        print(f"{args.out}: drop {args.set_drop} ({args.why})")
+        return
     if args.tune_only:
         tune(root, args.out, args.min_drop, args.min_retype)
         return
