@@ -179,7 +179,7 @@ def _deed(start: int, etype: str, sentence: int, **kw):
     )  # fmt: skip
 
 
-def _place(name: str, country: str):
+def _place(name: str, country: str | None):
     from wirecoder.records import Location
 
     return Location(name=name, country=country, lat=None, lon=None, start=0, end=len(name))
@@ -211,7 +211,9 @@ def test_words_and_history_take_no_place_and_a_foreign_place_is_not_taken():
     past = _deed(80, "ASSAULT", 2, historical=True)  # background history happened elsewhere
     abroad = _deed(120, "COERCE", 3, source=[_party("GBR")])  # British police: not Peshawar
     headline = _deed(0, "ASSAULT", 0)
-    assert inherit_places([raid, said, past, abroad]) == 0
+    village = _deed(160, "ASSAULT", 4, location=_place("Garubula", None))  # its own, unmapped
+    assert inherit_places([raid, said, past, abroad, village]) == 0
+    assert village.location is not None and village.location.name == "Garubula"
     assert said.location is None and past.location is None and abroad.location is None
     # nothing before the headline: it takes no place from later sentences
     assert inherit_places([headline, _deed(50, "ASSAULT", 1, location=_place("Kabul", "AFG"))]) == 0

@@ -42,8 +42,8 @@ def inherit_places(events: list[Event]) -> int:
     )
     given = 0
     for ev in events:
-        if _placed(ev) or ev.event_type not in DEEDS or ev.historical or ev.referential:
-            continue
+        if ev.location is not None or ev.event_type not in DEEDS or ev.historical or ev.referential:
+            continue  # a place of its own, even one of no known country, is the text's word
         countries = {a.country for a in ev.source + ev.target if a.country}
         fits = [
             d
