@@ -196,3 +196,32 @@ def test_leaders_named_by_surname_alone_resolve_to_their_country_and_office():
                      "lone_surnames.tsv")  # fmt: skip
     # 0.73 before stop 24 read surnames the recognizer calls organisations, and Asian ones
     assert rep.metrics["lone_surnames_accuracy"] >= 0.8
+
+
+def test_place_accuracy_counts_right_wrong_and_missing_places():
+    from wirecoder.eval.realnews import GoldDoc
+    from wirecoder.records import Location
+
+    def at(country):
+        return Location(name="p", country=country, lat=None, lon=None, start=0, end=1)
+
+    gold = [_gold((0, 5), "ASSAULT"), _gold((10, 15), "COERCE"), _gold((20, 25), "PROTEST")]
+    gold += [_gold((30, 35), "AID")]  # the gold names no place: not counted
+    for g, country in zip(gold, ["PAK", "PAK", "IND", None], strict=True):
+        g["place"] = {"span": [0, 1], "country": country} if country else None
+    events = [
+        _event((0, 5), "ASSAULT", location=at("PAK")),  # right
+        _event((10, 15), "COERCE", location=at("AFG")),  # wrong
+        _event((20, 25), "PROTEST"),  # none
+        _event((30, 35), "AID", location=at("USA")),
+    ]
+
+    class _Analysis:
+        def __init__(self) -> None:
+            self.events = events
+            self.candidates: list = []
+            self.doc = None
+
+    m = score([(GoldDoc("k", "dev", "d", gold), _Analysis())], "t").metrics  # type: ignore[arg-type]
+    assert m["place_accuracy"] == pytest.approx(1 / 3)
+    assert m["place_wrong"] == pytest.approx(1 / 3)

@@ -45,13 +45,16 @@ def inherit_places(events: list[Event]) -> int:
         if ev.location is not None or ev.event_type not in DEEDS or ev.historical or ev.referential:
             continue  # a place of its own, even one of no known country, is the text's word
         countries = {a.country for a in ev.source + ev.target if a.country}
-        fits = [
-            d
-            for d in donors
-            if d is not ev and (not countries or (d.location and d.location.country in countries))
-        ]
-        before = [d for d in fits if d.sentence_index <= ev.sentence_index]
-        donor = before[-1] if before else None
+        donor = next(
+            (
+                d
+                for d in reversed(donors)
+                if d.sentence_index <= ev.sentence_index
+                and d.location is not None
+                and (not countries or d.location.country in countries)
+            ),
+            None,
+        )
         if donor is None or donor.location is None:
             continue
         ev.location = replace(donor.location)
