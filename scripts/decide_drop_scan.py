@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_decide import _live, coder_before_decision
+from train_decide import _live, _type_values, coder_before_decision
 
 from wirecoder.eval.realnews import load_gold, score
 from wirecoder.eval.realnews_texts import read_text
@@ -38,6 +38,7 @@ def main() -> None:
     ap.add_argument("--split", choices=["train", "dev"], default="dev")
     ap.add_argument("--keys", type=Path, help="only these article keys (one per line)")
     ap.add_argument("--drops", default="0.5,0.6,0.7,0.8,0.9,0.95,0.98,0.99,1.01")
+    ap.add_argument("--drop-by", default="", help="own thresholds for some types: TYPE=P,...")
     ap.add_argument(
         "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data"
     )
@@ -60,7 +61,8 @@ def main() -> None:
         live = _live(an)
         cached.append((d, an, live, dec.predict([candidate_item(an, c) for c in live])))
     for drop in (float(x) for x in args.drops.split(",")):
-        th = Thresholds(drop, th0.broad, th0.retype, th0.reference)
+        by_type = tuple(sorted(_type_values(args.drop_by).items()))
+        th = Thresholds(drop, th0.broad, th0.retype, th0.reference, th0.confirm, by_type)
         pairs = []
         for d, an, live, probs in cached:
             cands = copy.deepcopy(an.candidates)

@@ -374,11 +374,20 @@ def tune(
     print(f"thresholds {th}: dev F1(type precision, type recall) {f:.4f}; {metrics}")
     data = dict(np.load(out, allow_pickle=False))
     meta = json.loads(str(data["meta"]))
-    meta["thresholds"] = th.__dict__
+    meta["thresholds"] = {**th.__dict__, "drop_by_type": dict(th.drop_by_type)}
     meta["dev"] = metrics
     data["meta"] = np.array(json.dumps(meta))
     np.savez_compressed(out, **data)  # type: ignore[arg-type]
     return meta
+
+
+def _type_values(spec: str) -> dict[str, float]:
+    """'PROTEST=0.7,MOBILIZE=0.7' as a dict."""
+    out = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        t, _, v = part.partition("=")
+        out[t.strip().upper()] = float(v)
+    return out
 
 
 def main() -> None:
@@ -409,6 +418,11 @@ def main() -> None:
         help="write this drop threshold into --out (chosen with scripts/decide_drop_scan.py on "
         "training-only articles the model never saw; say which with --why)",
     )
+    ap.add_argument(
+        "--set-drop-by",
+        default=None,
+        help="with --set-drop: own drop thresholds for some types, as TYPE=P,TYPE=P ('' for none)",
+    )
     ap.add_argument("--why", default="", help="with --set-drop: how the value was chosen")
     ap.add_argument(
         "--min-drop", type=float, default=MIN_DROP, help="least P(NONE) the tuner may choose"
@@ -422,6 +436,8 @@ def main() -> None:
         data = dict(np.load(args.out, allow_pickle=False))
         meta = json.loads(str(data["meta"]))
         meta["thresholds"]["drop"] = args.set_drop
+        if args.set_drop_by is not None:
+            meta["thresholds"]["drop_by_type"] = _type_values(args.set_drop_by)
         meta["drop_chosen"] = args.why
         data["meta"] = np.array(json.dumps(meta))
         np.savez_compressed(args.out, **data)  # type: ignore[arg-type]

@@ -90,6 +90,20 @@ def test_apply_drops_retypes_and_flags_references():
     assert c.historical and c.event_type == "ASSAULT" and not c.dropped
 
 
+def test_a_type_can_have_a_drop_threshold_of_its_own():
+    """Protest reports (GLOCON) lose true marches at the news' threshold: protest keeps its own."""
+    th = Thresholds.from_meta(
+        {"thresholds": {"drop": 0.6, "drop_by_type": {"PROTEST": 0.8}, "broad": 0.6}}
+    )
+    assert th.drop_for("PROTEST") == 0.8 and th.drop_for("ASSAULT") == 0.6
+    c = _Cand("PROTEST")
+    apply(c, _probs(NONE=0.7, PROTEST=0.3), th)
+    assert not c.dropped
+    c = _Cand("ASSAULT")
+    apply(c, _probs(NONE=0.7, ASSAULT=0.3), th)
+    assert c.dropped
+
+
 def test_a_broad_candidate_needs_the_models_confirmation():
     c = _Cand("ACCUSE")
     c.entry = type(c.entry)(pos="v", lemma="x", event_type="ACCUSE", flags=frozenset({"broad"}))
