@@ -38,3 +38,24 @@ def test_a_surname_inside_another_full_name_is_someone_else(coder):
     assert alone.get("Anwar") == "MYS"
     _, full = _countries(coder, "Barack Hussein Obama met Angela Merkel in Berlin.")
     assert full.get("Barack Hussein Obama") == "USA"
+
+
+def test_a_given_name_is_no_capital(coder):
+    """'Stanley' is the Falklands' capital; inside a person's name it places no one."""
+    country, names = _countries(
+        coder,
+        "Defense Attorney Stanley Perlo said the verdict would be appealed. "
+        "Perlo asked the judge for a new trial.",
+    )
+    assert country != "GBR"
+    assert all(c not in ("GBR", "FLK") for c in names.values())
+
+
+def test_a_street_named_after_a_town_is_not_in_it(coder):
+    country, names = _countries(
+        coder,
+        "Police arrested a man at his home on Newton Street, Millom, on Friday. "
+        "The man was charged with assault.",
+    )
+    assert country != "CAN"
+    assert all(c != "CAN" for c in names.values())

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .countries import ADMIN_WORDS
 from .dictionary import KB_PRIORITY, NONSTATE, ActorDictionary
 from .forms import STATE_KINDS
 from .mentions import Mention
@@ -287,11 +288,6 @@ def primary_country(mentions: list[Mention], doc: Doc) -> str | None:
 
 #: place features whose country an article's place names vote for
 _VOTING_FEATURES = {"country", "admin1", "region", "district"}
-#: words that end the name of an administrative unit ("Swabi District", "Khyber Agency"): the
-#: text itself says the name is a place, whatever label the tagger gave it (it often says ORG
-#: or FAC for such names in incident reports)
-ADMIN_WORDS = {"district", "province", "agency", "tehsil", "governorate", "prefecture", "oblast",
-               "county", "division", "subdivision", "sub-district", "municipality"}  # fmt: skip
 
 
 def _admin_unit(ent: Span) -> bool:

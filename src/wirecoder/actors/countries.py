@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..nlp import ents_within
 from .dictionary import NONSTATE, Entry
 from .mention import Mention
-from .phrases import Phrase
+from .phrases import Phrase, entity_at
 from .roles import Qualifiers, RoleWord
 
 if TYPE_CHECKING:
@@ -132,9 +132,22 @@ def place_names(p: Phrase, start: int) -> list[tuple[int, int]]:
     return [sp for sp in spans if not any(i in p.hit_at for i in range(*sp))]
 
 
+#: words that end the name of an administrative unit ("Swabi District", "Khyber Agency"): the
+#: text itself says the name is a place, whatever label the tagger gave it (it often says ORG
+#: or FAC for such names in incident reports)
+ADMIN_WORDS = {"district", "province", "agency", "tehsil", "governorate", "prefecture", "oblast",
+               "county", "division", "subdivision", "sub-district", "municipality"}  # fmt: skip
+
+#: heads of street names, which are named after places anywhere ("Newton Street", "Paris Road")
+STREET_WORDS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard",
+                          "drive", "highway"})  # fmt: skip
+
+
 def place_in_modifiers(p: Phrase, start: int, places: Places) -> tuple[str, str] | None:
     """A region or city among the modifiers and its country: "the Florida legislature",
     "Kirkuk council"."""
+    if p.head.lower_ in STREET_WORDS:
+        return None  # "Newton Street, Millom": a street's name is no town it is in
     for a, b in place_names(p, start):
         name = p.span_text(a, b)
         code = places(name)
@@ -147,6 +160,13 @@ def state_actor(m: Mention, rw: RoleWord | None, in_name: bool) -> bool:
     """Is this a bare country name as an actor, so the state, i.e. its government? (A
     role word in the country's own name, "People's Republic of China", keeps it so.)"""
     return m.kind == "country" and m.sector is None and (rw is None or in_name)
+
+
+def _place_entity(p: Phrase) -> bool:
+    """The tagger does not call the head a facility ("Richmond Hill" the station, "Newton
+    Street"): it may call a town an organisation ("Huehuetenango"), rarely a building."""
+    ent = entity_at(p.doc, p.head.i)
+    return ent is None or ent.label_ != "FAC" or ent[-1].lower_ in ADMIN_WORDS
 
 
 def apply_places(
@@ -162,7 +182,13 @@ def apply_places(
     # a region or large town named alone as an actor stands for its government ("North
     # Carolina sued", "Michigan said"); looked up by the entity's name (the mention's text is
     # not set yet here)
-    if m.country is None and places is not None and m.kind == "entity" and m.name:
+    if (
+        m.country is None
+        and places is not None
+        and m.kind == "entity"
+        and m.name
+        and _place_entity(p)
+    ):
         code = places(m.name)
         if code:
             m.country = p.d.state_of(code)

@@ -215,6 +215,19 @@ def named_entity(p: Phrase, m: Mention, known: bool) -> bool:
     return True
 
 
+def _first_name(p: Phrase, h: Hit) -> bool:
+    """The hit is a given name: inside a person the tagger found, with the name going on
+    after it ("Stanley Perlo", "Victoria Nuland")."""
+    ent = entity_at(p.doc, h.start)
+    return (
+        ent is not None
+        and ent.label_ == "PERSON"
+        and ent.start <= h.start
+        and h.end < ent.end
+        and p.doc[h.end].pos_ == "PROPN"
+    )
+
+
 def modifier_names(
     p: Phrase, span: tuple[int, int], skip: tuple[Hit | None, Hit | None]
 ) -> tuple[Entry | None, Entry | None]:
@@ -230,6 +243,8 @@ def modifier_names(
         e = p.entry(h)
         if e.kind in ("country", "demonym", "capital", "org", "user") and backed_by(p.doc, h.end):
             continue  # "US-backed forces" are not the US's
+        if e.kind in ("country", "capital") and _first_name(p, h):
+            continue  # "Defense Attorney Stanley Perlo" is no one of the Falklands' capital
         if e.kind in ("country", "demonym", "capital"):
             mod_country = mod_country or e
         elif e.kind in ("org", "user", "person") and e.country:
