@@ -39,6 +39,10 @@ def main() -> None:
     ap.add_argument("--keys", type=Path, help="only these article keys (one per line)")
     ap.add_argument("--drops", default="0.5,0.6,0.7,0.8,0.9,0.95,0.98,0.99,1.01")
     ap.add_argument("--drop-by", default="", help="own thresholds for some types: TYPE=P,...")
+    ap.add_argument("--refs", default="", help="also scan these reference thresholds (comma list)")
+    ap.add_argument(
+        "--broads", default="", help="also scan these broad-candidate thresholds (comma list)"
+    )
     ap.add_argument(
         "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data"
     )
@@ -60,9 +64,12 @@ def main() -> None:
     for d, an in zip(docs, pre.analyze_many(items), strict=True):
         live = _live(an)
         cached.append((d, an, live, dec.predict([candidate_item(an, c) for c in live])))
-    for drop in (float(x) for x in args.drops.split(",")):
-        by_type = tuple(sorted(_type_values(args.drop_by).items()))
-        th = Thresholds(drop, th0.broad, th0.retype, th0.reference, th0.confirm, by_type)
+    by_type = tuple(sorted(_type_values(args.drop_by).items()))
+    broads = [float(x) for x in args.broads.split(",") if x] or [th0.broad]
+    refs = [float(x) for x in args.refs.split(",") if x] or [th0.reference]
+    grid = [(float(x), b, r) for x in args.drops.split(",") for b in broads for r in refs]
+    for drop, broad, ref in grid:
+        th = Thresholds(drop, broad, th0.retype, ref, th0.confirm, by_type)
         pairs = []
         for d, an, live, probs in cached:
             cands = copy.deepcopy(an.candidates)
@@ -78,8 +85,9 @@ def main() -> None:
         p, r = m["type_precision"], m["recall_type"]
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(
-            f"drop {drop:.2f}: F1 {f:.3f}  type precision {p:.3f}  recall {r:.3f}  "
-            f"all-right {m['all_right_precision']:.3f}  asserted {m['asserted_events']:.0f}",
+            f"drop {drop:.2f} broad {broad:.2f} reference {ref:.2f}: F1 {f:.3f}  type precision {p:.3f}  recall {r:.3f}  "
+            f"all-right {m['all_right_precision']:.3f}  news recall {m['recall_type_news']:.3f}  "
+            f"asserted {m['asserted_events']:.0f}",
             flush=True,
         )
 

@@ -423,6 +423,11 @@ def main() -> None:
         default=None,
         help="with --set-drop: own drop thresholds for some types, as TYPE=P,TYPE=P ('' for none)",
     )
+    ap.add_argument(
+        "--set-other",
+        default="",
+        help="with --set-drop: other thresholds as NAME=P,... (broad, reference, retype, confirm)",
+    )
     ap.add_argument("--why", default="", help="with --set-drop: how the value was chosen")
     ap.add_argument(
         "--min-drop", type=float, default=MIN_DROP, help="least P(NONE) the tuner may choose"
@@ -438,10 +443,14 @@ def main() -> None:
         meta["thresholds"]["drop"] = args.set_drop
         if args.set_drop_by is not None:
             meta["thresholds"]["drop_by_type"] = _type_values(args.set_drop_by)
+        for name, value in _type_values(args.set_other).items():
+            if name.lower() not in ("broad", "reference", "retype", "confirm"):
+                ap.error(f"--set-other: no threshold {name.lower()!r}")
+            meta["thresholds"][name.lower()] = value
         meta["drop_chosen"] = args.why
         data["meta"] = np.array(json.dumps(meta))
         np.savez_compressed(args.out, **data)  # type: ignore[arg-type]
-        print(f"{args.out}: drop {args.set_drop} ({args.why})")
+        print(f"{args.out}: {meta['thresholds']} ({args.why})")
         return
     if args.tune_only:
         tune(root, args.out, args.min_drop, args.min_retype)
