@@ -97,3 +97,16 @@ def test_a_story_that_names_no_country_takes_the_one_its_events_are_placed_in(co
     ev = first(coder, text, "ACCUSE")
     assert [(a.country, a.sector) for a in ev.source] == [("USA", "JUD")]
     assert [a.country for a in ev.target] == ["USA"]
+
+
+def test_custody_and_acquittal_imply_police_and_court(coder):
+    """Any word of the trigger implies the agent ("taken into custody"), and an acquittal is
+    the court's."""
+    ev = first(coder, "Hiller was taken into custody in Ohio after a standoff on Monday.", "COERCE")
+    assert [(a.country, a.sector) for a in ev.source] == [("USA", "COP")]
+    ev = first(
+        coder,
+        "Mozammel Haque and Babul Sarder were acquitted in Dhaka on Monday.",
+        "CONCEDE",
+    )
+    assert [(a.country, a.sector) for a in ev.source] == [("BGD", "JUD")]

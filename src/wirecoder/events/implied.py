@@ -41,11 +41,15 @@ IMPLIED_AGENT: dict[str, tuple[str | None, str]] = {
     "prosecute": ("JUD", "prosecutors"),
     "convict": ("JUD", "court"),
     "sentence": ("JUD", "court"),
+    "remand": ("JUD", "court"),
+    "acquit": ("JUD", "court"),
+    "absolve": ("JUD", "court"),
     # "US citizens accused of laundering drug profits": accusers of the place, kind unknown
     "accuse": (None, "accusers"),
 }
-#: the event types those words carry when they are the state's act
-STATE_TYPES = {"COERCE", "ACCUSE"}
+#: the event types those words carry when they are the state's act (an acquittal is the
+#: court's concession)
+STATE_TYPES = {"COERCE", "ACCUSE", "CONCEDE"}
 
 
 def implied_agent(analysis: Analysis, cand: Candidate) -> Actor | None:
@@ -54,11 +58,17 @@ def implied_agent(analysis: Analysis, cand: Candidate) -> Actor | None:
     doc = analysis.doc
     if doc is None or cand.event_type not in STATE_TYPES or cand.sources:
         return None
-    tok = doc[cand.trigger]
-    lemma = tok.lemma_.lower()
-    if lemma not in IMPLIED_AGENT:
-        lemma = tok.lower_.removesuffix("s").removesuffix("ed")
-    if lemma not in IMPLIED_AGENT:
+    tok, lemma = doc[cand.trigger], ""
+    # any word of the trigger: "taken into custody" is the police's as "arrested" is
+    for i in (cand.trigger, *(i for i in cand.tokens if i != cand.trigger)):
+        t = doc[i]
+        for form in (t.lemma_.lower(), t.lower_.removesuffix("s").removesuffix("ed")):
+            if form in IMPLIED_AGENT:
+                tok, lemma = t, form
+                break
+        if lemma:
+            break
+    if not lemma or (cand.event_type == "CONCEDE" and IMPLIED_AGENT[lemma][0] != "JUD"):
         return None
     # an active verb with no subject found is a parse gap, not an agentless act
     if cand.pos == "v" and not cand.passive and tok.tag_ != "VBN":
