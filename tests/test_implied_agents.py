@@ -110,3 +110,23 @@ def test_custody_and_acquittal_imply_police_and_court(coder):
         "CONCEDE",
     )
     assert [(a.country, a.sector) for a in ev.source] == [("BGD", "JUD")]
+
+
+def test_the_armed_group_the_attacks_sentence_names_is_its_doer(coder):
+    """The parse missed the agent of "killed", but the sentence says who set off the blasts."""
+    ev = first(
+        coder,
+        "A CRPF constable was killed and two troopers were injured as cadres of the Communist "
+        "Party of India-Maoist triggered three land mine blasts in Dantewada District on Monday.",
+        "ASSAULT",
+    )
+    assert [(a.country, a.sector) for a in ev.source] == [("IND", "REB")]
+    assert "named attacker" in (ev.source[0].rule or "")
+    # the group the victims belong to is not their attacker
+    ev = first(
+        coder,
+        "Two militants of the Lashkar-e-Taiba (LeT) were killed and another (also from LeT) "
+        "was arrested in Kupwara District on Monday.",
+        "ASSAULT",
+    )
+    assert [a.sector for a in ev.source] == ["UNK"]
