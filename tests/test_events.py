@@ -608,6 +608,20 @@ def test_asking_a_question_is_no_request(coder):
         assert "REQUEST" not in _proposed(coder, text), text
 
 
+def test_calling_someone_names_is_no_phone_call(coder):
+    # PLOVER's CONSULT by phone needs a call to someone; "called him divisive" names him
+    assert "CONSULT" in _proposed(coder, "Obama called Merkel on Tuesday to discuss Ukraine.")
+    assert "CONSULT" in _proposed(coder, "The president called the Israeli prime minister.")
+    assert "ACCUSE" not in _proposed(coder, "Obama called Merkel on Tuesday.")
+    for text in (
+        "Sanders called him divisive on Monday.",
+        'Kiir issued a statement, calling the claims "smoke screens".',
+        'The judge called the slaying "a cold and calculated act".',
+    ):
+        proposed = _proposed(coder, text)
+        assert "CONSULT" not in proposed and "ACCUSE" in proposed, text
+
+
 def test_a_release_frees_people(coder):
     # PLOVER's RETREAT/release frees people; software, reports and press releases are not
     assert "RETREAT" in _proposed(coder, "The rebels released five hostages on Monday.")

@@ -40,6 +40,23 @@ def asks_for_something(tok: Token, actors: Collection[int] = ()) -> bool:
     return False
 
 
+_QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+
+
+def names_something(tok: Token) -> bool:
+    """Is this "call" the naming sense ("called him divisive", "calling them 'smoke
+    screens'", "called the slaying 'a cold act'") rather than a call to someone? A predicate
+    on the object (an `oprd`, a second object, or a quotation after the object) says so; a
+    purpose clause does not ("called Merkel to discuss Ukraine" is a phone call)."""
+    kids = list(tok.children)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(c.dep_ == "oprd" for c in kids) or len(objs) > 1:
+        return True
+    return bool(objs) and any(
+        c.dep_ == "punct" and c.text in _QUOTES and c.i > objs[0].i for c in kids
+    )
+
+
 def what_is_acted_on(tok: Token) -> list[Token]:
     """The words for what a verb or noun acts on: the direct object, the subject of a passive,
     the noun a participle modifies ("prisoners released by X"), a noun's of-phrase, possessor

@@ -19,6 +19,7 @@ from .senses import (
     acts_on_people,
     asks_for_something,
     market_sense,
+    names_something,
     with_a_partner,
 )
 
@@ -435,6 +436,12 @@ class TriggerFinder:
             return self._broad(tok) if pos == "v" and self.broad else None
         if pos == "v" and lemma in QUESTION_VERBS and not asks_for_something(tok, head_sector):
             entries = [e for e in entries if e.event_type != "REQUEST" or e.particle]
+        if pos == "v" and lemma == "call":
+            # "called him divisive" names him, mostly in blame: no phone call (PLOVER
+            # CONSULT needs one); "called Merkel to discuss Ukraine" is the call
+            naming = names_something(tok)
+            drop = "CONSULT" if naming else "ACCUSE"
+            entries = [e for e in entries if e.event_type != drop or e.particle]
         ok: list[tuple[TriggerEntry, tuple[int, ...]]] = []
         for e in entries:
             good, toks = (_verb_entry_ok if pos == "v" else _noun_entry_ok)(tok, e)
