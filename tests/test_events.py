@@ -622,6 +622,12 @@ def test_calling_someone_names_is_no_phone_call(coder):
         assert "CONSULT" not in proposed and "ACCUSE" in proposed, text
 
 
+def test_an_apology_is_a_concession(coder):
+    # PLOVER manual, CONCEDE: "expressions of regret or remorse ... should be coded as CONCEDE"
+    proposed = _proposed(coder, "The French president apologized to Algeria on Tuesday.")
+    assert "CONCEDE" in proposed and "SUPPORT" not in proposed
+
+
 def test_a_release_frees_people(coder):
     # PLOVER's RETREAT/release frees people; software, reports and press releases are not
     assert "RETREAT" in _proposed(coder, "The rebels released five hostages on Monday.")
