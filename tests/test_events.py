@@ -620,6 +620,11 @@ def test_calling_someone_names_is_no_phone_call(coder):
     ):
         proposed = _proposed(coder, text)
         assert "CONSULT" not in proposed and "ACCUSE" in proposed, text
+    for text in (  # a day is no name, and naming a thing blames no one
+        "Trump called Wednesday for Justice Ginsburg to resign.",
+        "Police dismantled the ring in what authorities called the biggest raid of the year.",
+    ):
+        assert "ACCUSE" not in _proposed(coder, text), text
 
 
 def test_an_apology_is_a_concession(coder):

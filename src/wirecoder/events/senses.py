@@ -48,8 +48,10 @@ def names_something(tok: Token) -> bool:
     screens'", "called the slaying 'a cold act'") rather than a call to someone? A predicate
     on the object (an `oprd`, a second object, or a quotation after the object) says so; a
     purpose clause does not ("called Merkel to discuss Ukraine" is a phone call)."""
-    kids = list(tok.children)
+    kids = [c for c in tok.children if c.ent_type_ not in ("DATE", "TIME")]  # "called Wednesday"
     objs = [c for c in kids if c.dep_ == "dobj"]
+    if objs and objs[0].lower_ in ("what", "which"):
+        return False  # a thing named ("what authorities called the biggest raid")
     if any(c.dep_ == "oprd" for c in kids) or len(objs) > 1:
         return True
     return bool(objs) and any(
