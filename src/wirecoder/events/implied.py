@@ -15,11 +15,12 @@ actor is implied (a guess of the country would be worse than a blank).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..records import Actor, Event, Span
 
 if TYPE_CHECKING:
+    from ..actors.mention import Mention
     from ..analysis import Analysis, Resources
     from .candidates import Candidate
 
@@ -177,7 +178,7 @@ def named_attacker(analysis: Analysis, event: Event) -> Actor | None:
     victims = [(a.start, a.end) for a in event.target]
     victim_names = {a.name for a in event.target if a.name}
     victim_text = " ".join(a.text for a in event.target).lower()
-    found: dict[str, Any] = {}
+    found: dict[str, Mention] = {}
     for m in analysis.mentions:
         if m.kind == "pronoun" or not sent.start_char <= m.start_char < sent.end_char:
             continue
@@ -199,7 +200,8 @@ def named_attacker(analysis: Analysis, event: Event) -> Actor | None:
 
 class ImpliedTargetStage:
     """Gives a one-sided act that names no target the people or state of its place, and an
-    attack that names no doer PLOVER's unidentified actor of its place. Runs after dedup, so
+    attack that names no doer the armed group its sentence names, else PLOVER's unidentified
+    actor of its place. Runs after dedup, so
     that a party any telling names wins and retellings are merged on what the text says, not
     on what is implied."""
 
