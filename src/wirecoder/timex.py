@@ -512,14 +512,12 @@ OCCASIONS = {
     "statement", "letter", "announcement", "interview", "speech", "address", "remarks",
     "conference", "briefing", "meeting", "rally", "debate", "hearing", "session", "summit",
     "ceremony", "release", "post", "tweet", "message", "memo", "call", "appearance", "op-ed",
-    "e-mail", "email", "video",
 }  # fmt: skip
 
 
 def _occasion_verb(gov: Token) -> Token | None:
     """The verb an occasion carrying the date hangs on: "urged" in "In a statement released
-    Nov. 10, the White House urged ..." (what is said in the statement is said that day), and
-    "threatened" in "an e-mail sent on Friday threatened ..." (what the message does)."""
+    Nov. 10, the White House urged ..." (what is said in the statement is said that day)."""
     cur = gov
     if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "acl":
         cur = cur.head
@@ -530,13 +528,6 @@ def _occasion_verb(gov: Token) -> Token | None:
         and cur.head.head.pos_ in ("VERB", "AUX")
     ):
         return _lift(cur.head.head)
-    if (
-        cur.lemma_.lower() in OCCASIONS
-        and cur.dep_ == "nsubj"
-        and cur.i != gov.i
-        and cur.head.pos_ in ("VERB", "AUX")
-    ):
-        return _lift(cur.head)  # "an e-mail sent on Friday, Sept. 14, threatened ..."
     return None
 
 
