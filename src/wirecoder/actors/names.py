@@ -222,7 +222,6 @@ def _first_name(p: Phrase, h: Hit) -> bool:
     return (
         ent is not None
         and ent.label_ == "PERSON"
-        and ent.start <= h.start
         and h.end < ent.end
         and p.doc[h.end].pos_ == "PROPN"
     )

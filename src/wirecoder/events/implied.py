@@ -72,7 +72,7 @@ def implied_agent(analysis: Analysis, cand: Candidate) -> Actor | None:
     if not lemma or (cand.event_type == "CONCEDE" and IMPLIED_AGENT[lemma][0] != "JUD"):
         return None
     # an active verb with no subject found is a parse gap, not an agentless act
-    if cand.pos == "v" and not cand.passive and tok.tag_ != "VBN":
+    if cand.pos == "v" and not cand.passive and doc[cand.trigger].tag_ != "VBN":
         return None
     place = cand.location.country if cand.location is not None else None
     country = place or analysis.primary_country

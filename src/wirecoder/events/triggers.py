@@ -436,11 +436,10 @@ class TriggerFinder:
             return self._broad(tok) if pos == "v" and self.broad else None
         if pos == "v" and lemma in QUESTION_VERBS and not asks_for_something(tok, head_sector):
             entries = [e for e in entries if e.event_type != "REQUEST" or e.particle]
-        if (
-            pos == "v" and entries and entries[0].lemma == "call"
-        ):  # (also "called" the lemmatizer kept)
-            # "called him divisive" names him, mostly in blame: no phone call (PLOVER
-            # CONSULT needs one); "called Merkel to discuss Ukraine" is the call
+        if pos == "v" and entries and entries[0].lemma == "call":
+            # (also "called" the lemmatizer kept whole) "called him divisive" names him, mostly
+            # in blame: no phone call (PLOVER CONSULT needs one); "called Merkel to discuss
+            # Ukraine" is the call
             naming = names_something(tok)
             drop = "CONSULT" if naming else "ACCUSE"
             entries = [e for e in entries if e.event_type != drop or e.particle]
