@@ -134,8 +134,8 @@ def test_an_administrative_unit_keeps_its_name(coder, text, word, where, iso3, f
 
 
 def test_an_unknown_district_is_a_district_of_no_known_point(coder):
-    loc = place_of(coder, "Clashes erupted in Kurram district, police said.", "erupted")
-    assert loc is not None and loc.text == "Kurram district"
+    loc = place_of(coder, "Clashes erupted in Shangla district, police said.", "erupted")
+    assert loc is not None and loc.text == "Shangla district"
     assert loc.feature == "district" and loc.lat is None
 
 
@@ -230,3 +230,23 @@ def test_an_arrest_reported_after_the_incident_is_placed_where_the_incident_was(
     loc = arrests[0].location
     assert loc is not None and loc.country == "PAK"
     assert "location" in arrests[0].provenance
+
+
+@pytest.mark.parametrize(
+    "text, word, iso3",
+    [
+        # second-level ISO 3166-2 units: an English county is not the US town of its name
+        ("A man was charged with murder in Cumbria after two bodies were found.", "charged", "GBR"),
+        # the agencies of Pakistan's tribal areas, which ISO 3166-2 does not list
+        ("A landmine killed two children in Mohmand Agency.", "killed", "PAK"),
+    ],
+)
+def test_counties_and_agencies_are_known_places(coder, text, word, iso3):
+    loc = place_of(coder, text, word)
+    assert loc is not None and loc.country == iso3
+
+
+def test_a_house_named_by_its_owner_is_no_place(coder):
+    text = "A landmine killed two children in the house of Shah Nawaz in Wali Kor area."
+    loc = place_of(coder, text, "killed")
+    assert loc is None or "Nawaz" not in loc.text

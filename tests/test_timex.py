@@ -270,3 +270,13 @@ def test_to_be_sentenced_looks_ahead(coder):
     got = {ev.trigger.text: (ev.date, ev.date_precision) for ev in events}
     assert got["sentenced"] == ("2015-11-08", "day")  # this November, not last
     assert got["convicted"] == ("2015-09-28", "publication")  # a coming day is no story's day
+
+
+def test_a_date_between_the_subject_and_its_verb_dates_the_verb(coder):
+    # the small parser hangs "on Tuesday" on the mayor; it tells when he rejected the offer
+    got = _dates(
+        coder,
+        "Mayor Rebuffs Trump\nThe British capital's new mayor on Tuesday rejected Donald "
+        "Trump's offer.",
+    )
+    assert got["rejected"][:2] == ("2015-10-20", "Tuesday")

@@ -393,7 +393,17 @@ def _governor(ent: SpacySpan) -> Token:
         ):
             break
         gov = gov.head
-    return _lift(gov)
+    gov = _lift(gov)
+    verb = gov.head
+    if (
+        gov.dep_ in ("nsubj", "nsubjpass")
+        and gov.i < ent.start
+        and ent.end <= verb.i
+        and verb.pos_ in ("VERB", "AUX")
+        and all(t.pos_ in ("ADV", "AUX", "PART") for t in ent.doc[ent.end : verb.i])
+    ):
+        return verb  # "The mayor on Tuesday rejected": the day of the verb, not the mayor's
+    return gov
 
 
 def _lift(gov: Token) -> Token:

@@ -307,8 +307,9 @@ def _dominant(gazetteer: Gazetteer, name: str) -> list[Place]:
     places = own or [n.place for n in hits]
     if len({p.country for p in places if p.country}) <= 1:
         return places
-    if any(p.feature != "city" for p in places):
+    if any(p.feature not in ("city", "district") for p in places):
         return places  # "Georgia": a country and a state; towns only are weighed by size
+    # (a town and the district of its name, "Paris": the town's size speaks for both)
     top = max(places, key=lambda p: p.population)
     abroad = max((p.population for p in places if p.country != top.country), default=0)
     if top.population >= 100_000 and top.population >= DOMINANT * abroad:

@@ -12,7 +12,9 @@ Sources, all installed with wirecoder (nothing is fetched over the network):
   "Kandahār"), so each also gets its name without the Arabic article and without a type word
   ("Anhui Sheng" -> "Anhui"). They carry no coordinates, so a region gets the point of a town
   of the same name in the same country when there is one, else none: a country without a
-  point is better than a wrong point.
+  point is better than a wrong point. ISO's second level (1,456 units: English counties,
+  French departments, Bangladesh's districts) comes in as districts ("Cumbria" is the English
+  county, not a town in the United States).
 
 `best` ranks the candidates for a name. A country outranks a town of the same name
 ("Jordan", "Chad", "USA"); the article's own countries outrank the rest ("Tripoli" in a
@@ -336,7 +338,7 @@ class Gazetteer:
                 s -= 3.0
             if hint is not None and n.place.feature in ("admin1", "city"):
                 s += 3.0 if n.place.feature == hint else -1.0
-            elif n.place.feature == "admin1" and n.place.country in towns:
+            elif n.place.feature in ("admin1", "district") and n.place.country in towns:
                 s -= 1.5
             return s
 
@@ -382,7 +384,7 @@ def _subdivision_names(name: str) -> set[str]:
     out = {base}
     words = base.split()
     if len(words) > 1 and fold(words[-1]).rstrip("'") in PLACE_TYPE_WORDS | {"oblast", "kray"}:
-        out.add(" ".join(words[:-1]))
+        out.add(" ".join(words[:-1]).rstrip(","))
     for n in list(out):
         m = _ARTICLE.match(fold(n))
         if m:
@@ -394,7 +396,7 @@ def _admin1_places(gz: Gazetteer, iso2to3: dict[str, str]) -> None:
     import pycountry
 
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.country_code == "US":
+        if sub.country_code == "US":
             continue
         iso3 = iso2to3.get(sub.country_code)
         if iso3 is None:
@@ -417,7 +419,7 @@ def _admin1_places(gz: Gazetteer, iso2to3: dict[str, str]) -> None:
             point.lat if point else None,
             point.lon if point else None,
             0,
-            "admin1",
+            "admin1" if sub.parent_code is None else "district",
         )
         for n in names:
             gz.add(n, place)
