@@ -75,10 +75,23 @@ OTHERS = [
     ("The Economist", "2015-06-01", "GBR", "JRN"),  # not an economist (EDU)
 ]
 
+#: legislators, regional heads and people without office (stop 27)
+LEGISLATORS_REGIONS_PEOPLE = [
+    ("Lindsey Graham", "2016-05-01", "USA", "LEG"),  # a senator, not a former official
+    ("Lindsey Graham", "2001-05-01", "USA", "LEG"),  # a House member before the Senate
+    ("Andrew Cuomo", "2016-05-01", "USA", "GOV"),  # governor of New York 2011-2021
+    ("Andrew Cuomo", "2022-05-01", "USA", "ELI"),  # out of office
+    ("Nitish Kumar", "2016-05-01", "IND", "GOV"),  # chief minister of Bihar
+    ("Edward Snowden", "2014-01-01", "USA", "CVL"),
+    ("Donald Trump", "2010-05-01", "USA", "BUS"),  # before politics: a businessman
+    ("Donald Trump", "2016-05-01", "USA", "PTY"),  # a party's candidate
+    ("Donald Trump", "2018-05-01", "USA", "GOV"),
+]
+
 
 @pytest.mark.parametrize(
     ("name", "date", "country", "sector"),
-    COMPANIES + OPPOSITION + ARMED_LEADERS + IGO_HEADS + OTHERS,
+    COMPANIES + OPPOSITION + ARMED_LEADERS + IGO_HEADS + OTHERS + LEGISLATORS_REGIONS_PEOPLE,
 )
 def test_names_of_the_lists_resolve_alone_on_their_date(coder, name, date, country, sector):
     m = resolve_string(name, coder.resources, date)

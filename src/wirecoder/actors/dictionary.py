@@ -374,6 +374,9 @@ MORE_LISTS = (
     ("igo_heads.tsv", "person"),
     ("people_more.tsv", "person"),
     ("media.tsv", "org"),
+    ("legislators.tsv", "person"),
+    ("regional_leaders.tsv", "person"),
+    ("people_news.tsv", "person"),
 )
 
 

@@ -31,7 +31,10 @@ MAX_HOLDERS = 4
 MIN_SURNAME = 3
 #: countries whose people's names put the surname first
 SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM"}
-#: the lists whose people count (the team's own, hand-checked)
+#: the lists whose people count (the team's own, hand-checked); the lists of legislators,
+#: regional heads and people without office list their distinctive surnames as forms, and
+#: would make namesakes of national leaders here ("Abbott": Australia's prime minister and
+#: the governor of Texas)
 OWN_LISTS = ("people.tsv", "officeholders.tsv", "people_more.tsv", "armed_leaders.tsv",
              "igo_heads.tsv", "opposition.tsv")  # fmt: skip
 
