@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("name", "date", "country", "sector"),
     [
         ("A.K. Antony", "2010-05-01", "IND", "GOV"),  # defence minister from 2006
-        ("A.K. Antony", "2004-05-01", "IND", "ELI"),  # before it: an elite of India
+        ("Esperanza Cabral", "2012-01-10", "PHL", "ELI"),  # after it: an elite of the Philippines
         ("Esperanza Cabral", "2008-01-10", "PHL", "GOV"),  # health secretary 2006-2010
         ("Aden Abyan Islamic Army", "2012-01-01", "YEM", "REB"),
     ],

@@ -203,20 +203,29 @@ def test_a_deed_without_a_place_takes_the_nearest_earlier_one_and_says_which():
     assert arrest.location is not later.location  # a copy: editing one leaves the other
 
 
-def test_words_and_history_take_no_place_and_a_foreign_place_is_not_taken():
+def test_history_takes_no_place_and_a_foreign_place_is_not_taken():
     from wirecoder.places.story import inherit_places
 
     raid = _deed(0, "COERCE", 0, location=_place("Peshawar", "PAK"))
-    said = _deed(40, "ACCUSE", 1)  # what someone said: where is seldom given
+    said = _deed(40, "ACCUSE", 1)  # what someone said there: the story's place too
     past = _deed(80, "ASSAULT", 2, historical=True)  # background history happened elsewhere
     abroad = _deed(120, "COERCE", 3, source=[_party("GBR")])  # British police: not Peshawar
-    headline = _deed(0, "ASSAULT", 0)
     village = _deed(160, "ASSAULT", 4, location=_place("Garubula", None))  # its own, unmapped
-    assert inherit_places([raid, said, past, abroad, village]) == 0
+    assert inherit_places([raid, said, past, abroad, village]) == 1
     assert village.location is not None and village.location.name == "Garubula"
-    assert said.location is None and past.location is None and abroad.location is None
-    # nothing before the headline: it takes no place from later sentences
-    assert inherit_places([headline, _deed(50, "ASSAULT", 1, location=_place("Kabul", "AFG"))]) == 0
+    assert said.location is not None and said.location.name == "Peshawar"
+    assert past.location is None and abroad.location is None
+
+
+def test_a_headline_takes_the_first_place_the_body_gives():
+    from wirecoder.places.story import inherit_places
+
+    headline = _deed(0, "ACCUSE", 0)  # "Nicaragua Charges Man ..."
+    court = _deed(50, "ACCUSE", 2, location=_place("Managua", "NIC"))
+    later = _deed(90, "COERCE", 3, location=_place("Leon", "NIC"))
+    assert inherit_places([headline, court, later]) == 1
+    assert headline.location is not None and headline.location.name == "Managua"
+    assert headline.provenance["location"] == court.trigger
 
 
 def test_an_arrest_reported_after_the_incident_is_placed_where_the_incident_was(coder):
