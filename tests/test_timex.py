@@ -280,3 +280,14 @@ def test_a_date_between_the_subject_and_its_verb_dates_the_verb(coder):
         "Trump's offer.",
     )
     assert got["rejected"][:2] == ("2015-10-20", "Tuesday")
+
+
+def test_a_when_clause_on_a_date_is_dated_by_it(coder):
+    from datetime import date
+
+    from wirecoder.timex import event_date
+
+    doc = coder.resources.nlp("It was no surprise Thursday, when Barkley went off script.")
+    went = next(t for t in doc if t.text == "went")
+    value = event_date(went, date(2015, 12, 11))
+    assert value is not None and value.date == "2015-12-10"

@@ -495,7 +495,8 @@ def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
     clauses above or beside it: "X said on Tuesday that rebels attacked" dates the saying,
     and the attack only for want of a date of its own. A relative clause is no clause below
     it ("arrested on Tuesday the man who attacked the guards"), unless it tells what was done
-    at a dated occasion ("at a rally where he pledged his support").
+    at a dated occasion ("at a rally where he pledged his support") or on the date itself
+    ("on Monday, when gunmen stormed the hotel").
     """
     gov = _governor(ent)
     occasion = _occasion_verb(gov)
@@ -508,6 +509,8 @@ def _path(ent: SpacySpan, tok: Token) -> tuple[int, bool] | None:
             break
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in SPEECH:
             speech = True
+        if cur.dep_ == "relcl" and ent.start <= cur.head.i < ent.end:
+            return steps + 1, speech  # "on Monday, when gunmen stormed the hotel"
         if cur.dep_ == "relcl" and not _at_occasion(cur):
             break
         if cur.dep_ == "csubj" and steps > 0:

@@ -98,6 +98,17 @@ PLACE_TYPE_WORDS = frozenset(
         "rayon",
     ]
 )
+#: a compass word before a known place names a part of it ("Northeast Philadelphia",
+#: "southern Kandahar"); a bare "North", "West" opens names of their own ("West Midlands",
+#: "South Yorkshire", "East Asia") and is left alone
+COMPASS = frozenset(
+    ["northern", "southern", "eastern", "western", "northeastern", "northwestern",
+     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+     "south-western", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west"]
+)  # fmt: skip
+#: the part of a place a compass word names must be a place that size (not a continent)
+COMPASS_TOWN = 100_000
 _ARTICLE = re.compile(r"^(al|el|ar|as|an|ad|ash|at|az|ad) (?=\w{3})")
 
 #: Country aliases that name a part of the country: a region of it, not the country itself.
@@ -287,11 +298,21 @@ class Gazetteer:
         return keys
 
     def named(self, name: str) -> list[Named]:
-        """Every place this name can be, under the first spelling variant that is known."""
-        for key in self._keys(name):
+        """Every place this name can be, under the first spelling variant that is known;
+        else, for "northern X", "Northeast X", the country, region or large town X."""
+        keys = self._keys(name)
+        for key in keys:
             hits = self._bucket(key)
             if hits:
                 return list(hits)
+        words = keys[-1].split()
+        if len(words) > 1 and words[0] in COMPASS:
+            return [
+                n
+                for n in self._bucket(" ".join(words[1:]))
+                if not n.alternate
+                and (n.place.feature in ("country", "admin1") or n.place.population >= COMPASS_TOWN)
+            ]
         return []
 
     def lookup(self, name: str) -> list[Place]:
