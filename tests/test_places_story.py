@@ -248,6 +248,10 @@ def test_an_arrest_reported_after_the_incident_is_placed_where_the_incident_was(
         ("A man was charged with murder in Cumbria after two bodies were found.", "charged", "GBR"),
         # the agencies of Pakistan's tribal areas, which ISO 3166-2 does not list
         ("A landmine killed two children in Mohmand Agency.", "killed", "PAK"),
+        # the team's district table: India's districts, Pakistan's tehsils, Nepal's districts
+        ("Maoists killed a villager in Rohtas District.", "killed", "IND"),
+        ("Gunmen killed three tribesmen near Mir Ali tehsil.", "killed", "PAK"),
+        ("Cadres seized petrol in Mahottari District.", "seized", "NPL"),
     ],
 )
 def test_counties_and_agencies_are_known_places(coder, text, word, iso3):

@@ -14,7 +14,9 @@ Sources, all installed with wirecoder (nothing is fetched over the network):
   of the same name in the same country when there is one, else none: a country without a
   point is better than a wrong point. ISO's second level (1,456 units: English counties,
   French departments, Bangladesh's districts) comes in as districts ("Cumbria" is the English
-  county, not a town in the United States).
+  county, not a town in the United States). The districts of India, Pakistan, Nepal and
+  Afghanistan's most reported districts come from the team's own `districts.tsv` (ISO lists
+  none), so an incident report from "Rohtas District" or "Mir Ali tehsil" has its country.
 
 `best` ranks the candidates for a name. A country outranks a town of the same name
 ("Jordan", "Chad", "USA"); the article's own countries outrank the rest ("Tripoli" in a
@@ -96,6 +98,7 @@ PLACE_TYPE_WORDS = frozenset(
         "woreda",
         "raion",
         "rayon",
+        "agency",
     ]
 )
 #: a compass word before a known place names a part of it ("Northeast Philadelphia",
@@ -465,16 +468,17 @@ def _table(name: str) -> list[dict[str, str]]:
     return rows
 
 
-def _region_places(gz: Gazetteer) -> None:
-    """wirecoder's own table of regions as the news names them (`places/data/regions.tsv`)."""
-    for row in _table("regions.tsv"):
+def _region_places(gz: Gazetteer, table: str = "regions.tsv", feature: str = "admin1") -> None:
+    """wirecoder's own tables of regions as the news names them (`places/data/regions.tsv`)
+    and of the districts of South Asia's incident reports (`districts.tsv`)."""
+    for row in _table(table):
         place = Place(
             row["name"],
             row.get("country") or None,
             float(row["lat"]) if row.get("lat") else None,
             float(row["lon"]) if row.get("lon") else None,
             0,
-            row.get("feature") or "admin1",
+            row.get("feature") or feature,
         )
         for n in [row["name"], *(row.get("aliases") or "").split("|")]:
             if n:
@@ -537,6 +541,7 @@ def build_gazetteer(actors: ActorDictionary, min_population: int = 5000) -> Gaze
         gz.add(st["name"], Place(st["name"], "USA", None, None, 0, "admin1", st.get("geonameid")))
     _admin1_places(gz, iso2to3)
     _region_places(gz)
+    _region_places(gz, "districts.tsv", "district")
     for name, (lat, lon, iso3) in REGIONS.items():
         gz.add(name, Place(name.title(), iso3, lat, lon, 0, "region"))
     _seat_places(gz)
