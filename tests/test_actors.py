@@ -248,8 +248,9 @@ def test_a_party_named_by_its_role_is_not_a_town(coder):
 def test_the_kind_of_a_party_is_not_a_town(coder):
     an = coder.analyze("Militants attacked a Police party in Budgam District on July 1.")
     (ev,) = [e for e in an.events if e.event_type == "ASSAULT"]
-    assert ev.location is not None and ev.location.name == "Budgam District"  # not Police
-    assert [(a.sector, a.country) for a in ev.target] == [("COP", None)]  # not Poland's
+    assert ev.location is not None and ev.location.text == "Budgam District"  # not Police
+    assert ev.location.country == "IND"  # a district of the team's table
+    assert [(a.sector, a.country) for a in ev.target] == [("COP", "IND")]  # not Poland's
 
 
 @pytest.mark.parametrize(
