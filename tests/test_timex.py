@@ -285,7 +285,7 @@ def test_a_date_between_the_subject_and_its_verb_dates_the_verb(coder):
 def test_a_when_clause_on_a_date_is_dated_by_it(coder):
     from datetime import date
 
-    from wirecoder.timex import event_date
+    from wirecoder.eventdate import event_date
 
     doc = coder.resources.nlp("It was no surprise Thursday, when Barkley went off script.")
     went = next(t for t in doc if t.text == "went")

@@ -1,7 +1,7 @@
 """The story's own dates: a dateline standing in for a missing publication date, and the day
 the story gives its news, for events whose clause names none.
 
-A careful coder dates an event from its own clause first (`timex.event_date`). When the
+A careful coder dates an event from its own clause first (`eventdate.event_date`). When the
 clause names no date, the story usually does: "Riots ... engulfed Athens on Wednesday" in the
 lede dates "tear gas drifted ... as rioters hurled stones" two sentences on, and the headline
 over it. The story's first such day is the `narrative` date; only when the story gives none does the
@@ -25,19 +25,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .timex import (
+from .eventdate import (
     _CLOCK,
-    MONTHS,
     SPEECH,
-    DateValue,
     _date_entities,
     _future_clause,
     _governor,
     _preposition,
     event_date,
     on_path,
-    resolve_date,
 )
+from .timex import MONTHS, DateValue, resolve_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
