@@ -171,8 +171,6 @@ ORG_WORDS = {
     "club", "team", "airlines", "airways", "operation", "war", "revolution", "state",
 }  # fmt: skip
 #: buildings and sites: where they are named, the town they are in is the location
-#: buildings named by their owner ("the house of Shah Nawaz"): the name after them is a person
-DWELLINGS = frozenset({"house", "home", "residence", "farmhouse", "hujra", "bungalow", "shop"})
 FACILITIES = {"consulate", "embassy", "palace", "hotel", "hospital", "school", "university",
               "airport", "airbase", "base", "prison", "jail", "stadium", "building", "headquarters",
               "office", "offices", "mosque", "church", "temple", "cathedral", "shrine", "market",

@@ -19,7 +19,6 @@ from .lexicon import (
     AYN,
     BACKED,
     BACKGROUND,
-    DWELLINGS,
     ENTRANCES,
     EVENT_NOUNS,
     FACILITIES,
@@ -249,8 +248,6 @@ class NameReader:
         )
         if label == "NORP" and (not (known or settled) or strength < 1 or self._demonym(span.text)):
             return None  # "Syrian", "Kurdish"; but the tagger calls some towns NORP
-        if self._owner(span):
-            return None  # "the house of Shah Nawaz": whose house, not where it is
         if span.start > 0 and self.doc[span.start - 1].lower_ == "ethnic":
             return None  # "ethnic Amhara settlers": a people
         if not known and self._demonym(span.text):
@@ -314,13 +311,6 @@ class NameReader:
         if doc[k + n - 1].lower_ not in ADMIN_UNITS or not k <= tok.head.i < k + n:
             return span
         return doc[span.start : k + n]
-
-    def _owner(self, span: Span) -> bool:
-        """A name after "the house of" ("of one"): the owner of a dwelling, a person."""
-        k = span.start - 1
-        if k >= 0 and self.doc[k].lower_ == "one":
-            k -= 1
-        return k >= 1 and self.doc[k].lower_ == "of" and self.doc[k - 1].lower_ in DWELLINGS
 
     def _aged(self, span: Span) -> bool:
         """A name followed by an age: "Downey, 72,"."""
