@@ -9,7 +9,8 @@ from importlib import resources
 
 import pytest
 
-from wirecoder.actors.dictionary import DATA, MORE_LISTS, NONSTATE, SECTORS
+from wirecoder.actors.build import MORE_LISTS
+from wirecoder.actors.dictionary import DATA, NONSTATE, SECTORS
 from wirecoder.actors.strings import resolve_string
 
 #: companies: multinationals MNC BUS, state-owned firms their state's BUS
@@ -105,7 +106,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 @pytest.mark.parametrize("fname", [f for f, _ in MORE_LISTS])
 def test_list_rows_are_well_formed(fname):
     """Known country and sector codes, dates as years, months or days, from before to."""
-    from wirecoder.actors.dictionary import _read_rows  # the loader's own reader
+    from wirecoder.actors.build import _read_rows  # the loader's own reader
 
     path = resources.files(DATA).joinpath(fname)
     countries = {r["iso3"] for _, r in _read_rows(resources.files(DATA) / "countries.tsv", "")}

@@ -118,8 +118,8 @@ def test_the_minilm_cache_key_follows_the_model_file(fresh_cache):
 
 def test_cached_actor_dictionary_is_the_built_one(fresh_cache):
     """Same tables, in the same order, with each entry shared between its forms."""
+    from wirecoder.actors.build import build_builtin
     from wirecoder.actors.cached import cached_builtin
-    from wirecoder.actors.dictionary import build_builtin
     from wirecoder.nlp import english_words
 
     common = english_words()

@@ -15,7 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .dictionary import DATA, ActorDictionary, Entry, build_builtin
+from .build import build_builtin
+from .dictionary import DATA, ActorDictionary, Entry
 
 #: bump when the packed layout changes
 _LAYOUT = "actors/1"
@@ -75,13 +76,13 @@ def unpack(data: Packed, common: frozenset[str]) -> ActorDictionary:
 
 @lru_cache(maxsize=1)
 def _sources_digest() -> bytes:
-    """Hash of the builder's source (dictionary.py, forms.py, this module) and the data files."""
+    """Hash of the builder's source (build.py, dictionary.py, forms.py, this module) and the data files."""
     import hashlib
 
-    from . import dictionary, forms
+    from . import build, dictionary, forms
 
     h = hashlib.sha256(_LAYOUT.encode())
-    for mod in (dictionary.__file__, forms.__file__, __file__):
+    for mod in (build.__file__, dictionary.__file__, forms.__file__, __file__):
         with open(mod, "rb") as fh:
             h.update(fh.read())
     for f in sorted(resources.files(DATA).iterdir(), key=lambda p: p.name):
