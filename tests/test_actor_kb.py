@@ -50,6 +50,20 @@ def test_team_lists_resolve_office_holders_and_groups_on_their_date(
     assert (m.country, m.sector) == (country, sector), m.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "sector"),
+    [
+        ("Hamid Karzai", "2012-05-01", "GOV"),  # president 2001-2014 in both lists
+        ("Hamid Karzai", "2016-05-01", "ELI"),  # Phoenix leaves his term open; the team's ends
+        ("Jacob Zuma", "2019-05-01", "ELI"),  # resigned in February 2018
+    ],
+)
+def test_an_open_phoenix_term_ends_where_the_team_lists_end_it(coder, name, date, sector):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert m.sector == sector, m.rule
+
+
 def test_descriptor_in_the_phrase_wins_over_the_knowledge_base(coder):
     m = resolve_string("European Union President Herman Van Rompuy", coder.resources, "2011-01-10")
     assert m is not None and m.country == "EUR"
