@@ -86,6 +86,19 @@ def test_a_former_official_abroad_is_a_namesake_in_a_one_country_story(coder):
     assert any(m.country == "FJI" for m in fiji.mentions if "Whiteside" in m.text)
 
 
+def test_a_name_before_its_first_office_abroad_is_a_namesake(coder):
+    # the team's list has a Mohammad Yaqoob as Afghanistan's defence minister from 2021
+    text = (
+        "A policeman identified as Mohammad Yaqoob was killed by militants in Pulwama "
+        "District on Monday. Police in Srinagar said the militants escaped."
+    )
+    a = coder.analyze({"text": text, "date": "2016-08-23"})
+    yaqoob = [m for m in a.mentions if m.text == "Mohammad Yaqoob"]
+    assert yaqoob and all(m.country == "IND" for m in yaqoob), [m.rule for m in yaqoob]
+    later = coder.analyze({"text": text, "date": "2022-08-23"})  # in office: news abroad
+    assert any(m.country == "AFG" for m in later.mentions if m.text == "Mohammad Yaqoob")
+
+
 def test_lowercase_phrases_are_not_knowledge_base_names(coder):
     m = resolve_string("an islamic group", coder.resources, "2012-01-01")
     assert m is None or not any("phoenix_actors.tsv" in r for r in m.rule)
