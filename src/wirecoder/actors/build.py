@@ -102,6 +102,10 @@ MORE_LISTS = (
     ("legislators.tsv", "person"),
     ("regional_leaders.tsv", "person"),
     ("people_news.tsv", "person"),
+    ("party_leaders.tsv", "person"),
+    ("finance.tsv", "person"),
+    ("security_chiefs.tsv", "person"),
+    ("parties.tsv", "org"),
 )
 
 
@@ -204,10 +208,10 @@ def _add_knowledge_base(d: ActorDictionary) -> None:
         valid_to = cells[end] or None
         if valid_to is None and cells[kind] == "person":
             # Phoenix (2014-15) leaves a sitting official's role open; where the team's lists
-            # close that person's terms later, the role ends there (Karzai is no president in 2016)
-            last = ends.get(who.casefold())
-            if last and last >= cells[start][: len(last)]:
-                valid_to = last
+            # close the term it began (the first end after its start), it ends there (Karzai is no
+            # president in 2016, nor Zuma in 2019, before his new party of 2023)
+            after = [e for e in ends.get(who.casefold(), ()) if e >= cells[start][: len(e)]]
+            valid_to = after[0] if after else None
         entry = Entry(
             who,
             cells[country] or None,
@@ -233,22 +237,15 @@ def _add_knowledge_base(d: ActorDictionary) -> None:
                 d.max_len = len(key)
 
 
-def _own_terms_end(d: ActorDictionary) -> dict[str, str]:
-    """Name -> the end of the last dated term the team's lists give that person, for people
-    whose every term there has ended (none open)."""
-    last: dict[str, str] = {}
-    open_ended: set[str] = set()
+def _own_terms_end(d: ActorDictionary) -> dict[str, list[str]]:
+    """Name -> the end dates of the dated terms the team's lists give that person, in order."""
+    ends: dict[str, set[str]] = {}
     for table in (d.exact, d.folded):
         for bucket in table.values():
             for e in bucket:
-                if e.kind != "person" or e.priority < 0:
-                    continue
-                key = e.name.casefold()
-                if not e.valid_to:
-                    open_ended.add(key)
-                elif e.valid_to > last.get(key, ""):
-                    last[key] = e.valid_to
-    return {k: v for k, v in last.items() if k not in open_ended}
+                if e.kind == "person" and e.priority >= 0 and e.valid_to:
+                    ends.setdefault(e.name.casefold(), set()).add(e.valid_to)
+    return {k: sorted(v) for k, v in ends.items()}
 
 
 def _add_named(
