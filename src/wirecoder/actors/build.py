@@ -102,6 +102,7 @@ MORE_LISTS = (
     ("legislators.tsv", "person"),
     ("regional_leaders.tsv", "person"),
     ("people_news.tsv", "person"),
+    ("ministers.tsv", "person"),
     ("party_leaders.tsv", "person"),
     ("finance.tsv", "person"),
     ("security_chiefs.tsv", "person"),
