@@ -266,6 +266,9 @@ def test_the_kind_of_a_party_is_not_a_town(coder):
         # in an Indian story, Congress is the party
         ("Congress leaders protested in New Delhi against the BJP government. Police detained "
          "Congress workers in Delhi.", "Congress workers", ("IND", "PTY")),
+        # "US Congress" in a story of a Congress state is still the US Congress
+        ("Honduras police chief Juan Lopez resigned in Tegucigalpa on Monday. In 1990 US "
+         "Congress halted military aid to Honduras.", "US Congress", ("USA", "LEG")),
         # elsewhere it stays the US Congress
         ("Congress approved new sanctions on Russia, and Senator John McCain praised the vote "
          "in Washington.", "Congress", ("USA", "LEG")),

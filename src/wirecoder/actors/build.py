@@ -107,6 +107,8 @@ MORE_LISTS = (
     ("finance.tsv", "person"),
     ("security_chiefs.tsv", "person"),
     ("parties.tsv", "org"),
+    ("orgs_state.tsv", "org"),
+    ("orgs_civil.tsv", "org"),
 )
 
 

@@ -428,6 +428,8 @@ def local_congress(
     story: str | bool | None = False  # worked out once, when needed
     for m in bare:
         words = [t.text for t in doc[m.start : m.end]]
+        # the words before "Congress" ("US Congress" is itself a name, which hides its "US")
+        words = words[: words.index("Congress")] if "Congress" in words[1:] else words
         named = {
             e.country
             for _, _, entries in dictionary.find(words)

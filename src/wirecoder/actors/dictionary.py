@@ -110,7 +110,14 @@ class ActorDictionary:
                 self._index(variant, entry, case_sensitive)
         self._index(tokens, entry, case_sensitive)
         if name_words:
-            self.name_words.update(t.lower() for t in tokens if t[:1].isupper())
+            # an organisation's common words ("Victims", "Against", "Law") are no names: kept
+            # capitalised, they would glue a headline's words into one entity
+            org = entry.kind == "org"
+            self.name_words.update(
+                t.lower()
+                for t in tokens
+                if t[:1].isupper() and not (org and t.lower() in self.common)
+            )
 
     def _index(self, tokens: list[str], entry: Entry, case_sensitive: bool) -> None:
         key = tuple(tokens) if case_sensitive else tuple(t.lower() for t in tokens)
