@@ -18,9 +18,8 @@ from pathlib import Path
 from .forms import STATE_KINDS, dotted_variants, inside_new_name
 
 DATA = "wirecoder.actors.data"
-KB_PRIORITY = (
-    -1
-)  # the Phoenix-derived rows: below wirecoder's own lists; the article's descriptors win over both
+#: the Phoenix-derived rows rank below wirecoder's own lists; the article's descriptors win over both
+KB_PRIORITY = -1
 # military aircraft and weapon designators: a maker's or type letters, a dash, a number
 _DESIGNATOR = re.compile(
     r"^(f|b|a|ah|ch|uh|mh|mq|rq|v|p|c|kc|e|ea|ef|su|mig|tu|il|mi|ka|j|jf|jh|yak|f/a)"
