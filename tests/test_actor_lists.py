@@ -89,10 +89,29 @@ LEGISLATORS_REGIONS_PEOPLE = [
     ("Donald Trump", "2018-05-01", "USA", "GOV"),
 ]
 
+#: ministers, finance, security and party people, parties and organisations (stop 28)
+STOP28 = [
+    ("Ko Ko", "2013-05-01", "MMR", "GOV"),  # Myanmar's home affairs minister 2011-2016
+    ("Haruhiko Kuroda", "2015-05-01", "JPN", "GOV"),  # governor of the Bank of Japan
+    ("Ajit Doval", "2015-05-01", "IND", "GOV"),  # national security adviser
+    ("Marine Le Pen", "2015-05-01", "FRA", "OPP"),  # not a marine (MIL)
+    ("Nigel Farage", "2015-05-01", "GBR", "OPP"),
+    ("Alternative for Germany", "2017-09-01", "DEU", "PTY"),
+    ("Guardia Civil", "2015-05-01", "ESP", "COP"),
+    ("B'Tselem", "2015-05-01", "ISR", "SOC"),
+    ("Nigeria Labour Congress", "2015-05-01", "NGA", "LAB"),  # not the US Congress
+]
+
 
 @pytest.mark.parametrize(
     ("name", "date", "country", "sector"),
-    COMPANIES + OPPOSITION + ARMED_LEADERS + IGO_HEADS + OTHERS + LEGISLATORS_REGIONS_PEOPLE,
+    COMPANIES
+    + OPPOSITION
+    + ARMED_LEADERS
+    + IGO_HEADS
+    + OTHERS
+    + LEGISLATORS_REGIONS_PEOPLE
+    + STOP28,
 )
 def test_names_of_the_lists_resolve_alone_on_their_date(coder, name, date, country, sector):
     m = resolve_string(name, coder.resources, date)
