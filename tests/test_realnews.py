@@ -123,6 +123,39 @@ def test_scores_count_wrong_types_missing_parties_references_and_duplicates():
     assert m["asserted_no_event"] == pytest.approx(1 / 4)
 
 
+def test_confidence_table_says_what_each_cut_off_keeps_and_costs():
+    """A user choosing --min-confidence reads, per cut-off, the precision and recall of what
+    stays; cut 0 is the headline figures."""
+    from wirecoder.eval.realnews import GoldDoc
+
+    gold = [
+        _gold((10, 18), "ASSAULT", src=["IND"], tgt=["PAK"]),
+        _gold((60, 66), "COERCE", src=["IND"]),
+    ]
+    events = [
+        _event((10, 18), "ASSAULT", src=["IND"], tgt=["PAK"], confidence=0.8),  # all right
+        _event((60, 66), "COERCE", src=["PAK"], confidence=0.45),  # right type, wrong source
+        _event((70, 75), "PROTEST", confidence=0.35),  # no event at all
+    ]
+
+    class _Analysis:
+        def __init__(self) -> None:
+            self.events = events
+            self.candidates: list = []
+            self.doc = None
+
+    rep = score([(GoldDoc("k", "dev", "d", gold), _Analysis())], "t")  # type: ignore[arg-type]
+    rows = {r["min_conf"]: r for r in rep.tables["by minimum confidence (--min-confidence)"]}
+    m = rep.metrics
+    assert rows[0.0]["type_P"] == pytest.approx(m["type_precision"]) == pytest.approx(2 / 3)
+    assert rows[0.0]["recall"] == pytest.approx(m["recall"]) == pytest.approx(1 / 2)
+    assert rows[0.4]["asserted"] == 2 and rows[0.4]["type_P"] == pytest.approx(1.0)
+    assert rows[0.4]["recall_news"] == pytest.approx(1.0)
+    assert rows[0.5]["asserted"] == 1 and rows[0.5]["recall_news"] == pytest.approx(1 / 2)
+    assert rows[0.5]["all_right_P"] == pytest.approx(1.0)
+    assert rows[0.7]["recall"] == pytest.approx(1 / 2)
+
+
 def test_parties_right_accepts_a_rebel_for_an_armed_group():
     rebel = Actor(text="militants", start=0, end=1, country="IND", sector="REB")
     assert parties_right([rebel], [{"country": "IMG"}])

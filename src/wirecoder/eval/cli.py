@@ -90,6 +90,20 @@ def print_report(rep: Report, confusion: bool) -> None:
                 str(int(stats["predicted"])),
             )
         con.print(t)
+    for title, rows in rep.tables.items():
+        if not rows:
+            continue
+        t = Table(title=title, header_style="bold")
+        for col in rows[0]:
+            t.add_column(col, justify="right")
+        for cells in rows:
+            t.add_row(
+                *(
+                    f"{v:.0f}" if float(v).is_integer() and v > 1 else f"{v:.3f}"
+                    for v in cells.values()
+                )
+            )
+        con.print(t)
     if confusion and rep.confusion:
         labels = sorted(set(rep.confusion) | {p for row in rep.confusion.values() for p in row})
         t = Table(title="confusion (rows gold, columns predicted)", header_style="bold")

@@ -124,6 +124,8 @@ class Report:
     confusion: dict[str, Counter[str]] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: named tables of rows (column -> value), e.g. the figures at each confidence cut-off
+    tables: dict[str, list[dict[str, float]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +139,10 @@ class Report:
             "confusion": {k: dict(v) for k, v in self.confusion.items()},
             "misses": [m.__dict__ for m in self.misses],
             "notes": self.notes,
+            "tables": {
+                k: [{c: round(v, 4) for c, v in row.items()} for row in rows]
+                for k, rows in self.tables.items()
+            },
         }
 
 

@@ -30,6 +30,10 @@ Figures (each over the split's articles):
 - `candidate_coverage`: the share of gold events whose trigger some lexicon candidate covers,
   kept or not (what the learned decision can at best find).
 
+A table gives the same figures for the records a user keeps with `--min-confidence` at each
+cut-off (type and all-right precision of asserted news, recall by a news record of the right
+type, and with both parties): the price of precision in recall, measured.
+
 Party countries are right when the gold names none, or when wirecoder names one of the gold's.
 `--errors N` lists events of a wrong type, events of the right type with a wrong party, and
 gold events not found. The blind test split is scored like the others but never listed:
@@ -184,7 +188,8 @@ def score(
 ) -> Report:
     rep = Report(name=name)
     c: Counter[str] = Counter()
-    for doc, analysis in pairs:
+    cuts: list[_Scored] = []
+    for n_doc, (doc, analysis) in enumerate(pairs):
         gold = [g for g in doc.events]
         new_gold = [i for i, g in enumerate(gold) if g["kind"] == "new"]
         events = analysis.events
@@ -208,6 +213,17 @@ def score(
                 and g is not None
                 and parties_right(ev.source, g["source"])
                 and parties_right(ev.target, g["target"])
+            )
+            key = (n_doc, gi) if gi is not None else None
+            cuts.append(
+                _Scored(
+                    ev.confidence,
+                    news,
+                    right_type,
+                    bool(both and g is not None and g["status"] == "asserted"),
+                    key if right_type and not ev.historical else None,
+                    key if both else None,
+                )
             )
             if news:
                 c["asserted"] += 1
@@ -282,7 +298,47 @@ def score(
         "asserted_reference": ratio("asserted_reference", "asserted"),
         "gold_events": float(c["gold_new"]),
     }
+    rep.tables["by minimum confidence (--min-confidence)"] = confidence_table(cuts, c["gold_new"])
     return rep
+
+
+#: the cut-offs `confidence_table` reports
+CONFIDENCE_CUTS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+@dataclass
+class _Scored:
+    """One record as scored: its confidence, whether it counts as news, whether it is right,
+    and the gold event it finds (by a news record, and with both parties), if any."""
+
+    confidence: float
+    news: bool
+    right_type: bool
+    all_right: bool
+    finds: tuple[int, int] | None
+    finds_all: tuple[int, int] | None
+
+
+def confidence_table(records: list[_Scored], gold_new: int) -> list[dict[str, float]]:
+    """Precision and recall of the records a user keeps with `--min-confidence` at each cut:
+    what a threshold buys and what it costs, measured rather than guessed."""
+    rows = []
+    for cut in CONFIDENCE_CUTS:
+        kept = [r for r in records if r.confidence >= cut]
+        news = [r for r in kept if r.news]
+        found = {r.finds for r in kept if r.finds is not None}
+        found_all = {r.finds_all for r in kept if r.finds_all is not None}
+        rows.append(
+            {
+                "min_conf": cut,
+                "asserted": float(len(news)),
+                "type_P": sum(r.right_type for r in news) / len(news) if news else 0.0,
+                "all_right_P": sum(r.all_right for r in news) / len(news) if news else 0.0,
+                "recall_news": len(found) / gold_new if gold_new else 0.0,
+                "recall": len(found_all) / gold_new if gold_new else 0.0,
+            }
+        )
+    return rows
 
 
 def _gold_str(g: dict[str, Any] | None) -> str:
