@@ -266,3 +266,23 @@ def test_a_compass_word_names_part_of_a_known_place_not_a_region_of_its_own():
     assert gz.lookup("South America") == []  # not the United States
     assert gz.lookup("West Midlands") == []  # not Zimbabwe's Midlands
     assert [p.country for p in gz.lookup("North Waziristan")][:1] == ["PAK"]  # a name whole
+
+
+def test_an_event_with_no_place_in_a_one_country_story_happened_in_that_country(coder):
+    text = (
+        "Kenya accused opposition leaders of inciting violence. "
+        "Kenya's chief prosecutor charged two opposition lawmakers with hate speech. "
+        "The United States urged the opposition to meet the government."
+    )
+    analysis = coder.analyze(text, date="2017-08-14")
+    assert analysis.primary_country == "KEN"
+    by_type = {e.event_type: e for e in analysis.events}
+    assert {"ACCUSE", "REQUEST"} <= set(by_type), [
+        (e.event_type, e.trigger.text) for e in analysis.events
+    ]
+    accused = by_type["ACCUSE"].location
+    # a country-level place whose offsets show the evidence: the article's "Kenya"
+    assert accused is not None and accused.country == "KEN" and accused.feature == "country"
+    assert text[accused.start : accused.end] == accused.text == "Kenya"
+    # an American request is no event the story's country shows the place of
+    assert by_type["REQUEST"].location is None

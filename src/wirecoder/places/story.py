@@ -16,6 +16,13 @@ gold places them where the story is (a court's charge, a governor's promise, a c
 attack on a rival), and a later place serves an event with none before it. On the 457
 training articles place country right went 0.685 -> 0.736 (right 252 -> 271, wrong
 18 -> 23); on the 158 the decision model never saw, 0.695 -> 0.742.
+
+An event left without a place in an article about one country (the coref stage's
+`primary_country`: the only country it names, or one named in several sentences clearly ahead
+of the next) happened in that country, unless one of its own parties is of another state: a
+country-level place, as GDELT and ICEWS give an event whose town the text does not name. Its
+offsets and `text` are the article's first mention of that country, the evidence for it, and
+its feature is "country", so a map or a filter can tell it from a named town.
 """
 
 from __future__ import annotations
@@ -23,9 +30,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..records import Event
+from ..records import Event, Location
 
 if TYPE_CHECKING:
+    from ..actors.mention import Mention
     from ..analysis import Analysis, Resources
 
 
@@ -62,6 +70,66 @@ def inherit_places(events: list[Event]) -> int:
     return given
 
 
+#: mentions that show a story's country, best first: the country named ("Kenya"), its people
+#: ("Kenyan"), its capital, then a name the dictionary places there ("Uhuru Kenyatta")
+_COUNTRY_EVIDENCE = ("country", "demonym", "capital", "org", "entity", "person")
+
+
+def _evidence(analysis: Analysis, country: str) -> Mention | None:
+    """The mention that best shows the article is about `country`: a name of the country
+    itself before a party the article's country was given to ("Kenya" before "the police")."""
+    from ..actors.coref import ARTICLE_RULE
+
+    found = [
+        m
+        for m in analysis.mentions
+        if m.country == country and m.kind in _COUNTRY_EVIDENCE and not m.outlet
+    ]
+    return min(
+        found,
+        key=lambda m: (
+            any(ARTICLE_RULE in r for r in m.rule),
+            _COUNTRY_EVIDENCE.index(m.kind),
+            m.start,
+        ),
+        default=None,
+    )
+
+
+def place_in_story_country(events: list[Event], analysis: Analysis) -> int:
+    """Give each event still without a place the country the article is about (see the
+    module docstring). Returns how many events took it."""
+    from ..actors.dictionary import NONSTATE
+    from .context import country_place
+
+    country = analysis.primary_country
+    place = country_place(country)
+    if country is None or place is None:
+        return 0
+    evidence = _evidence(analysis, country)
+    if evidence is None:
+        return 0
+    given = 0
+    for ev in events:
+        if ev.location is not None or ev.historical or ev.referential:
+            continue
+        states = {a.country for a in ev.source + ev.target if a.country not in NONSTATE}
+        if states - {country, None}:
+            continue  # a party of another state: the story's country need not be the place
+        ev.location = Location(
+            name=place.name,
+            country=country,
+            lat=place.lat,
+            lon=place.lon,
+            start=evidence.start_char,
+            end=evidence.end_char,
+            text=evidence.text,
+            feature="country",
+        )
+        given += 1
+    return given
+
+
 class StoryPlaceStage:
     """Gives events without a place of their own the place the story gives (after dedup,
     so that a place any telling names wins first)."""
@@ -72,6 +140,7 @@ class StoryPlaceStage:
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
         inherit_places(analysis.events)
+        place_in_story_country(analysis.events, analysis)
 
 
-__all__ = ["StoryPlaceStage", "inherit_places"]
+__all__ = ["StoryPlaceStage", "inherit_places", "place_in_story_country"]
