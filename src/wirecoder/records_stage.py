@@ -406,21 +406,9 @@ def _headline_country(analysis: Analysis) -> Location | None:
             break
     if country is None:
         return None
-    from .actors.dictionary import load_dictionary
+    from .places.context import country_location
 
-    c = load_dictionary(()).countries.get(country.country or "")
-    if c is None:
-        return None
-    return Location(
-        name=c.name,
-        country=c.iso3,
-        lat=c.lat,
-        lon=c.lon,
-        start=country.start_char,
-        end=country.end_char,
-        text=country.text,
-        feature="country",
-    )
+    return country_location(country.country, country)
 
 
 class RecordStage:

@@ -13,7 +13,9 @@ from .lexicon import LOC_PREPS, PLACE_NOUNS, PLACE_ONLY
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..actors.mention import Mention
     from ..analysis import Analysis
+    from ..records import Location
 
 
 def country_place(iso3: str | None) -> Place | None:
@@ -24,6 +26,32 @@ def country_place(iso3: str | None) -> Place | None:
     if c is None:
         return None
     return Place(c.name, c.iso3, c.lat, c.lon, c.population, "country")
+
+
+def location_at(place: Place, start: int, end: int, text: str) -> Location:
+    """An event's place: the gazetteer's entry and the words of the text that name it."""
+    from ..records import Location
+
+    return Location(
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        start=start,
+        end=end,
+        text=text,
+        geonameid=place.geonameid,
+        feature=place.feature,
+    )
+
+
+def country_location(iso3: str | None, evidence: Mention) -> Location | None:
+    """A country-level event place whose offsets and text are the mention that shows it
+    (the headline's "Angola:", the article's "Kenya")."""
+    place = country_place(iso3)
+    if place is None:
+        return None
+    return location_at(place, evidence.start_char, evidence.end_char, evidence.text)
 
 
 def article_context(

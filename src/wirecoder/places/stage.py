@@ -39,7 +39,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..records import Location
-from .context import article_context, country_place, own_country
+from .context import article_context, country_place, location_at, own_country
 from .gazetteer import Gazetteer, Place, fold, load_gazetteer
 from .lexicon import (
     ADMIN1_UNITS,
@@ -237,16 +237,8 @@ class PlaceFinder(PathFinder):
             return None
         top = f.toponym
         place = top.places[0] if top.places else self.resolve(top)
-        return Location(
-            name=place.name,
-            country=place.country,
-            lat=place.lat,
-            lon=place.lon,
-            start=top.start_char,
-            end=top.end_char,
-            text=self.text[top.start_char : top.end_char],
-            geonameid=place.geonameid,
-            feature=place.feature,
+        return location_at(
+            place, top.start_char, top.end_char, self.text[top.start_char : top.end_char]
         )
 
     def locate(self, cand: Candidate, analysis: Analysis) -> Location | None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..records import Event, Location
+from ..records import Event
 
 if TYPE_CHECKING:
     from ..actors.mention import Mention
@@ -100,14 +100,12 @@ def place_in_story_country(events: list[Event], analysis: Analysis) -> int:
     """Give each event still without a place the country the article is about (see the
     module docstring). Returns how many events took it."""
     from ..actors.dictionary import NONSTATE
-    from .context import country_place
+    from .context import country_location
 
     country = analysis.primary_country
-    place = country_place(country)
-    if country is None or place is None:
-        return 0
-    evidence = _evidence(analysis, country)
-    if evidence is None:
+    evidence = _evidence(analysis, country) if country else None
+    location = country_location(country, evidence) if evidence is not None else None
+    if location is None:
         return 0
     given = 0
     for ev in events:
@@ -116,16 +114,7 @@ def place_in_story_country(events: list[Event], analysis: Analysis) -> int:
         states = {a.country for a in ev.source + ev.target if a.country not in NONSTATE}
         if states - {country, None}:
             continue  # a party of another state: the story's country need not be the place
-        ev.location = Location(
-            name=place.name,
-            country=country,
-            lat=place.lat,
-            lon=place.lon,
-            start=evidence.start_char,
-            end=evidence.end_char,
-            text=evidence.text,
-            feature="country",
-        )
+        ev.location = replace(location)
         given += 1
     return given
 
