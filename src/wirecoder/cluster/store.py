@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 ITEMS_SQL = """
 SELECT e.event_id, e.article_id, e.event_type, e.sentence, coalesce(e.date, a.date) AS day,
        e.status, e.source_country, e.target_country, e.reciprocal, e.location_name,
-       e.location_country, a.source AS outlet_name, a.url, e.trigger_text
+       e.location_country, json_extract_string(e.location, '$.feature') AS location_feature,
+       a.source AS outlet_name, a.url, e.trigger_text
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 
@@ -61,6 +62,7 @@ def _countries(flat: str | None) -> frozenset[str]:
 
 def _item(row: dict[str, Any]) -> Item:
     day = row["day"]
+    town = None if row.get("location_feature") == "country" else row["location_name"]
     return Item(
         event_id=row["event_id"],
         article_id=row["article_id"],
@@ -72,8 +74,10 @@ def _item(row: dict[str, Any]) -> Item:
         src=_countries(row["source_country"]),
         tgt=_countries(row["target_country"]),
         reciprocal=bool(row["reciprocal"]),
-        place=row["location_name"] or "",
-        place_country=row["location_country"] or "",
+        # a place is a town or a region two reports share; a country-level place (often only
+        # the story's country) adds nothing the parties' countries do not already say
+        place="" if town is None else row["location_name"] or "",
+        place_country="" if town is None else row["location_country"] or "",
         outlet=outlet(row["outlet_name"], row["url"]),
     )
 
