@@ -249,3 +249,24 @@ def test_a_denial_in_another_article_is_a_dispute_of_the_cluster(tmp_path: Path)
     result = CliRunner().invoke(app, ["clusters", "--db", str(path), "--disputes"])
     assert result.exit_code == 0, result.output
     assert [json.loads(x)["cluster_id"] for x in result.output.splitlines()] == [rec["cluster_id"]]
+
+
+def test_a_country_level_place_is_no_evidence_that_two_reports_meet(tmp_path: Path) -> None:
+    """Two reports of the Kandahar attack join on their town; placed only in Afghanistan (the
+    story's country every event of an Afghan story may take) they join on their words and
+    parties, and the country is not counted as a place they share."""
+
+    def fields(place: str, feature: str | None) -> set[str]:
+        pairs = batches()[:2]
+        for _, coded in pairs:
+            for ev in coded.events:
+                ev.location = Location(place, "AFG", None, None, 0, 1, feature=feature)
+        path = tmp_path / f"{place}.duckdb"
+        with Store(path) as st:
+            st.add_coded(coded_table(pairs, "test"))
+        joined = [c for c in _clusters(path) if c["n_articles"] == 2]
+        assert joined, _clusters(path)
+        return {f for m in joined[0]["members"] if m["reason"] for f in m["reason"]["fields"]}
+
+    assert "place" in fields("Kandahar", "city")
+    assert not {"place", "place_country"} & fields("Afghanistan", "country")
