@@ -62,7 +62,9 @@ def _countries(flat: str | None) -> frozenset[str]:
 
 def _item(row: dict[str, Any]) -> Item:
     day = row["day"]
-    town = None if row.get("location_feature") == "country" else row["location_name"]
+    # a place is a town or a region two reports share; a country-level place (often only the
+    # story's country) adds nothing the parties' countries do not already say
+    country_level = row.get("location_feature") == "country"
     return Item(
         event_id=row["event_id"],
         article_id=row["article_id"],
@@ -74,10 +76,8 @@ def _item(row: dict[str, Any]) -> Item:
         src=_countries(row["source_country"]),
         tgt=_countries(row["target_country"]),
         reciprocal=bool(row["reciprocal"]),
-        # a place is a town or a region two reports share; a country-level place (often only
-        # the story's country) adds nothing the parties' countries do not already say
-        place="" if town is None else row["location_name"] or "",
-        place_country="" if town is None else row["location_country"] or "",
+        place="" if country_level else row["location_name"] or "",
+        place_country="" if country_level else row["location_country"] or "",
         outlet=outlet(row["outlet_name"], row["url"]),
     )
 

@@ -21,8 +21,9 @@ An event left without a place in an article about one country (the coref stage's
 `primary_country`: the only country it names, or one named in several sentences clearly ahead
 of the next) happened in that country, unless one of its own parties is of another state: a
 country-level place, as GDELT and ICEWS give an event whose town the text does not name. Its
-offsets and `text` are the article's first mention of that country, the evidence for it, and
-its feature is "country", so a map or a filter can tell it from a named town.
+offsets and `text` are the article's best evidence for that country (its own name first, before
+a party only given the article's country), and its feature is "country", so a map or a filter
+can tell it from a named town.
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ class StoryPlaceStage:
     so that a place any telling names wins first)."""
 
     name = "story_place"
-    requires = ("events",)
+    requires = ("events", "mentions")  # and `primary_country`, when a stage gave one
     assigns = ("events.location",)
 
     def __call__(self, analysis: Analysis, resources: Resources) -> None:
