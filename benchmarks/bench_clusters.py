@@ -39,10 +39,11 @@ DAY0 = date(2023, 1, 1).toordinal()
 
 
 def synthetic(
-    n: int, seed: int, prefix: str, days: tuple[int, int] = (0, 730)
+    n: int, seed: int, prefix: str, days: tuple[int, int] = (0, 730), no_country: float = 0.0
 ) -> tuple[pa.Table, pa.Table, np.ndarray]:
     """(articles, events, truth) for n events on days in `days` (day numbers from 2023-01-01);
-    truth[i] is event i's generated real event."""
+    truth[i] is event i's generated real event; a share `no_country` of the real events
+    names no country at all (no party's, no place's)."""
     rng = np.random.default_rng(seed)
     n_real = max(1, n // 3)
     r_type = rng.integers(len(EVENT_TYPES), size=n_real)
@@ -50,6 +51,7 @@ def synthetic(
     r_tgt = rng.integers(len(COUNTRIES), size=n_real)
     r_src = rng.integers(-len(COUNTRIES) // 2, len(COUNTRIES), size=n_real)  # < 0: unknown
     r_words = rng.integers(50_000, size=(n_real, 6))
+    r_none = rng.random(n_real) < no_country
     truth = rng.integers(n_real, size=n)
     noise = rng.integers(50_000, size=(n, 4))
     sentences = [" ".join(f"w{w}" for w in (*r_words[r], *noise[i])) for i, r in enumerate(truth)]
@@ -80,10 +82,19 @@ def synthetic(
             "sentence": sentences,
             "date": pa.array([date.fromordinal(DAY0 + int(d)) for d in days], pa.date32()),
             "status": ["asserted"] * n,
-            "source_country": [COUNTRIES[s] if s >= 0 else None for s in r_src[truth]],
-            "target_country": [COUNTRIES[t] for t in r_tgt[truth]],
+            "source_country": [
+                COUNTRIES[s] if s >= 0 and not x else None
+                for s, x in zip(r_src[truth], r_none[truth], strict=True)
+            ],
+            "target_country": [
+                None if x else COUNTRIES[t]
+                for t, x in zip(r_tgt[truth], r_none[truth], strict=True)
+            ],
             "reciprocal": [False] * n,
-            "location_country": [COUNTRIES[t] for t in r_tgt[truth]],
+            "location_country": [
+                None if x else COUNTRIES[t]
+                for t, x in zip(r_tgt[truth], r_none[truth], strict=True)
+            ],
         }
     )
     return articles, events, truth
@@ -109,14 +120,16 @@ def pairwise(labels: dict[str, str], truth: dict[str, int]) -> tuple[float, floa
     return (tp / pred if pred else 1.0, tp / gold if gold else 1.0)
 
 
-def run(size: int, add: int, folder: Path, span: int = 730) -> float:
+def run(size: int, add: int, folder: Path, span: int = 730, no_country: float = 0.0) -> float:
     from wirecoder.cluster.store import add_articles
     from wirecoder.store import Store
 
     path = folder / f"clusters_{size}.duckdb"
     path.unlink(missing_ok=True)
     t0 = time.perf_counter()
-    articles, events, truth = synthetic(size, seed=1, prefix="", days=(0, span))
+    articles, events, truth = synthetic(
+        size, seed=1, prefix="", days=(0, span), no_country=no_country
+    )
     with Store(path) as st:
         load(st.con, articles, events)
         t_gen = time.perf_counter() - t0
@@ -133,7 +146,9 @@ def run(size: int, add: int, folder: Path, span: int = 730) -> float:
         )
         if add:
             # a day's news: the new events fall in the store's last week
-            new_art, new_ev, _ = synthetic(add, seed=2, prefix="n", days=(span - 7, span))
+            new_art, new_ev, _ = synthetic(
+                add, seed=2, prefix="n", days=(span - 7, span), no_country=no_country
+            )
             t0, c0 = time.perf_counter(), time.process_time()
             st.con.begin()
             load(st.con, new_art, new_ev)
@@ -159,13 +174,22 @@ def main() -> None:
         help="the span grows with the size (730 days at the largest): blocks keep their size, "
         "as a store growing in time has",
     )
+    ap.add_argument(
+        "--no-country",
+        type=float,
+        default=0.05,
+        help="share of events that name no country (compared with every country of their "
+        "type family and week; 0.05 is about the share in coded ECB+ news)",
+    )
     args = ap.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"events that name no country: {args.no_country:.0%}")
     times = {}
     for size in args.sizes:
         span = max(14, 730 * size // max(args.sizes)) if args.constant_density else 730
         print(f"{size:,} events over {span} days")
-        times[size] = run(size, args.add if size == max(args.sizes) else 0, args.dir, span)
+        add = args.add if size == max(args.sizes) else 0
+        times[size] = run(size, add, args.dir, span, args.no_country)
     sizes = sorted(times)
     for a, b in itertools.pairwise(sizes):
         ratio = times[b] / times[a]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
+
 from wirecoder.cluster.core import Item, Params, cluster, cluster_id
 from wirecoder.cluster.summary import independent_sources, records
 
@@ -162,3 +164,35 @@ def test_without_a_date_two_words_for_the_action_need_more_evidence() -> None:
     assert link is not None and "trigger" in link.fields
     assert trigger_key("offered") == trigger_key("offers") == trigger_key("offer") == "offer"
     assert trigger_key("") == ""
+
+
+def test_articles_are_alike_only_when_they_share_their_salient_words() -> None:
+    """Context vectors: two tellings of one story are close; two long unrelated articles,
+    which share only common words, are not (folded into a few dimensions, their hundreds of
+    words collided until unrelated articles looked alike); an empty text is zeros."""
+    from wirecoder.cluster.text import context_vectors
+
+    rng = random.Random(5)
+    common = [
+        "government",
+        "officials",
+        "week",
+        "country",
+        "people",
+        "year",
+        "report",
+        "city",
+        "state",
+        "police",
+    ]
+
+    def article(topic: list[str]) -> str:
+        words = [rng.choice(common + topic) for _ in range(400)]
+        return " ".join(words + [f"rare{rng.randrange(10**6)}" for _ in range(200)])
+
+    kandahar = ["kandahar", "taliban", "gunmen", "ambush", "checkpoint", "afghan"]
+    dairy = ["dairy", "creamery", "arson", "blaze", "firefighters", "matanuska"]
+    mat = context_vectors([article(kandahar), article(kandahar), article(dairy), ""])
+    sim = mat @ mat.T
+    assert sim[0, 1] > 0.3 > 0.1 > sim[0, 2]
+    assert sim[0, 0] == pytest.approx(1.0, abs=1e-5) and sim[3, 3] == 0.0

@@ -270,3 +270,28 @@ def test_a_country_level_place_is_no_evidence_that_two_reports_meet(tmp_path: Pa
 
     assert "place" in fields("Kandahar", "city")
     assert not {"place", "place_country"} & fields("Afghanistan", "country")
+
+
+def test_a_report_that_names_no_country_meets_the_reports_that_do(tmp_path: Path) -> None:
+    """A report whose parties and place have no country ("militants attacked a police post")
+    could be of any country, so it is compared with every report of its type family and
+    week: it joins the Kandahar reports whether it is stored first, last or rebuilt."""
+
+    def build(name: str, order: list[int]) -> list[dict]:
+        pairs = batches()[:3]
+        for ev in pairs[2][1].events:
+            ev.target = [Actor("police", 0, 6, sector="COP")]
+            ev.location = None
+        path = tmp_path / f"{name}.duckdb"
+        with Store(path) as st:
+            for i in order:
+                st.add_coded(coded_table([pairs[i]], "test"))
+        return _clusters(path)
+
+    first = build("last", [0, 1, 2])
+    assert [r["n_articles"] for r in first] == [3]
+    assert {m["reason"]["with"] for m in first[0]["members"] if m["reason"]}
+    assert build("first", [2, 1, 0]) == first
+    with Store(tmp_path / "last.duckdb") as st:
+        st.recluster()
+    assert _clusters(tmp_path / "last.duckdb") == first

@@ -4,9 +4,11 @@ connected components, stable ids.
 Why it is built this way:
 
 - *Scales*: events are compared only inside blocks that share a type family, a country (of a
-  party or of the place; "-" when none is known) and a week (each week is compared with itself
-  and the next one), and a block's evidence texts are compared with one matrix product. Work
-  grows with the sum of squared block sizes, which stays near linear as a store grows in time.
+  party or of the place) and a week (each week is compared with itself and the next one), and
+  a block's evidence texts are compared with one matrix product. An event that names no
+  country could be of any: it is compared with every event of its family in its week and
+  those either side. Work grows with the sum of squared block sizes (plus the country-less
+  events times their family's week), which stays near linear as a store grows in time.
 - *Auditable*: a link is joined only when nothing contradicts it (a type outside the family, a
   date gap, parties from different countries, places in different countries, negated against
   not negated) and the evidence is strong enough; every member keeps its best link: which
@@ -32,10 +34,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .text import COPY_BITS, near_copies, vectors
+from .text import COPY_BITS, context_vectors, near_copies, vectors
 
 DATA = Path(__file__).with_name("data")
 WEEK = 7
+NO_COUNTRY = "-"  # the blocking key of a report that names no country
+ANY_COUNTRY = "*"  # the key under which every report with a country is also filed
 NO_DAY = 10**9  # sorts after every real day
 
 
@@ -89,7 +93,7 @@ class Item:
     def block_keys(self) -> list[str]:
         """Country blocking keys: each party's and the place's country, or '-' for none."""
         ks = sorted(self.src | self.tgt | ({self.place_country} if self.place_country else set()))
-        return ks or ["-"]
+        return ks or [NO_COUNTRY]
 
     def order(self) -> tuple[int, str]:
         return (self.day if self.day is not None else NO_DAY, self.event_id)
@@ -205,20 +209,62 @@ def decide(
     return Link(ia, ib, score, round(sim, 4), tuple(fields))
 
 
+def week_of(it: Item) -> int:
+    """The item's week number (-1 when undated)."""
+    return it.day // WEEK if it.day is not None else -1
+
+
+def near_weeks(week: int) -> tuple[int, ...]:
+    """The weeks a report is compared with: its own and those either side (undated: -1)."""
+    return (week - 1, week, week + 1) if week >= 0 else (-1,)
+
+
+BlockIndex = dict[tuple[str, str, int], list[int]]
+
+
+def block_index(items: Sequence[Item]) -> BlockIndex:
+    """(family, country key, week) -> indices of the items in that block; a report with a
+    country is also filed under the wildcard key '*' of its family and week, once."""
+    groups: BlockIndex = defaultdict(list)
+    for i, it in enumerate(items):
+        week = week_of(it)
+        keys = it.block_keys()
+        for k in keys:
+            groups[(it.family, k, week)].append(i)
+        if keys != [NO_COUNTRY]:
+            groups[(it.family, ANY_COUNTRY, week)].append(i)
+    return groups
+
+
+def neighbours(it: Item, index: BlockIndex) -> set[int]:
+    """Indices of the items a report is compared with: those sharing a country key in its
+    week or those either side; a report without a country is compared with every report of
+    its family there, and a report with one also with those that have none."""
+    keys = it.block_keys()
+    probe = [ANY_COUNTRY] if keys == [NO_COUNTRY] else [*keys, NO_COUNTRY]
+    weeks = near_weeks(week_of(it))
+    return {j for k in [*keys, *probe] for w in weeks for j in index.get((it.family, k, w), ())}
+
+
 def _blocks(items: Sequence[Item]) -> list[tuple[list[int], list[int]]]:
     """(left, right) index lists to compare: each (family, country, week) block with itself
-    (right empty) and with the next week's block."""
-    groups: dict[tuple[str, str, int], list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        week = it.day // WEEK if it.day is not None else -1
-        for k in it.block_keys():
-            groups[(it.family, k, week)].append(i)
+    (right empty) and with the next week's block; the reports without a country against
+    the reports with one of their family, in their week and those either side."""
+    groups = block_index(items)
     out: list[tuple[list[int], list[int]]] = []
     for (fam, k, week), idx in sorted(groups.items()):
+        if k == ANY_COUNTRY:
+            continue
         out.append((idx, []))
         nxt = groups.get((fam, k, week + 1)) if week >= 0 else None
         if nxt:
             out.append((idx, nxt))
+        if k == NO_COUNTRY:
+            near = sorted(
+                j for w in near_weeks(week) for j in groups.get((fam, ANY_COUNTRY, w), ())
+            )
+            if near:
+                out.append((idx, near))
     return out
 
 
@@ -243,11 +289,10 @@ def candidate_links(
     fields_max = 2 * params.bonus_actor + params.bonus_place
     for left, right in pairs if pairs is not None else _blocks(items):
         other = right or left
-        o_ctx = ctx.mat[ctx.index[other]]
         for s in range(0, len(left), CHUNK):
             rows = left[s : s + CHUNK]
             sims = vec[rows] @ vec[other].T
-            csim = ctx.mat[ctx.index[rows]] @ o_ctx.T
+            csim = ctx.block(rows, other)
             copy = (
                 np.bitwise_count(prints[rows][:, None] ^ prints[other][None, :]) <= COPY_BITS
             ) & (prints[rows][:, None] != 0)
@@ -317,8 +362,14 @@ class ContextVectors:
     def __init__(self, mat: np.ndarray, index: np.ndarray) -> None:
         self.mat, self.index = mat, index
 
-    def __getitem__(self, i: int) -> np.ndarray:
-        return self.mat[self.index[i]]
+    def block(self, rows: Sequence[int], other: Sequence[int]) -> np.ndarray:
+        """Similarities of the articles of items `rows` x items `other`."""
+        a = self.mat[self.index[np.asarray(rows, np.int64)]]
+        return a @ self.mat[self.index[np.asarray(other, np.int64)]].T
+
+    def pair(self, i: int, j: int) -> float:
+        """Similarity of item i's article and item j's."""
+        return float(self.mat[self.index[i]] @ self.mat[self.index[j]])
 
 
 def article_vectors(items: Sequence[Item], texts: dict[str, str]) -> ContextVectors:
@@ -326,7 +377,7 @@ def article_vectors(items: Sequence[Item], texts: dict[str, str]) -> ContextVect
     ids = sorted({it.article_id for it in items})
     pos = {a: i for i, a in enumerate(ids)}
     index = np.asarray([pos[it.article_id] for it in items], np.int64)
-    return ContextVectors(vectors([texts.get(a, "") for a in ids]), index)
+    return ContextVectors(context_vectors([texts.get(a, "") for a in ids]), index)
 
 
 def cluster(

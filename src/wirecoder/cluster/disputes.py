@@ -10,30 +10,14 @@ denial, and why they were paired. Read-only; run on demand (`wirecoder clusters 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .core import WEEK, Item, Params, article_vectors, decide, vectors
+from .core import Item, Params, article_vectors, block_index, decide, neighbours, vectors
 from .store import load_items
 
 if TYPE_CHECKING:
     from ..store import Store
-
-
-def _blocks(items: list[Item]) -> dict[tuple[str, str, int], list[int]]:
-    out: dict[tuple[str, str, int], list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        week = it.day // WEEK if it.day is not None else -1
-        for k in it.block_keys():
-            out[(it.family, k, week)].append(i)
-    return out
-
-
-def _neighbours(it: Item, blocks: dict[tuple[str, str, int], list[int]]) -> set[int]:
-    week = it.day // WEEK if it.day is not None else -1
-    weeks = (week - 1, week, week + 1) if week >= 0 else (-1,)
-    return {j for k in it.block_keys() for w in weeks for j in blocks.get((it.family, k, w), ())}
 
 
 def disputes(store: Store, params: Params | None = None) -> list[dict[str, Any]]:
@@ -49,7 +33,7 @@ def disputes(store: Store, params: Params | None = None) -> list[dict[str, Any]]
     items.sort(key=Item.order)
     vec = vectors([it.text for it in items])
     ctx = article_vectors(items, texts)
-    blocks = _blocks(items)
+    blocks = block_index(items)
     cluster_of = dict(con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
     found: dict[str, dict[str, Any]] = {}
     for i, neg in enumerate(items):
@@ -57,12 +41,12 @@ def disputes(store: Store, params: Params | None = None) -> list[dict[str, Any]]
             continue
         as_asserted = replace(neg, status="asserted")
         best: tuple[float, int, Any] | None = None
-        for j in sorted(_neighbours(neg, blocks)):
+        for j in sorted(neighbours(neg, blocks)):
             other = items[j]
             if other.status == "negated" or other.article_id == neg.article_id:
                 continue
             sim = float(vec[i] @ vec[j])
-            link = decide(as_asserted, other, sim, float(ctx[i] @ ctx[j]), params, i, j)
+            link = decide(as_asserted, other, sim, ctx.pair(i, j), params, i, j)
             if link is not None and (best is None or link.score > best[0]):
                 best = (link.score, j, link)
         if best is None:

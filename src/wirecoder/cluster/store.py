@@ -22,7 +22,21 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
-from .core import WEEK, Clustering, Item, Link, Params, candidate_links, cluster_id, trigger_key
+from .core import (
+    ANY_COUNTRY,
+    NO_COUNTRY,
+    WEEK,
+    Clustering,
+    Item,
+    Link,
+    Params,
+    block_index,
+    candidate_links,
+    cluster_id,
+    near_weeks,
+    trigger_key,
+    week_of,
+)
 from .summary import cluster_record
 from .text import fingerprint, vectors
 
@@ -230,12 +244,15 @@ def _stored_members(
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, new: Sequence[Item]) -> list[str]:
-    """Stored members sharing a blocking key with a new item (its week or the next/previous)."""
+    """Stored members a new item is compared with (`core.neighbours`): those sharing a
+    country key in its week or the next/previous; for an item without a country, every
+    member of its family there; for one with a country, also the members without one."""
     fam, key, week = [], [], []
     for it in new:
-        w = it.day // WEEK if it.day is not None else -1
-        for k in it.block_keys():
-            for ww in (w - 1, w, w + 1) if w >= 0 else (-1,):
+        keys = it.block_keys()
+        probe = [ANY_COUNTRY] if keys == [NO_COUNTRY] else [*keys, NO_COUNTRY]
+        for k in probe:
+            for ww in near_weeks(week_of(it)):
                 fam.append(it.family)
                 key.append(k)
                 week.append(ww)
@@ -246,7 +263,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: Sequence[Item]) -> list[str
         rows = con.execute(
             "SELECT DISTINCT m.event_id FROM cluster_members m JOIN (SELECT DISTINCT * FROM "
             "_cl_keys) k ON m.family = k.family AND m.week = k.week "
-            "AND list_contains(m.keys, k.key) ORDER BY 1"
+            f"AND (k.key = '{ANY_COUNTRY}' OR list_contains(m.keys, k.key)) ORDER BY 1"
         ).fetchall()
     finally:
         con.unregister("_cl_keys")
@@ -277,22 +294,18 @@ def add_articles(
 
 
 def _new_pairs(items: Sequence[Item], new_ids: set[str]) -> list[tuple[list[int], list[int]]]:
-    """Blocks to compare: each block's new items against every item of its week and the
-    weeks either side (the pairs a rebuild would compare that involve a new item)."""
-    groups: dict[tuple[str, str, int], list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        week = it.day // WEEK if it.day is not None else -1
-        for k in it.block_keys():
-            groups[(it.family, k, week)].append(i)
+    """Each new item against its neighbours (`core.neighbours`): the pairs a rebuild would
+    compare that involve a new item, grouped by block for one matrix product each."""
+    index = block_index(items)
     pairs = []
-    for (fam, k, week), idx in sorted(groups.items()):
+    for (fam, k, week), idx in sorted(index.items()):
+        if k == ANY_COUNTRY:
+            continue
         fresh = [i for i in idx if items[i].event_id in new_ids]
         if not fresh:
             continue
-        near = set(idx)
-        if week >= 0:
-            near.update(groups.get((fam, k, week - 1), ()))
-            near.update(groups.get((fam, k, week + 1), ()))
+        probe = [k, ANY_COUNTRY] if k == NO_COUNTRY else [k, NO_COUNTRY]
+        near = {j for p in probe for w in near_weeks(week) for j in index.get((fam, p, w), ())}
         pairs.append((fresh, sorted(near)))
     return pairs
 

@@ -40,7 +40,7 @@ def main() -> None:
     vec = vectors([it.text for it in items])
     ctx = article_vectors(items, texts)
     links = candidate_links(items, vec, ctx, loose)
-    ctx_of = {k: float(ctx[k[0]] @ ctx[k[1]]) for k in links}
+    ctx_of = {k: ctx.pair(*k) for k in links}
     results: list[tuple[float, dict[str, float]]] = []
     for th, wc, fl in itertools.product(*GRID.values()):
         kept = {
