@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .acronyms import acronym_end, defines_acronym, resolve_defined
 from .countries import apply_country, apply_places, country_further_on, place_country
 from .descriptors import apply_descriptors
 from .dictionary import ActorDictionary
@@ -133,6 +134,7 @@ class MentionFinder:
             add(m)
         mentions.sort(key=lambda m: m.start)
         self._share_modifiers(doc, mentions, hit_at)
+        resolve_defined(doc, mentions, text)
         return mentions
 
     @staticmethod
@@ -327,6 +329,12 @@ class MentionFinder:
         for c in p.head.rights:
             if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN"):
                 if speaker_after(c):
+                    continue
+                if m.sector is not None and defines_acronym(c, p.text):
+                    # "National Security Adviser (NSA)" spells itself out: when the words say
+                    # what it is, the letters stay in the mention but name no other body (an
+                    # unknown long form still takes what its letters are known as: "PML-N")
+                    end = max(end, acronym_end(p.doc, c.i))
                     continue
                 sub = self._resolve_np(p.doc, c, p.hit_at, p.lemmas, p.lowers, p.date, p.text)
                 if sub is None or listed(m, sub):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .acronyms import defines_acronym
 from .dictionary import NONSTATE, ActorDictionary, Entry
 from .mention import Mention
 from .phrases import PRONOUNS, Hit, Phrase, backed_by, entity_at
@@ -244,6 +245,8 @@ def modifier_names(
             continue  # "US-backed forces" are not the US's
         if e.kind in ("country", "capital") and _first_name(p, h):
             continue  # "Defense Attorney Stanley Perlo" is no one of the Falklands' capital
+        if e.kind in ("org", "user") and defines_acronym(p.doc[h.start], p.text):
+            continue  # "National Security Adviser (NSA) Ajit Doval": the adviser's letters
         if e.kind in ("country", "demonym", "capital"):
             mod_country = mod_country or e
         elif e.kind in ("org", "user", "person") and e.country:
