@@ -84,20 +84,26 @@ def idf_table() -> np.ndarray:
     return np.ones(IDF_BUCKETS, np.float32)
 
 
-def vectors(texts: list[str]) -> np.ndarray:
-    """Unit-length hashed TF-IDF vectors (n x DIM float32); an empty text gives zeros."""
-    idf = idf_table()
+def _token_keys(texts: list[str]) -> np.ndarray:
+    """One key per token of each text: text index * IDF_BUCKETS + the token's hash."""
     rows: list[int] = []
     ids: list[int] = []
     for i, text in enumerate(texts):
         toks = [token_id(w) for w in tokens(text)]
         ids.extend(toks)
         rows.extend([i] * len(toks))
+    return np.asarray(rows, np.int64) * IDF_BUCKETS + np.asarray(ids, np.int64)
+
+
+def vectors(texts: list[str]) -> np.ndarray:
+    """Unit-length hashed TF-IDF vectors (n x DIM float32); an empty text gives zeros."""
+    idf = idf_table()
+    keys = _token_keys(texts)
     out = np.zeros(len(texts) * DIM, np.float64)
-    if ids:
+    if keys.size:
         # sublinear tf: each distinct token of a text once, weighted by its IDF; a sign bit
         # spreads the tokens that fold into one dimension
-        key = _distinct(np.asarray(rows, np.int64) * IDF_BUCKETS + np.asarray(ids, np.int64))
+        key = _distinct(keys)
         row, uniq = key // IDF_BUCKETS, key % IDF_BUCKETS
         weight = idf[uniq] * np.where((uniq >> 15) & 1, -1.0, 1.0)
         out += np.bincount(row * DIM + uniq % DIM, weights=weight, minlength=out.size)
@@ -114,18 +120,11 @@ def context_vectors(texts: list[str], top: int = TOP_WORDS, dim: int = CONTEXT_D
     words of an article folded into `DIM` collide so often that unrelated articles look alike;
     its hundred salient words in 2,048 dimensions rarely do."""
     idf = idf_table()
-    rows: list[int] = []
-    ids: list[int] = []
-    for i, text in enumerate(texts):
-        toks = [token_id(w) for w in tokens(text)]
-        ids.extend(toks)
-        rows.extend([i] * len(toks))
+    keys = _token_keys(texts)
     out = np.zeros((len(texts), dim), np.float32)
-    if not ids:
+    if not keys.size:
         return out
-    key, count = np.unique(
-        np.asarray(rows, np.int64) * IDF_BUCKETS + np.asarray(ids, np.int64), return_counts=True
-    )
+    key, count = np.unique(keys, return_counts=True)
     row, col = key // IDF_BUCKETS, key % IDF_BUCKETS
     weight = (1.0 + np.log(count)) * idf[col]
     # per text, its `top` heaviest words: sort by (row, -weight), keep the first of each row
