@@ -236,14 +236,18 @@ def block_index(items: Sequence[Item]) -> BlockIndex:
     return groups
 
 
-def neighbours(it: Item, index: BlockIndex) -> set[int]:
-    """Indices of the items a report is compared with: those sharing a country key in its
-    week or those either side; a report without a country is compared with every report of
-    its family there, and a report with one also with those that have none."""
+def probe_keys(it: Item) -> list[str]:
+    """The keys a report looks up: a report without a country every report of its family
+    (the wildcard), a report with one its countries' and the country-less ones'."""
     keys = it.block_keys()
-    probe = [ANY_COUNTRY] if keys == [NO_COUNTRY] else [*keys, NO_COUNTRY]
+    return [ANY_COUNTRY, NO_COUNTRY] if keys == [NO_COUNTRY] else [*keys, NO_COUNTRY]
+
+
+def neighbours(it: Item, index: BlockIndex) -> set[int]:
+    """Indices of the items a report is compared with (`probe_keys`) in its week or those
+    either side."""
     weeks = near_weeks(week_of(it))
-    return {j for k in [*keys, *probe] for w in weeks for j in index.get((it.family, k, w), ())}
+    return {j for k in probe_keys(it) for w in weeks for j in index.get((it.family, k, w), ())}
 
 
 def _blocks(items: Sequence[Item]) -> list[tuple[list[int], list[int]]]:

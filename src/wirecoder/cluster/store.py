@@ -34,6 +34,7 @@ from .core import (
     candidate_links,
     cluster_id,
     near_weeks,
+    probe_keys,
     trigger_key,
     week_of,
 )
@@ -249,9 +250,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: Sequence[Item]) -> list[str
     member of its family there; for one with a country, also the members without one."""
     fam, key, week = [], [], []
     for it in new:
-        keys = it.block_keys()
-        probe = [ANY_COUNTRY] if keys == [NO_COUNTRY] else [*keys, NO_COUNTRY]
-        for k in probe:
+        for k in probe_keys(it):
             for ww in near_weeks(week_of(it)):
                 fam.append(it.family)
                 key.append(k)
