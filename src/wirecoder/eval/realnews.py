@@ -27,6 +27,10 @@ Figures (each over the split's articles):
   already matched (one real event, two records);
 - `wrong_merges`: the share of wirecoder's records whose tellings (trigger and `mentions`)
   touch two or more gold events (two real events, one record);
+- `record_type_precision`: of all records not flagged historical, whatever their status (what
+  the default exports hold), the share that are a gold event of the same type;
+  `unasserted_precision` the same for the negated, future, hypothetical and requested ones
+  (`unasserted_events` of them): the gold records those too, when a careful coder would;
 - `candidate_coverage`: the share of gold events whose trigger some lexicon candidate covers,
   kept or not (what the learned decision can at best find).
 
@@ -225,6 +229,13 @@ def score(
                     key if both else None,
                 )
             )
+            if not ev.historical:
+                # what a user of the default exports reads, whatever the status
+                c["kept"] += 1
+                c["kept_right_type"] += right_type
+                if ev.status != "asserted":
+                    c["unasserted"] += 1
+                    c["unasserted_right_type"] += right_type
             if news:
                 c["asserted"] += 1
                 c["asserted_right_type"] += right_type
@@ -297,6 +308,9 @@ def score(
         "asserted_no_event": ratio("asserted_no_event", "asserted"),
         "asserted_reference": ratio("asserted_reference", "asserted"),
         "gold_events": float(c["gold_new"]),
+        "record_type_precision": ratio("kept_right_type", "kept"),
+        "unasserted_precision": ratio("unasserted_right_type", "unasserted"),
+        "unasserted_events": float(c["unasserted"]),
     }
     rep.tables["by minimum confidence (--min-confidence)"] = confidence_table(cuts, c["gold_new"])
     return rep
