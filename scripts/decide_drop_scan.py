@@ -46,6 +46,12 @@ def main() -> None:
     ap.add_argument(
         "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data"
     )
+    ap.add_argument(
+        "--unasserted",
+        default="",
+        help="also scan these thresholds for negated, future, hypothetical and requested "
+        "candidates (comma list)",
+    )
     args = ap.parse_args()
     docs = load_gold(args.split)
     if args.keys:
@@ -67,9 +73,16 @@ def main() -> None:
     by_type = tuple(sorted(_type_values(args.drop_by).items()))
     broads = [float(x) for x in args.broads.split(",") if x] or [th0.broad]
     refs = [float(x) for x in args.refs.split(",") if x] or [th0.reference]
-    grid = [(float(x), b, r) for x in args.drops.split(",") for b in broads for r in refs]
-    for drop, broad, ref in grid:
-        th = Thresholds(drop, broad, th0.retype, ref, th0.confirm, by_type)
+    unasserted = [float(x) for x in args.unasserted.split(",") if x] or [th0.unasserted]
+    grid = [
+        (float(x), b, r, u)
+        for x in args.drops.split(",")
+        for b in broads
+        for r in refs
+        for u in unasserted
+    ]
+    for drop, broad, ref, unas in grid:
+        th = Thresholds(drop, broad, th0.retype, ref, th0.confirm, by_type, unas)
         pairs = []
         for d, an, live, probs in cached:
             cands = copy.deepcopy(an.candidates)
@@ -85,9 +98,12 @@ def main() -> None:
         p, r = m["type_precision"], m["recall_type"]
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(
-            f"drop {drop:.2f} broad {broad:.2f} reference {ref:.2f}: F1 {f:.3f}  type precision {p:.3f}  recall {r:.3f}  "
+            f"drop {drop:.2f} broad {broad:.2f} reference {ref:.2f} unasserted {unas:.2f}: "
+            f"F1 {f:.3f}  type precision {p:.3f}  recall {r:.3f}  "
             f"all-right {m['all_right_precision']:.3f}  news recall {m['recall_type_news']:.3f}  "
-            f"asserted {m['asserted_events']:.0f}",
+            f"asserted {m['asserted_events']:.0f}  all records' type precision "
+            f"{m['record_type_precision']:.3f}  unasserted {m['unasserted_events']:.0f} "
+            f"({m['unasserted_precision']:.3f})",
             flush=True,
         )
 

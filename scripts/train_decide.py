@@ -428,7 +428,15 @@ def main() -> None:
         default="",
         help="with --set-drop: other thresholds as NAME=P,... (broad, reference, retype, confirm)",
     )
-    ap.add_argument("--why", default="", help="with --set-drop: how the value was chosen")
+    ap.add_argument(
+        "--set-unasserted",
+        type=float,
+        help="write this P(NONE) for dropping negated, future, hypothetical and requested "
+        "candidates into --out (chosen with decide_drop_scan.py --unasserted; say how with --why)",
+    )
+    ap.add_argument(
+        "--why", default="", help="with --set-drop or --set-unasserted: how the value was chosen"
+    )
     ap.add_argument(
         "--min-drop", type=float, default=MIN_DROP, help="least P(NONE) the tuner may choose"
     )
@@ -437,6 +445,15 @@ def main() -> None:
     )
     args = ap.parse_args()
     root = Path(args.data)
+    if args.set_unasserted is not None:
+        data = dict(np.load(args.out, allow_pickle=False))
+        meta = json.loads(str(data["meta"]))
+        meta["thresholds"]["unasserted"] = args.set_unasserted
+        meta["unasserted_chosen"] = args.why
+        data["meta"] = np.array(json.dumps(meta))
+        np.savez_compressed(args.out, **data)  # type: ignore[arg-type]
+        print(f"{args.out}: {meta['thresholds']} ({args.why})")
+        return
     if args.set_drop is not None:
         data = dict(np.load(args.out, allow_pickle=False))
         meta = json.loads(str(data["meta"]))

@@ -55,6 +55,7 @@ class _Cand:
         self.historical = False
         self.confidence = 0.5
         self.status = "asserted"
+        self.refusal = False
         self.tokens = (0,)
 
 
@@ -102,6 +103,35 @@ def test_a_type_can_have_a_drop_threshold_of_its_own():
     c = _Cand("ASSAULT")
     apply(c, _probs(NONE=0.7, ASSAULT=0.3), th)
     assert c.dropped
+
+
+def test_what_did_not_happen_is_dropped_only_when_the_model_is_surer():
+    """ "if we help him": no event, though not asserted; the bar for a future, hypothetical or
+    requested candidate is its own (stored with the model). A denial stays the rules' call."""
+    th = Thresholds.from_meta({"thresholds": {"drop": 0.4, "unasserted": 0.7}})
+    for status, p_none, dropped in [
+        ("hypothetical", 0.8, True),
+        ("requested", 0.8, True),
+        ("future", 0.6, False),  # above the asserted bar, below its own
+        ("asserted", 0.6, True),
+        ("negated", 0.99, False),  # "had not attacked any convoy": one side of a claim
+    ]:
+        c = _Cand("ACCUSE")
+        c.status = status
+        apply(c, _probs(NONE=p_none, ACCUSE=1 - p_none), th)
+        assert bool(c.dropped) is dropped, status
+        if dropped and status != "asserted":
+            assert status in c.dropped
+    # "would not negotiate": a refusal, PLOVER's REJECT, stays the rules' call
+    c = _Cand("CONSULT")
+    c.status, c.refusal = "negated", True
+    apply(c, _probs(NONE=0.9), th)
+    assert not c.dropped
+    # a model file that does not say keeps every such candidate, as before
+    c = _Cand("ACCUSE")
+    c.status = "negated"
+    apply(c, _probs(NONE=0.99), Thresholds.from_meta({"thresholds": {"drop": 0.4}}))
+    assert not c.dropped
 
 
 def test_a_broad_candidate_needs_the_models_confirmation():
