@@ -74,7 +74,11 @@ def test_british_spelling_of_a_lexicon_word_is_the_same_word(coder):
     # the lexicon writes "vandalize", "demobilize"; Indian, African and British outlets do not
     [ev] = _find(_events(coder, "Protesters vandalised a police station in Delhi."), "PROTEST")
     assert ev.trigger.text == "vandalised" and ev.mode == "riot"
-    assert _find(_events(coder, "The rebels refused to demobilise their fighters."), "RETREAT")
+    [ev] = _find(_events(coder, "The rebels began to demobilise their fighters."), "RETREAT")
+    assert ev.mode == "disarm"
+    # refused, it is what the one REJECT refuses: a concession (PLOVER's mode 'yield')
+    [ev] = _find(_events(coder, "The rebels refused to demobilise their fighters."), "REJECT")
+    assert ev.mode == "yield"
 
 
 @pytest.mark.parametrize(

@@ -87,3 +87,16 @@ def test_who_dies_undergoes_the_harm_and_is_not_its_actor(coder):
     ev = _one(coder, text, "ASSAULT", trigger="died")
     assert ev.source_span is None or "workers" not in ev.source_span.text
     assert ev.target_span is not None and ev.target_span.text == "Three bank workers"
+
+
+def test_a_refusal_is_one_record_what_it_refuses_its_mode(coder):
+    """One refusal, one record: "refused to sign a trade deal" is no negated deal beside it."""
+    text = "President Viktor Yanukovych refused to sign a trade deal with the European Union."
+    evs = coder.code(text, date="2013-12-01")
+    assert [(e.event_type, e.status) for e in evs] == [("REJECT", "asserted")]
+    assert evs[0].mode == "assist" and [a.country for a in evs[0].target] == ["EUR"]
+    # a refusal said as a negated will stays the negated act, read as REJECT
+    evs = coder.code("The government will not negotiate with the rebels.", date="2013-12-01")
+    assert [(e.event_type, e.plover_type, e.status) for e in evs] == [
+        ("CONSULT", "REJECT", "negated")
+    ]

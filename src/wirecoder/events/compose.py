@@ -486,6 +486,29 @@ def compose(analysis: Analysis) -> None:
             if sectors & INDIVIDUAL_SECTORS or (persons and "GOV" not in sectors):
                 cand.event_type, cand.mode = "COERCE", "deport"
                 cand.why.append("expelling individuals: COERCE (deport)")
+    _fold_refused(analysis, by_token)
+
+
+#: PLOVER's REJECT mode for what is refused (meetings, assistance, concessions)
+REFUSED_MODE = {"CONSULT": "meet", "COOPERATE": "assist", "AID": "assist", "SUPPORT": "assist",
+                "CONCEDE": "yield", "RETREAT": "yield"}  # fmt: skip
+
+
+def _fold_refused(analysis: Analysis, by_token: dict[int, Candidate]) -> None:
+    """ "Refused to sign a trade deal", "rejected voluntary extradition", "declined the
+    invitation": one action, the refusal (REJECT). What it refuses is its content and gives
+    its mode, not a record of its own (as the act a promise promises)."""
+    doc = analysis.doc
+    assert doc is not None
+    for cand in analysis.candidates:
+        if not cand.refusal or cand.dropped or cand.status_cue is None:
+            continue
+        rej = by_token.get(cand.status_cue)
+        if rej is None or rej is cand or rej.dropped or rej.event_type != "REJECT":
+            continue
+        cand.dropped = f"what '{doc[rej.trigger].text}' refuses (one event)"
+        if rej.mode is None:
+            rej.mode = REFUSED_MODE.get(cand.event_type)
 
 
 class ComposeStage:
