@@ -162,6 +162,26 @@ def test_an_event_dated_well_before_the_article_is_background(coder):
     assert evs and not evs[0].historical
 
 
+def test_an_undated_article_is_dated_by_its_date_line_else_by_the_latest_year_it_names(coder):
+    """Incident reports and analyses often come without a publication date."""
+    text = (
+        "Guatemala's president asked Washington for military aid on Monday, his office said "
+        "in 2016. US Congress halted all military aid to Guatemala in 1990."
+    )
+    halted = [e for e in coder.code(text) if e.trigger.text.startswith("halted")]
+    assert halted and halted[0].historical and halted[0].date == "1990-01-01"
+    # its date line dates it, not the latest year it names: "killed in 2005" is of its day
+    # (whatever else the learned decision reads in it)
+    text = (
+        "End of Watch: Friday, June 24, 2005\nDeputy Jerry Ortiz was shot and killed in 2005. "
+        "His killer was sentenced to death in 2007."
+    )
+    analysis = coder.analyze(text)
+    (killed,) = [c for c in analysis.candidates if analysis.doc[c.trigger].text == "killed"]
+    assert killed.date == "2005-01-01"
+    assert not any(w.startswith("historical: dated") for w in killed.why)
+
+
 def test_event_named_as_object_is_referential(coder):
     evs = _events(coder, "France condemned the attack by Houthi rebels on a Saudi tanker.")
     attack = [e for e in evs if e.event_type == "ASSAULT"]

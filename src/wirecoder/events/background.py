@@ -7,8 +7,11 @@ event-data exports.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from ..storydate import dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,24 +79,59 @@ def _period_end(value: str, precision: str) -> date | None:
     return d
 
 
-def dated_background(analysis: Analysis, cand: Candidate) -> bool:
+def latest_year(text: str) -> int | None:
+    """The latest year an undated article names ("in 2016"): the nearest it says to its own
+    time (a year to come it names is seldom later than the next)."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def dated_background(
+    analysis: Analysis, cand: Candidate, latest: int | None = None, anchor: str | None = None
+) -> bool:
     """Whether the event's own clause dates it well before the article ("shot two co-workers
-    in September" in a November story about the trial): a reference to an earlier event."""
-    if not analysis.article.date or not cand.date:
+    in September" in a November story about the trial): a reference to an earlier event.
+    `anchor`: the page's own date line, which dates an article without a publication date as
+    that date would. With neither, `latest`, the latest year the text names: an event its
+    words put two years or more before it is background ("US Congress halted all military aid
+    to Guatemala in 1990" in an analysis that names 2016)."""
+    if not cand.date:
         return False
     if cand.date_precision not in ("day", "week", "month", "year"):
         return False  # the story's day or the publication date: no date of its own
     end = _period_end(cand.date, cand.date_precision)
     if end is None:
         return False
-    gap = (date.fromisoformat(analysis.article.date[:10]) - end).days
+    published = analysis.article.date or anchor
+    if not published:
+        return latest is not None and end.year < latest - 1
+    gap = (date.fromisoformat(published[:10]) - end).days
     return gap > BACKGROUND_DAYS
+
+
+def _undated_anchor(analysis: Analysis) -> tuple[str | None, int | None]:
+    """For an article without a publication date: its date line, else the latest year named."""
+    if analysis.article.date:
+        return None, None
+    text = analysis.article.text
+    stamp = dateline(text, text.find("\n") if analysis.article.title else -1)
+    if stamp is not None:
+        return stamp.isoformat(), None
+    return None, latest_year(text)
 
 
 def flag_background(analyses: list[Analysis]) -> None:
     for analysis in analyses:
+        anchor, latest = _undated_anchor(analysis)
         for cand in analysis.candidates:
-            if not cand.dropped and not cand.historical and dated_background(analysis, cand):
+            if (
+                not cand.dropped
+                and not cand.historical
+                and dated_background(analysis, cand, latest, anchor)
+            ):
                 cand.historical = True
                 cand.why.append(f"historical: dated {cand.date}, before the article's news")
 
