@@ -49,7 +49,7 @@ def main() -> None:
     ap.add_argument(
         "--unasserted",
         default="",
-        help="also scan these thresholds for negated, future, hypothetical and requested "
+        help="also scan these thresholds for future, hypothetical and requested "
         "candidates (comma list)",
     )
     args = ap.parse_args()

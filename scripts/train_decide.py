@@ -431,7 +431,7 @@ def main() -> None:
     ap.add_argument(
         "--set-unasserted",
         type=float,
-        help="write this P(NONE) for dropping negated, future, hypothetical and requested "
+        help="write this P(NONE) for dropping future, hypothetical and requested "
         "candidates into --out (chosen with decide_drop_scan.py --unasserted; say how with --why)",
     )
     ap.add_argument(
