@@ -220,6 +220,11 @@ def _page(analysis: Analysis) -> _Page:
     return _Page(anchor, skip, headline_end)
 
 
+def page_anchor(analysis: Analysis) -> date | None:
+    """What dates the article as a whole: its publication date, else its page's date line."""
+    return _page(analysis).anchor
+
+
 #: precisions that do not come from the event's own words
 FROM_STORY = (None, "narrative", "publication")
 
@@ -296,4 +301,12 @@ class TimeStage:
         date_from_story(analysis, page)
 
 
-__all__ = ["Stamp", "TimeStage", "date_from_story", "dateline", "narrative_date", "page_stamp"]
+__all__ = [
+    "Stamp",
+    "TimeStage",
+    "date_from_story",
+    "dateline",
+    "narrative_date",
+    "page_anchor",
+    "page_stamp",
+]

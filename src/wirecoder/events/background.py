@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..storydate import dateline
+from ..storydate import page_anchor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -113,14 +113,11 @@ def dated_background(
 
 
 def _undated_anchor(analysis: Analysis) -> tuple[str | None, int | None]:
-    """For an article without a publication date: its date line, else the latest year named."""
-    if analysis.article.date:
-        return None, None
-    text = analysis.article.text
-    stamp = dateline(text, text.find("\n") if analysis.article.title else -1)
-    if stamp is not None:
-        return stamp.isoformat(), None
-    return None, latest_year(text)
+    """What dates the article (`storydate.page_anchor`), else the latest year it names."""
+    anchor = page_anchor(analysis)
+    if anchor is not None:
+        return anchor.isoformat(), None
+    return None, latest_year(analysis.article.text)
 
 
 def flag_background(analyses: list[Analysis]) -> None:
