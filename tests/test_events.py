@@ -182,6 +182,20 @@ def test_an_undated_article_is_dated_by_its_date_line_else_by_the_latest_year_it
     assert not any(w.startswith("historical: dated") for w in killed.why)
 
 
+def test_an_undated_incident_report_dates_its_events_by_the_year_it_names(coder):
+    """SATP-style reports give "on January 13" and name the year only in passing."""
+    text = (
+        "Maoists abducted five Government officials in Malkangiri District on January 13. "
+        "The district is going to have panchayat elections in 2017."
+    )
+    abducted = [e for e in coder.code(text) if e.trigger.text == "abducted"]
+    assert abducted and abducted[0].date == "2017-01-13"
+    assert not abducted[0].historical
+    # a weekday is resolved only against a real date: none here
+    evs = coder.code("Police arrested two Maoists on Tuesday. Elections are due in 2017.")
+    assert evs and evs[0].date is None
+
+
 def test_event_named_as_object_is_referential(coder):
     evs = _events(coder, "France condemned the attack by Houthi rebels on a Saudi tanker.")
     attack = [e for e in evs if e.event_type == "ASSAULT"]

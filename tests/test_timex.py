@@ -291,3 +291,28 @@ def test_a_when_clause_on_a_date_is_dated_by_it(coder):
     went = next(t for t in doc if t.text == "went")
     value = event_date(went, date(2015, 12, 11))
     assert value is not None and value.date == "2015-12-10"
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [("on January 13", "2017-01-13"), ("Nov. 10", "2017-11-10"), ("in March", "2017-03-01")],
+)
+def test_an_undated_article_puts_a_month_named_date_in_the_year_of_its_floor(expr, iso):
+    """Incident reports come without a publication date; the year their words give is the
+    best guess for "on January 13", but nothing relative is resolved against it."""
+    v = resolve_date(expr, None, floor=date(2017, 1, 1))
+    assert v is not None and v.date == iso
+    assert resolve_date(expr, None) is None  # no year named: no date
+
+
+@pytest.mark.parametrize("expr", ["Tuesday", "last week", "last January", "yesterday"])
+def test_relative_dates_need_a_real_anchor(expr):
+    assert resolve_date(expr, None, floor=date(2017, 1, 1)) is None
+
+
+def test_a_month_named_date_is_the_first_after_the_floor():
+    """A day before the floor is in the year after: the report's news follows what it dates."""
+    v = resolve_date("on January 31", None, floor=date(2011, 12, 23))
+    assert v is not None and v.date == "2012-01-31"
+    v = resolve_date("on December 28", None, floor=date(2011, 12, 23))
+    assert v is not None and v.date == "2011-12-28"

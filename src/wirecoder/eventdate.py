@@ -274,6 +274,7 @@ def event_date(
     text: str | None = None,
     headline_end: int = -1,
     skip: tuple[int, int] | None = None,
+    floor: date | None = None,
 ) -> DateValue | None:
     """The date written in the trigger's own clause or a clause above it (nearest first).
 
@@ -283,7 +284,8 @@ def event_date(
     before the saying ("police said on Tuesday the men had attacked the post"). `text` is
     the article as written: `date_text` keeps its words, not the parser's copy (whose
     headline may have been lower-cased); `headline_end` is where its headline line ends;
-    `skip` is the span of the page's own date line, which dates no event.
+    `skip` is the span of the page's own date line, which dates no event; `floor`, for an
+    article without an anchor, the earliest day its news can be on (`timex.resolve_date`).
     """
     best: tuple[int, DateValue] | None = None
     for ent in _date_entities(tok.sent, skip):
@@ -297,7 +299,7 @@ def event_date(
             continue
         tense = _future_clause(_governor(ent), ent.start_char < headline_end)
         ahead = tense if tense is not None else (True if future and steps == 0 else None)
-        value = resolve_date(ent.text, anchor, ahead, _preposition(ent))
+        value = resolve_date(ent.text, anchor, ahead, _preposition(ent), floor)
         if value is None:
             continue
         if text is not None:

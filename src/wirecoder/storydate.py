@@ -35,7 +35,7 @@ from .eventdate import (
     event_date,
     on_path,
 )
-from .timex import MONTHS, DateValue, resolve_date
+from .timex import MONTHS, DateValue, latest_year, resolve_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -168,6 +168,7 @@ def narrative_date(
     text: str | None = None,
     skip: tuple[int, int] | None = None,
     saying: bool = False,
+    floor: date | None = None,
 ) -> tuple[DateValue, int] | None:
     """The day the story gives its news, and the sentence it is in.
 
@@ -175,7 +176,8 @@ def narrative_date(
     sergeant said Wednesday") nor something still to come, and is not after the publication
     date. (Only the lede's first three sentences: real-news train 0.727, dev 0.429; the whole
     body: 0.818 and 0.571.) With `saying`, a saying counts too ("Schiff told Capital Download
-    on Wednesday"): the story's first day, for an event that is a thing said.
+    on Wednesday"): the story's first day, for an event that is a thing said. `floor`: an
+    undated article's earliest day of news (`undated_floor`).
     """
     body = [s for s in doc.sents if s.start_char > headline_end and s.text.strip()]
     for sent in body:
@@ -188,7 +190,7 @@ def narrative_date(
             tense = _future_clause(gov)
             if tense:
                 continue
-            value = resolve_date(ent.text, anchor, tense, _preposition(ent))
+            value = resolve_date(ent.text, anchor, tense, _preposition(ent), floor)
             if value is None or value.precision != "day":
                 continue
             if anchor is not None and value.date > anchor.isoformat():
@@ -199,6 +201,30 @@ def narrative_date(
     return None
 
 
+def undated_floor(doc: Doc | None, text: str) -> date | None:
+    """The earliest day an undated article's own news can be on: its latest year (the latest
+    it names), from the last day it writes out in full in that year for a thing done, not to
+    come ("first franchise attack that occurred on December 23, 2011" puts "on January 31"
+    in 2012), else from that year's first day. Reports write the year of what is past and
+    leave it out of what is current."""
+    year = latest_year(text)
+    if year is None:
+        return None
+    floor = date(year, 1, 1)
+    if doc is None:
+        return floor
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or str(year) not in ent.text:
+            continue
+        value = resolve_date(ent.text, None)
+        if value is None or value.precision != "day" or _future_clause(_governor(ent)):
+            continue
+        day = date.fromisoformat(value.date)
+        if day.year == year and day > floor:
+            floor = day
+    return floor
+
+
 @dataclass(frozen=True)
 class _Page:
     """What dates an article as a whole: its anchor, its page date line, its headline's end."""
@@ -206,6 +232,7 @@ class _Page:
     anchor: date | None
     skip: tuple[int, int] | None
     headline_end: int
+    floor: date | None = None  # without an anchor: `undated_floor`
 
 
 def _page(analysis: Analysis) -> _Page:
@@ -217,7 +244,8 @@ def _page(analysis: Analysis) -> _Page:
         anchor: date | None = date.fromisoformat(analysis.article.date)
     else:
         anchor = stamp.day if stamp is not None else None
-    return _Page(anchor, skip, headline_end)
+    floor = undated_floor(analysis.doc, text) if anchor is None else None
+    return _Page(anchor, skip, headline_end, floor)
 
 
 def page_anchor(analysis: Analysis) -> date | None:
@@ -244,7 +272,7 @@ def date_from_story(analysis: Analysis, page: _Page | None = None) -> None:
     def story(saying: bool) -> tuple[DateValue, int] | None:
         if saying not in stories:
             stories[saying] = narrative_date(
-                doc, page.anchor, page.headline_end, text, page.skip, saying
+                doc, page.anchor, page.headline_end, text, page.skip, saying, page.floor
             )
         return stories[saying]
 
@@ -289,6 +317,7 @@ class TimeStage:
                 text,
                 page.headline_end,
                 page.skip,
+                page.floor,
             )
             if value is None:
                 cand.date = cand.date_text = cand.date_precision = None

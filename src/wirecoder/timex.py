@@ -62,8 +62,27 @@ _WEEKDAY = re.compile(
 )
 
 
+def latest_year(text: str) -> int | None:
+    """The latest year an undated article names ("in 2016"): the nearest it says to its own
+    time (a year to come it names is seldom later than the next)."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    return max(years) if years else None
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+#: a date that names its month, but no year and nothing relative ("on January 13")
+_MONTH_NAMED = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I
+)
+_RELATIVE = re.compile(r"\b(last|next|this|coming|past|previous|ago|yesterday|today)\b", re.I)
+
+
 def resolve_date(
-    expr: str, anchor: date | None, future: bool | None = False, prep: str | None = None
+    expr: str,
+    anchor: date | None,
+    future: bool | None = False,
+    prep: str | None = None,
+    floor: date | None = None,
 ) -> DateValue | None:
     """Normalise one date expression against the publication date (None when it names no day).
 
@@ -72,6 +91,10 @@ def resolve_date(
     without a year is then the nearest one); `prep` is the preposition before the expression,
     when the parser left it outside ("since Oct. 1" is where a period starts, not the day of
     the event). "From October 2012 to October 2013" is a span: its start, precision `span`.
+    `floor`: without a publication date, the earliest day the article's own news can be on
+    (`storydate.undated_floor`): a date that names its month but no year is its first
+    occurrence from there ("on January 13" in an incident report that names 2017); nothing
+    relative is resolved against it.
     """
     text = " ".join(expr.split())
     span = _span(text, anchor, prep)
@@ -95,6 +118,8 @@ def resolve_date(
         if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
             return DateValue(f"{low}-01-01", "year", text)
         if not re.search(r"\b(1[89]\d\d|20\d\d)\b", low):
+            if floor is not None and _MONTH_NAMED.search(low) and not _RELATIVE.search(low):
+                return resolve_date(expr, floor, True, prep)
             return None  # "Nov. 10" with no publication date: no year to put it in
         return _absolute(text, None)
     if low in ("today", "this morning", "this afternoon", "this evening", "tonight", "now",
@@ -159,8 +184,10 @@ def resolve_date(
         lead = (m.group(1) or "").strip()
         if lead == "next" or (future and mo < anchor.month):
             year += 1 if mo <= anchor.month or lead == "next" else 0
-        elif mo > anchor.month or (lead == "last" and mo >= anchor.month):
-            year -= 1
+        elif (mo > anchor.month and not (future and lead != "last")) or (
+            lead == "last" and mo >= anchor.month
+        ):
+            year -= 1  # (a month still to come this year is this year's: "will vote in March")
         return DateValue(date(year, mo, 1).isoformat(), "month", text)
     if re.fullmatch(r"(1[89]\d\d|20\d\d)", low):
         return DateValue(f"{low}-01-01", "year", text)

@@ -7,11 +7,11 @@ event-data exports.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..storydate import page_anchor
+from ..timex import latest_year
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,16 +77,6 @@ def _period_end(value: str, precision: str) -> date | None:
     if precision == "week":
         return d + timedelta(days=6)
     return d
-
-
-def latest_year(text: str) -> int | None:
-    """The latest year an undated article names ("in 2016"): the nearest it says to its own
-    time (a year to come it names is seldom later than the next)."""
-    years = [int(y) for y in _YEAR.findall(text)]
-    return max(years) if years else None
-
-
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 def dated_background(
