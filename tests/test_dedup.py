@@ -336,3 +336,19 @@ def test_a_lead_telling_another_act_of_the_type_with_other_parties_stays_apart(c
     lead = _told(text, "arrested", "COERCE", 1, source=[_actor(None, "MEX", "COP")],
                  target=[_actor("six smugglers", "MEX", "CRM")])  # fmt: skip
     assert len(deduplicate([head, lead], doc)) == 2
+
+
+def test_a_background_event_retold_later_stays_background(coder):
+    """The first telling dates the 2011 attack; "That attack killed 21 people" retells it
+    without the date, and the record must not become the article's news."""
+    text = (
+        "Gunmen attack hotel in Kabul\n"
+        "Taliban gunmen attacked a hotel in Kabul on Monday, killing five guards, police said. "
+        "The militants had attacked the same hotel on June 28, 2011. That attack killed 21 people."
+    )
+    evs = [e for e in coder.code(text, date="2016-05-03") if e.event_type == "ASSAULT"]
+    old = [e for e in evs if e.date == "2011-06-28"]
+    assert old and old[0].historical
+    assert [m.text for m in old[0].mentions] == ["attack", "killed"]
+    news = [e for e in evs if not e.historical]
+    assert news and news[0].date == "2016-05-02"

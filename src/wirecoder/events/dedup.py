@@ -400,8 +400,10 @@ def merge(keep: Event, other: Event) -> None:
             keep.contexts.append(c)
     if keep.hedge is None and other.hedge is not None:
         keep.hedge = other.hedge
-    # news outranks history: a retelling of the news in background wording stays news
-    keep.historical = keep.historical and other.historical
+    # the first telling says whether the event is the article's news or its background: a
+    # later retelling of a background event seldom repeats its date or its "in 2012" (stop 32:
+    # "news outranks history" let such retellings make references news; on 160 training
+    # articles the model never saw, type precision 0.684 -> 0.700 at equal news recall)
     keep.confidence = max(keep.confidence, other.confidence)
 
 
