@@ -168,7 +168,6 @@ def narrative_date(
     text: str | None = None,
     skip: tuple[int, int] | None = None,
     saying: bool = False,
-    floor: date | None = None,
 ) -> tuple[DateValue, int] | None:
     """The day the story gives its news, and the sentence it is in.
 
@@ -176,8 +175,9 @@ def narrative_date(
     sergeant said Wednesday") nor something still to come, and is not after the publication
     date. (Only the lede's first three sentences: real-news train 0.727, dev 0.429; the whole
     body: 0.818 and 0.571.) With `saying`, a saying counts too ("Schiff told Capital Download
-    on Wednesday"): the story's first day, for an event that is a thing said. `floor`: an
-    undated article's earliest day of news (`undated_floor`).
+    on Wednesday"): the story's first day, for an event that is a thing said. (An undated
+    article's `undated_floor` is not used here: a story's first day guessed from the latest
+    year it names dated ECB+ pages years off and kept their reports apart in clusters.)
     """
     body = [s for s in doc.sents if s.start_char > headline_end and s.text.strip()]
     for sent in body:
@@ -190,7 +190,7 @@ def narrative_date(
             tense = _future_clause(gov)
             if tense:
                 continue
-            value = resolve_date(ent.text, anchor, tense, _preposition(ent), floor)
+            value = resolve_date(ent.text, anchor, tense, _preposition(ent))
             if value is None or value.precision != "day":
                 continue
             if anchor is not None and value.date > anchor.isoformat():
@@ -272,7 +272,7 @@ def date_from_story(analysis: Analysis, page: _Page | None = None) -> None:
     def story(saying: bool) -> tuple[DateValue, int] | None:
         if saying not in stories:
             stories[saying] = narrative_date(
-                doc, page.anchor, page.headline_end, text, page.skip, saying, page.floor
+                doc, page.anchor, page.headline_end, text, page.skip, saying
             )
         return stories[saying]
 
