@@ -72,7 +72,9 @@ def latest_year(text: str) -> int | None:
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 #: a date that names its month, but no year and nothing relative ("on January 13")
 _MONTH_NAMED = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.I,
 )
 _RELATIVE = re.compile(r"\b(last|next|this|coming|past|previous|ago|yesterday|today)\b", re.I)
 
