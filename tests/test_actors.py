@@ -204,6 +204,34 @@ def test_a_surname_that_is_a_nationality_is_the_person(coder):
 
 
 @pytest.mark.shared
+def test_a_headline_names_people_the_story_names_in_full_below(coder):
+    # headlines name people short; the body introduces them: the short name is that person
+    evs = coder.code(
+        "Sharif slams Khan over protests\nPrime Minister Nawaz Sharif on Monday criticized "
+        "opposition leader Imran Khan over the sit-in in Islamabad.",
+        date="2014-09-01",
+    )
+    ev = next(e for e in evs if e.trigger.text == "slams")
+    assert [(a.name, a.country, a.sector) for a in ev.source] == [("Nawaz Sharif", "PAK", "GOV")]
+    assert [(a.name, a.country, a.sector) for a in ev.target] == [("Imran Khan", "PAK", "OPP")]
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(coder):
+    a = coder.analyze(
+        "Hillary Clinton spoke in Iowa on Monday. Later, Trump criticized Hillary for her emails.",
+        date="2016-05-06",
+    )
+    hillary = [m for m in a.mentions if m.text == "Hillary"]
+    assert hillary and hillary[0].name == "Hillary Clinton" and hillary[0].country == "USA"
+    # two people of one given name: the name alone stays unlinked
+    a = coder.analyze(
+        "John Kerry met John Boehner on Monday. Later, Obama praised John for his work.",
+        date="2014-05-06",
+    )
+    john = [m for m in a.mentions if m.text == "John"]
+    assert john and john[0].name == "John" and not john[0].antecedents
+
+
 def test_actor_dev_list_accuracy(shared):
     from wirecoder.eval.actors import evaluate
 

@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from wirecoder.eval.realnews import load_gold, match, parties_right, score
+from wirecoder.eval.realnews import codes_right, load_gold, match, parties_right, score
 from wirecoder.eval.realnews_texts import detokenize, read_text
 from wirecoder.records import EVENT_TYPES, STATUSES, Actor, Event, Span
 
@@ -161,6 +161,17 @@ def test_parties_right_accepts_a_rebel_for_an_armed_group():
     assert parties_right([rebel], [{"country": "IMG"}])
     assert not parties_right([rebel], [{"country": "PAK"}])
     assert parties_right([], [{"country": None}])
+
+
+def test_codes_right_needs_the_sector_too():
+    # a guessed "people of Pakistan" has the country of the gold's police but not its code
+    guess = Actor(text="killed", start=0, end=6, country="PAK", sector=None)
+    police = Actor(text="police", start=0, end=6, country="PAK", sector="COP")
+    gold = [{"country": "PAK", "sector": "COP"}]
+    assert parties_right([guess], gold) and not codes_right([guess], gold)
+    assert codes_right([police], gold)
+    assert codes_right([guess], [{"country": "PAK", "sector": None}])
+    assert codes_right([], [])
 
 
 def test_lone_name_list_is_scored_by_eval_actors():

@@ -51,6 +51,25 @@ def _surname(name: str | None) -> str | None:
     return parts[-1].lower() if parts else None
 
 
+def _given_name(name: str | None) -> str | None:
+    """The first word of a person's full name ("Hillary Clinton" -> "hillary"), else None."""
+    parts = [p for p in (name or "").replace("-", " ").split() if p[:1].isupper()]
+    return parts[0].lower() if len(parts) >= 2 else None
+
+
+def _one_word(m: Mention) -> str | None:
+    """The word of a mention that is a one-word name the dictionaries do not know."""
+    if m.kind not in ("person", "entity") or m.entry is not None or m.antecedents:
+        return None
+    if m.end - m.start != 1 or not m.name or " " in m.name.strip():
+        return None
+    return m.name.strip().lower()
+
+
+def _known(m: Mention) -> bool:
+    return m.kind != "pronoun" and bool(m.name) and bool(m.country or m.sector or m.wikidata)
+
+
 def _copy(m: Mention, src: Mention, why: str) -> None:
     m.name = src.name or m.name
     m.country = m.country or src.country
@@ -97,15 +116,64 @@ def resolve(mentions: list[Mention], doc: Doc) -> None:
     # and kind change only while it is resolved): a scan back over every mention was quadratic
     by_surname: dict[str, list[int]] = {}
     named_by_role: dict[str, list[int]] = {}
+    by_given: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):
         _resolve_one(mentions, k, doc, by_surname, named_by_role)
+        if not m.antecedents and (word := _one_word(m)):
+            _link_given_name(mentions, k, by_given.get(word, []), "same given name as")
         if m.kind != "pronoun" and m.name:
             sn_k = _surname(m.name)
             if sn_k:
                 by_surname.setdefault(sn_k, []).append(k)
             if m.role:
                 named_by_role.setdefault(m.role, []).append(k)
+            if m.person and (given := _given_name(m.name)):
+                by_given.setdefault(given, []).append(k)
+    _headline_names(mentions, doc)
     _resolve_leaders(mentions, doc, by_head)
+
+
+def _link_given_name(mentions: list[Mention], k: int, people: list[int], why: str) -> bool:
+    """ "Hillary" after "Hillary Clinton": a one-word name that is the given name of exactly
+    one person the article names in full (two Johns: no link)."""
+    known = [j for j in people if _known(mentions[j])]
+    if not known or len({mentions[j].name for j in known}) != 1:
+        return False
+    mentions[k].antecedents = [known[0]]
+    _copy(mentions[k], mentions[known[0]], why)
+    mentions[k].kind, mentions[k].person = "person", True
+    return True
+
+
+def _headline_names(mentions: list[Mention], doc: Doc) -> None:
+    """A headline names its people short ("Sharif slams Khan over protests") and the story
+    in full below ("Prime Minister Nawaz Sharif ... opposition leader Imran Khan"): a one-word
+    name in the first sentence that no dictionary knows is the first person or body the
+    story names in full with that surname (or the one person with that given name)."""
+    sents = list(doc.sents)
+    if len(sents) < 2:
+        return
+    body_start = sents[1].start
+    body = [j for j, a in enumerate(mentions) if a.start >= body_start and _known(a)]
+    for k, m in enumerate(mentions):
+        if m.start >= body_start:
+            break
+        word = _one_word(m)
+        if word is None:
+            continue
+        for j in body:
+            a = mentions[j]
+            assert a.name is not None
+            if _surname(a.name) == word and len(a.name.split()) > 1:
+                m.antecedents = [j]
+                _copy(m, a, "named in full below as")
+                m.kind = "person" if a.person else a.kind
+                break
+        else:
+            given = [
+                j for j in body if mentions[j].person and _given_name(mentions[j].name) == word
+            ]
+            _link_given_name(mentions, k, given, "named in full below as")
 
 
 def _resolve_one(

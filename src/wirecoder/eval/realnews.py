@@ -21,6 +21,7 @@ Figures (each over the split's articles):
   which country it happened, the share given that country, and the share given another (the
   rest have no place);
 - `source_accuracy`, `target_accuracy`: parties' countries on matched events of the right type;
+  `source_code_accuracy`, `target_code_accuracy`: country and sector both (the actor's code);
 - `target_unwanted`: of those events whose gold has no target, the share given one anyway
   (`target_accuracy` counts them right: this says what that leniency hides);
 - `duplicates`: the share of wirecoder's records that retell a gold event another record
@@ -170,6 +171,17 @@ def parties_right(actors: list[Any], gold: list[dict[str, Any]]) -> bool:
     return "IMG" in want and any(a.sector == "REB" for a in actors)
 
 
+def codes_right(actors: list[Any], gold: list[dict[str, Any]]) -> bool:
+    """Country and sector both right, as a PLOVER code names an actor ("PAK GOV"): right when
+    the gold names no party, or when one of wirecoder's actors has the country and sector of
+    one of the gold's (a gold party without a sector is matched by its country)."""
+    want = [(a.get("country"), a.get("sector")) for a in gold if a.get("country")]
+    if not want:
+        return True
+    have = {(a.country, a.sector) for a in actors if a.country}
+    return any((c, s) in have if s else c in {h[0] for h in have} for c, s in want)
+
+
 def date_right(ev: Event, gold_date: str) -> bool:
     return bool(ev.date) and str(ev.date).startswith(gold_date)
 
@@ -256,6 +268,8 @@ def score(
                 c["status_right"] += ev.status == g["status"]
                 c["source_right"] += parties_right(ev.source, g["source"])
                 c["target_right"] += parties_right(ev.target, g["target"])
+                c["source_code_right"] += codes_right(ev.source, g["source"])
+                c["target_code_right"] += codes_right(ev.target, g["target"])
                 if not g["target"]:
                     c["no_gold_target"] += 1
                     c["target_unwanted"] += bool(ev.target)
@@ -300,6 +314,8 @@ def score(
         "place_wrong": ratio("place_wrong", "placed"),
         "source_accuracy": ratio("source_right", "matched"),
         "target_accuracy": ratio("target_right", "matched"),
+        "source_code_accuracy": ratio("source_code_right", "matched"),
+        "target_code_accuracy": ratio("target_code_right", "matched"),
         "target_unwanted": ratio("target_unwanted", "no_gold_target"),
         "duplicates": ratio("duplicates", "records"),
         "wrong_merges": ratio("wrong_merges", "records"),
