@@ -172,6 +172,8 @@ def test_codes_right_needs_the_sector_too():
     assert codes_right([police], gold)
     assert codes_right([guess], [{"country": "PAK", "sector": None}])
     assert codes_right([], [])
+    rebels = Actor(text="Maoists", start=0, end=7, country="IND", sector="REB")
+    assert codes_right([rebels], [{"country": "IMG", "sector": "REB"}])
 
 
 def test_lone_name_list_is_scored_by_eval_actors():

@@ -174,12 +174,18 @@ def parties_right(actors: list[Any], gold: list[dict[str, Any]]) -> bool:
 def codes_right(actors: list[Any], gold: list[dict[str, Any]]) -> bool:
     """Country and sector both right, as a PLOVER code names an actor ("PAK GOV"): right when
     the gold names no party, or when one of wirecoder's actors has the country and sector of
-    one of the gold's (a gold party without a sector is matched by its country)."""
+    one of the gold's (a gold party without a sector is matched by its country; a gold
+    non-state armed group, IMG, by a rebel actor of any country, as `parties_right` does)."""
     want = [(a.get("country"), a.get("sector")) for a in gold if a.get("country")]
     if not want:
         return True
     have = {(a.country, a.sector) for a in actors if a.country}
-    return any((c, s) in have if s else c in {h[0] for h in have} for c, s in want)
+    for country, sector in want:
+        if country == "IMG" and any(a.sector == (sector or "REB") for a in actors):
+            return True
+        if (country, sector) in have if sector else country in {h[0] for h in have}:
+            return True
+    return False
 
 
 def date_right(ev: Event, gold_date: str) -> bool:
