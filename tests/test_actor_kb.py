@@ -64,6 +64,24 @@ def test_an_open_phoenix_term_ends_where_the_team_lists_end_it(coder, name, date
     assert m.sector == sector, m.rule
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "sector"),
+    [
+        ("Barack Obama", "2016-12-30", "GOV"),
+        ("Barack Obama", "2017-05-01", "ELI"),  # a term listed as 2009-2017 ended on January 20
+        ("Donald Trump", "2021-06-01", "ELI"),
+        ("Joe Biden", "2018-06-01", "ELI"),  # between vice president and president
+        ("Joe Biden", "2020-06-01", "PTY"),  # the campaign
+        ("Hillary Clinton", "2016-03-01", "PTY"),  # a candidate holding no office
+        ("Hillary Clinton", "2018-03-01", "ELI"),
+    ],
+)
+def test_terms_end_on_their_day_and_candidates_are_their_party(coder, name, date, sector):
+    m = resolve_string(name, coder.resources, date)
+    assert m is not None
+    assert (m.country, m.sector) == ("USA", sector), m.rule
+
+
 def test_descriptor_in_the_phrase_wins_over_the_knowledge_base(coder):
     m = resolve_string("European Union President Herman Van Rompuy", coder.resources, "2011-01-10")
     assert m is not None and m.country == "EUR"

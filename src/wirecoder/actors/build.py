@@ -8,6 +8,7 @@ cached by content hash (`cached.py`), so this runs once per installation.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -159,6 +160,7 @@ def build_builtin(common: frozenset[str] | None = None) -> ActorDictionary:
     for fname, kind in MORE_LISTS:
         for lineno, row in _read_rows(_builtin(fname), fname):
             _add_named(d, row, kind, f"{fname}:{lineno}", common)
+    refine_years(d)
     _add_knowledge_base(d)
     for _, row in _read_rows(_builtin("roles.tsv"), "roles.tsv"):
         flags = set(filter(None, (row.get("flags") or "").split(",")))
@@ -249,6 +251,44 @@ def _own_terms_end(d: ActorDictionary) -> dict[str, list[str]]:
                 if e.kind == "person" and e.priority >= 0 and e.valid_to:
                     ends.setdefault(e.name.casefold(), set()).add(e.valid_to)
     return {k: sorted(v) for k, v in ends.items()}
+
+
+def refine_years(d: ActorDictionary) -> None:
+    """A term given by years ("Obama, 2009-2017") takes the day another list gives for the
+    same person and sector in that year (2017-01-20): "2017" alone would keep him president
+    through December, and an article of May 2017 must code him as former (ELI)."""
+    days: dict[tuple[str, str | None], tuple[set[str], set[str]]] = {}
+    for table in (d.exact, d.folded):
+        for bucket in table.values():
+            for e in bucket:
+                if e.kind != "person":
+                    continue
+                starts, ends = days.setdefault((e.name, e.sector), (set(), set()))
+                if e.valid_from and len(e.valid_from) == 10:
+                    starts.add(e.valid_from)
+                if e.valid_to and len(e.valid_to) == 10:
+                    ends.add(e.valid_to)
+    refined: dict[Entry, Entry] = {}
+    for table in (d.exact, d.folded):
+        for key, bucket in table.items():
+            for i, e in enumerate(bucket):
+                if e.kind != "person":
+                    continue
+                if e not in refined:
+                    starts, ends = days.get((e.name, e.sector), (set(), set()))
+                    new = e
+                    if new.valid_from and len(new.valid_from) == 4:
+                        same = sorted(x for x in starts if x[:4] == new.valid_from)
+                        if same:
+                            new = dataclasses.replace(new, valid_from=same[0])
+                    if new.valid_to and len(new.valid_to) == 4:
+                        same = sorted(x for x in ends if x[:4] == new.valid_to)
+                        if same:
+                            new = dataclasses.replace(new, valid_to=same[-1])
+                    refined[e] = new
+                bucket[i] = refined[e]
+            # two rows may now be one entry: keep the first of equals
+            table[key] = list(dict.fromkeys(bucket))
 
 
 def _add_named(
