@@ -127,6 +127,15 @@ def _on(evidence: Span, name: str, country: str, sector: str | None, rule: str) 
                  country=country, sector=sector, rule=rule)  # fmt: skip
 
 
+#: which of the two an implied target is, where its type says: a protest or strike that names
+#: no object is aimed at the state ("went on strike to demand action": PLOVER's GOV), aid
+#: goes to the people (CVL); for the other types it could be either, and stays unsaid.
+#: Measured on the real-news training articles (stop 33): of 15 such protests whose gold target
+#: was of the place's country, 11 were GOV (the rest LEG, PTY, COP: other parts of that state);
+#: both such aid records' were CVL.
+IMPLIED_SECTOR = {"PROTEST": ("GOV", "government"), "AID": ("CVL", "people")}
+
+
 def implied_target(event: Event, primary_country: str | None) -> Actor | None:
     """The people or state of the event's place (else of the article's country) as the
     target of a one-sided act that names no target, or None."""
@@ -138,6 +147,10 @@ def implied_target(event: Event, primary_country: str | None) -> Actor | None:
     country, why = where
     evidence = event.target_span or event.trigger
     what = f"'{evidence.text}'" if event.target_span is not None else "no object named"
+    if event.event_type in IMPLIED_SECTOR:
+        sector, who = IMPLIED_SECTOR[event.event_type]
+        rule = f"implied target: {what}; the {who} of {why}→{country} {sector}"
+        return _on(evidence, f"{who} ({country})", country, sector, rule)
     rule = f"implied target: {what}; the people or state of {why}→{country}"
     return _on(evidence, f"unnamed ({country})", country, None, rule)
 
