@@ -352,3 +352,12 @@ def test_a_background_event_retold_later_stays_background(coder):
     assert [m.text for m in old[0].mentions] == ["attack", "killed"]
     news = [e for e in evs if not e.historical]
     assert news and news[0].date == "2016-05-02"
+
+
+def test_attacks_on_two_towns_are_two_events(coder):
+    text = (
+        "Sudanese warplanes bombed the town of Guffa in South Sudan on Tuesday, killing two "
+        "people. The attack on the Yida refugee camp in South Sudan wounded five refugees."
+    )
+    events = [e for e in coder.code(text, date="2011-11-11") if e.event_type == "ASSAULT"]
+    assert sorted(e.location.name for e in events if e.location) == ["Guffa", "Yida"]

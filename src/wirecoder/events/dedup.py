@@ -121,10 +121,29 @@ def dates_agree(a: Event, b: Event) -> bool:
     return ra is None or rb is None or (ra[0] <= rb[1] and rb[0] <= ra[1])
 
 
+#: places that are points: two of them by different names are two settings
+POINTS = frozenset({"city", "locality"})
+
+
 def places_agree(a: Event, b: Event) -> bool:
-    """False when both are placed and in different countries."""
+    """False when both are placed and in different countries, or in two different towns
+    ("a bombing in Guffa" on Tuesday, "the attack on Yida camp" on Thursday) unless one
+    telling's sentence names the other's town too (a lead "in Chittagong and Dhaka cities"
+    sums up the paragraph "In Dhaka city, ...")."""
     la, lb = a.location, b.location
-    return not (la and lb and la.country and lb.country and la.country != lb.country)
+    if not (la and lb):
+        return True
+    if la.country and lb.country and la.country != lb.country:
+        return False
+    if la.feature in POINTS and lb.feature in POINTS:
+        na, nb = la.name.casefold(), lb.name.casefold()
+        return (
+            na in nb
+            or nb in na
+            or nb in (a.sentence or "").casefold()
+            or na in (b.sentence or "").casefold()
+        )
+    return True
 
 
 def modes_agree(a: Event, b: Event) -> bool:

@@ -352,9 +352,14 @@ class Gazetteer:
         elif words and (words[-1] in _TOWN_HINTS or words[0] in _TOWN_HINTS):
             hint = "city"
         towns = {n.place.country for n in hits if n.place.feature == "city"}
-        # a large town under its own name beats another town's old or foreign name, however
-        # big ("Philadelphia" is the US city, not Amman, once called Philadelphia)
-        own_large = any(not n.alternate and n.place.population >= 100_000 for n in hits)
+        # a large town, a region or a country under its own name beats another town's old or
+        # foreign name, however big ("Philadelphia" is the US city, not Amman, once called
+        # Philadelphia; "Florida" the state, not Floridablanca)
+        own_large = any(
+            not n.alternate
+            and (n.place.population >= 100_000 or n.place.feature in ("admin1", "country"))
+            for n in hits
+        )
 
         def key(n: Named) -> float:
             s = self.score(n, context)

@@ -72,7 +72,7 @@ class PlaceFinder(PathFinder):
             ctx[iso3] = 2.0
         ranked = self.gz.ranked(top.text, ctx)
         unit = "" if not top.unit else "admin1" if top.unit in ADMIN1_UNITS else "district"
-        if ranked and self._foreign_village(ranked[0], ctx):
+        if ranked and self._foreign_village(ranked[0], ctx, self._alternate(top.text, ranked[0])):
             ranked = []  # "Safi tehsil" in a Pakistani report is no Moroccan town
         if ranked:
             place = ranked[0]
@@ -88,13 +88,24 @@ class PlaceFinder(PathFinder):
         feature = "facility" if top.facility else unit or "locality"
         return Place(_name(top.text), country, None, None, 0, feature)
 
-    def _foreign_village(self, place: Place, ctx: Mapping[str, float]) -> bool:
+    def _foreign_village(
+        self, place: Place, ctx: Mapping[str, float], alternate: bool = False
+    ) -> bool:
         """A small town abroad that nothing in the article points to, in a story of another
-        country: local reports name their own villages, and a namesake abroad is a guess."""
-        if place.feature != "city" or place.population >= 100_000 or place.country in ctx:
+        country: local reports name their own villages, and a namesake abroad is a guess. So is
+        a town of any size abroad known by the name only as one of its others (the "Yida"
+        refugee camp in a Sudanese story is no "Yida", a Chinese name of Jeddah)."""
+        if place.feature != "city" or place.country in ctx:
+            return False
+        if place.population >= 100_000 and not alternate:
             return False
         own = self._article_country()
         return own is not None and own != place.country
+
+    def _alternate(self, name: str, place: Place) -> bool:
+        """Is `name` only another name of `place`, not its own?"""
+        hits = [n for n in self.gz.named(name) if n.place == place]
+        return bool(hits) and all(n.alternate for n in hits)
 
     def context_for(self, name: str) -> Mapping[str, float]:
         """The article's countries as evidence for `name`, leaving out that name's own mentions."""
