@@ -40,7 +40,9 @@ def test_no_country_no_guess(coder):
 
 
 def test_a_strike_with_no_object_is_aimed_at_the_state(coder):
-    text = "Transport workers in Tegucigalpa went on strike on Monday to demand action on extortion."
+    text = (
+        "Transport workers in Tegucigalpa went on strike on Monday to demand action on extortion."
+    )
     ev = events(coder, text, "PROTEST")[0]
     assert [(a.country, a.sector, a.name) for a in ev.target] == [
         ("HND", "GOV", "government (HND)")
