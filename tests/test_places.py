@@ -542,14 +542,3 @@ def test_a_progressive_parsed_as_an_adjective_still_acts_on_its_object(coder):
 def test_buildings_and_settlements(coder, text, word, where, country):
     loc = place_of(coder, text, word)
     assert loc is not None and (loc.text, loc.country) == (where, country)
-
-
-def test_an_unknown_place_in_a_chain_of_units_takes_the_story_country_among_them(coder):
-    # "Safi" is also a Moroccan city; the chain ends in Pakistan's Mohmand Agency
-    text = (
-        "Two children were killed when one of them stepped on a landmine in the empty house of "
-        "Shah Nawaz in Wali Kor area of Safi tehsil (revenue unit) in Mohmand Agency, reports "
-        "Dawn. The slain children were identified as Luqman and Adil."
-    )
-    ev = next(e for e in coder.code(text) if e.event_type == "ASSAULT")
-    assert ev.location is not None and ev.location.country == "PAK"

@@ -43,7 +43,6 @@ from .context import article_context, country_place, location_at, own_country
 from .gazetteer import Gazetteer, Place, fold, load_gazetteer
 from .lexicon import (
     ADMIN1_UNITS,
-    ADMIN_UNITS,
     FACILITIES,
     MISTAGGED,
     NEAR,
@@ -81,16 +80,10 @@ class PlaceFinder(PathFinder):
                 # "Satkania sub-district": the unit under its own name, at its town's point
                 return Place(_name(top.text), place.country, place.lat, place.lon, 0, unit)
             return place
-        # an unknown name takes its containers' country: the story's own where one of them is
-        # in it, else the outermost's, the largest unit ("the house of Shah Nawaz in Wali Kor
-        # area of Safi tehsil in Mohmand Agency" is in Pakistan, where Mohmand is, not in
-        # Morocco, where a city is called Safi)
-        containers = self._containers(top)
-        own = self._article_country()
         country = (
-            (own if own in containers else containers[-1] if containers else None)
-            or self._sentence_country(top, own)
-            or own
+            next(iter(self._containers(top)), None)
+            or self._sentence_country(top)
+            or self._article_country()
         )
         feature = "facility" if top.facility else unit or "locality"
         return Place(_name(top.text), country, None, None, 0, feature)
@@ -164,11 +157,9 @@ class PlaceFinder(PathFinder):
                 out.append(ranked[0].country)
         return out
 
-    def _sentence_country(self, top: Toponym, own: str | None = None) -> str | None:
+    def _sentence_country(self, top: Toponym) -> str | None:
         """The one country of the other known towns in the name's sentence ("hurled at Magam
-        in Budgam District": Budgam is unknown, Magam is a town of India); the story's own
-        country where it is among them ("Safi tehsil in Mohmand Agency": a Moroccan Safi and
-        a Pakistani Mohmand in a Pakistani report)."""
+        in Budgam District": Budgam is unknown, Magam is a town of India)."""
         sent = self.doc[top.head].sent
         found: set[str] = set()
         for ent in sent.ents:
@@ -185,17 +176,10 @@ class PlaceFinder(PathFinder):
                 if names_a_kind([t.text for t in piece]):
                     continue  # "Superintendent of Police": no town of Police
                 places = self.gz.lookup(piece.text)
-                # an organisation tag on a unit ("Mohmand Agency", "Safi tehsil") is the
-                # tagger's slip: the unit word makes it a place
-                unit = piece[-1].lower_ in ADMIN_UNITS or piece[-1].text == "Agency"
-                if places and (
-                    ent.label_ != "ORG" or len(cuts) or unit or self._well_known(places)
-                ):
+                if places and (ent.label_ != "ORG" or len(cuts) or self._well_known(places)):
                     ranked = self.gz.ranked(piece.text, self.context_for(piece.text))
                     if ranked and ranked[0].country:
                         found.add(ranked[0].country)
-        if own is not None and own in found:
-            return own
         return next(iter(found)) if len(found) == 1 else None
 
     def _article_country(self) -> str | None:
