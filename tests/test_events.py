@@ -729,3 +729,26 @@ def test_custody_is_an_arrest_and_setting_ablaze_an_attack(coder):
     assert _find(custody, "COERCE", "asserted")
     fire = _events(coder, "Maoist rebels set ablaze four trucks in Hazaribagh District on Monday.")
     assert _find(fire, "ASSAULT", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "wrong"),
+    [
+        # violence by a crowd is PLOVER's riot, whatever the broad dictionary's verb says
+        ("On 18 August 2020, rioters burned tyres and threw stones at police in Kampala.",
+         "PROTEST", "riot", "ASSAULT"),
+        ("Around 300 army reinforcements arrived in Maru (Zamfara) ahead of an operation.",
+         "MOBILIZE", "troops", "CONSULT"),
+        ("On 26 October 2020, the Malian army established a new military base in Niono.",
+         "MOBILIZE", "troops", None),
+        ("On 20 February 2020, hundreds of students rallied in Santiago against the new test.",
+         "PROTEST", None, None),
+        ("On 6 November 2020, the Tunisian government agreed to the demands of the protesters.",
+         "CONCEDE", None, "AGREE"),
+    ],
+)  # fmt: skip
+def test_conflict_notes_as_acled_writes_them(coder, text, kind, mode, wrong):
+    evs = coder.code(text)
+    assert evs and evs[0].event_type == kind, [(e.event_type, e.trigger.text) for e in evs]
+    assert mode is None or evs[0].mode == mode
+    assert not any(e.event_type == wrong for e in evs)

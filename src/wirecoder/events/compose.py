@@ -32,6 +32,19 @@ INTENT_TYPES = {"AGREE"}
 #: Agreeing to stop or give up something is a concession ("agreed to halt construction").
 STOPPING = {"halt", "suspend", "stop", "freeze", "cease", "abandon", "scrap", "drop", "lift",
             "ease", "relax", "end", "withdraw", "postpone", "shelve"}  # fmt: skip
+#: what agreeing to is giving in ("agreed to the demands")
+DEMANDS = {"demand", "request", "ultimatum"}
+
+
+def _agreed_objects(tok: Token) -> list[Token]:
+    """What a verb of agreeing takes: its object, or the object of its "to"."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
 REFUSING = {
     "refuse",
     "decline",
@@ -58,7 +71,11 @@ FORCE_WORDS = {
 }
 PROTEST_NOUNS = {"protest", "protests", "demonstration", "strike", "rally", "march", "sit-in"}
 STATE_FORCE = {"GOV", "MIL", "COP", "JUD", "SPY"}
-PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob"}
+#: units whose arrival somewhere is a deployment
+ARMED_UNITS = {"troop", "soldier", "reinforcement", "force", "army", "unit", "battalion",
+               "brigade", "peacekeeper", "marine", "paratrooper", "commando", "militia",
+               "fighter", "gunman", "militant", "tank", "warship", "jet"}  # fmt: skip
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob", "crowd"}
 PURPOSE_VERBS = {"help", "support", "assist", "aid", "benefit", "feed", "rebuild", "protect"}
 ACCESS_WORDS = MISSION_STAFF | {"inspector"}
 AID_STAFF = {"aid", "relief", "humanitarian"}  # "aid workers", "relief workers"
@@ -287,6 +304,10 @@ def compose(analysis: Analysis) -> None:
                 if stop is not None:  # "agreed to halt settlement construction"
                     cand.event_type, cand.mode = "CONCEDE", None
                     cand.why.append(f"agreeing to '{stop.text}' something is a concession")
+                elif any(d.lemma_.lower() in DEMANDS for d in _agreed_objects(tok)):
+                    # "agreed to the demands of sit-in protesters": giving in (PLOVER CONCEDE)
+                    cand.event_type, cand.mode = "CONCEDE", None
+                    cand.why.append("agreeing to demands is a concession")
             if inner is not None:
                 if inner.event_type in ("CONCEDE", "RETREAT"):
                     cand.event_type, cand.mode = "CONCEDE", None
@@ -381,6 +402,17 @@ def compose(analysis: Analysis) -> None:
         # "India beat Pakistan by six wickets", "Brazil beat Argentina 2-1": a game won
         if cand.event_type == "ASSAULT" and cand.mode == "beat" and _sports_result(tok):
             cand.dropped = "a game won, not a beating"
+            continue
+        # armed forces that "arrived" somewhere were deployed there (MOBILIZE), they did not
+        # visit: "300 army reinforcements arrived in Maru", "CSTO troops arrived in Almaty"
+        if (
+            cand.event_type == "CONSULT"
+            and tok.lemma_.lower() == "arrive"
+            and any(doc[h].lemma_.lower() in ARMED_UNITS for h in cand.source_heads)
+        ):
+            cand.event_type, cand.mode = "MOBILIZE", "troops"
+            cand.targets, cand.target_heads = [], []  # where they arrived is their place
+            cand.why.append("armed forces arriving: MOBILIZE (troops), not a visit")
             continue
         # violence by protesters is a riot: PLOVER's PROTEST (riot), not an armed assault
         if cand.event_type == "ASSAULT" and any(

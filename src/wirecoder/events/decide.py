@@ -129,7 +129,12 @@ def apply(cand: Candidate, probs: dict[str, float], th: Thresholds) -> None:
     # a type the rules composed from more than one word ("halted their strike" is CONCEDE,
     # "promised not to use force" AGREE) is not overruled by a reading of the trigger
     composed = cand.event_type != cand.entry.event_type or len(cand.tokens) > 1
-    if best_type != cand.event_type and (broad or (types[best_type] >= th.retype and not composed)):
+    # a broad-dictionary word takes the model's reading, unless a rule of the PLOVER manual
+    # already changed its type ("rioters threw stones": violence by protesters is a riot)
+    ruled = cand.event_type != cand.entry.event_type
+    if best_type != cand.event_type and (
+        (broad and not ruled) or (types[best_type] >= th.retype and not composed)
+    ):
         cand.why.append(f"learned: retyped {cand.event_type} -> {best_type}")
         if cand.entry.event_type != best_type:
             cand.mode = None
