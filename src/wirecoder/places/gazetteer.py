@@ -171,19 +171,8 @@ _GENERIC = frozenset(
     ]
 )
 _FEATURE_BASE = {"country": 11.0, "region": 9.0, "admin1": 6.5, "district": 6.0}
-_ADMIN_HINTS = frozenset(
-    [
-        "province",
-        "governorate",
-        "state",
-        "region",
-        "oblast",
-        "prefecture",
-        "department",
-        "county",
-        "territory",
-    ]
-)
+_ADMIN_HINTS = frozenset(["province", "governorate", "state", "region", "oblast", "prefecture",
+                          "department", "county", "territory"])  # fmt: skip
 _TOWN_HINTS = frozenset(["city", "town", "village"])
 
 
@@ -352,12 +341,11 @@ class Gazetteer:
         elif words and (words[-1] in _TOWN_HINTS or words[0] in _TOWN_HINTS):
             hint = "city"
         towns = {n.place.country for n in hits if n.place.feature == "city"}
-        # a large town, a region or a country under its own name beats another town's old or
-        # foreign name, however big ("Philadelphia" is the US city, not Amman, once called
-        # Philadelphia; "Florida" the state, not Floridablanca)
+        # a large town, region or country under its own name beats another town's old or
+        # foreign name ("Philadelphia" is not Amman; "Florida" the state, not Floridablanca)
+        big = ("admin1", "country")
         own_large = any(
-            not n.alternate
-            and (n.place.population >= 100_000 or n.place.feature in ("admin1", "country"))
+            not n.alternate and (n.place.population >= 100_000 or n.place.feature in big)
             for n in hits
         )
 
