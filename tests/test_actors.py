@@ -203,7 +203,6 @@ def test_a_surname_that_is_a_nationality_is_the_person(coder):
     assert any(m.text == "Cuban officials" and m.country == "CUB" for m in a.mentions)
 
 
-@pytest.mark.shared
 def test_a_headline_names_people_the_story_names_in_full_below(coder):
     # headlines name people short; the body introduces them: the short name is that person
     evs = coder.code(
@@ -232,6 +231,7 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(coder):
     assert john and john[0].name == "John" and not john[0].antecedents
 
 
+@pytest.mark.shared
 def test_actor_dev_list_accuracy(shared):
     from wirecoder.eval.actors import evaluate
 
