@@ -741,10 +741,6 @@ def test_custody_is_an_arrest_and_setting_ablaze_an_attack(coder):
          "MOBILIZE", "troops", "CONSULT"),
         ("On 26 October 2020, the Malian army established a new military base in Niono.",
          "MOBILIZE", "troops", None),
-        ("On 20 February 2020, hundreds of students rallied in Santiago against the new test.",
-         "PROTEST", None, None),
-        ("On 6 November 2020, the Tunisian government agreed to the demands of the protesters.",
-         "CONCEDE", None, "AGREE"),
     ],
 )  # fmt: skip
 def test_conflict_notes_as_acled_writes_them(coder, text, kind, mode, wrong):

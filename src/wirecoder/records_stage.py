@@ -334,13 +334,10 @@ CROWD_WORDS = PROTESTERS | {"activist", "striker", "picketer"}
 
 def _crowd_protest(analysis: Analysis, cand: Candidate) -> bool:
     """A weak cue of protest (march, rally, block, occupy) done by people the text calls
-    protesters is a protest, whoever it is aimed at; so is one "against" something ("students
-    rallied against the admission test": what a protest opposes need be no party)."""
+    protesters is a protest, whoever it is aimed at."""
     doc = analysis.doc
     if cand.event_type != "PROTEST" or doc is None:
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in doc[cand.trigger].children):
-        return True
     return any(doc[h].lemma_.lower() in CROWD_WORDS for h in cand.source_heads)
 
 

@@ -32,19 +32,6 @@ INTENT_TYPES = {"AGREE"}
 #: Agreeing to stop or give up something is a concession ("agreed to halt construction").
 STOPPING = {"halt", "suspend", "stop", "freeze", "cease", "abandon", "scrap", "drop", "lift",
             "ease", "relax", "end", "withdraw", "postpone", "shelve"}  # fmt: skip
-#: what agreeing to is giving in ("agreed to the demands")
-DEMANDS = {"demand", "request", "ultimatum"}
-
-
-def _agreed_objects(tok: Token) -> list[Token]:
-    """What a verb of agreeing takes: its object, or the object of its "to"."""
-    out = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
-    return out
-
-
 REFUSING = {
     "refuse",
     "decline",
@@ -75,7 +62,7 @@ STATE_FORCE = {"GOV", "MIL", "COP", "JUD", "SPY"}
 ARMED_UNITS = {"troop", "soldier", "reinforcement", "force", "army", "unit", "battalion",
                "brigade", "peacekeeper", "marine", "paratrooper", "commando", "militia",
                "fighter", "gunman", "militant", "tank", "warship", "jet"}  # fmt: skip
-PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob", "crowd"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "mob"}
 PURPOSE_VERBS = {"help", "support", "assist", "aid", "benefit", "feed", "rebuild", "protect"}
 ACCESS_WORDS = MISSION_STAFF | {"inspector"}
 AID_STAFF = {"aid", "relief", "humanitarian"}  # "aid workers", "relief workers"
@@ -304,10 +291,6 @@ def compose(analysis: Analysis) -> None:
                 if stop is not None:  # "agreed to halt settlement construction"
                     cand.event_type, cand.mode = "CONCEDE", None
                     cand.why.append(f"agreeing to '{stop.text}' something is a concession")
-                elif any(d.lemma_.lower() in DEMANDS for d in _agreed_objects(tok)):
-                    # "agreed to the demands of sit-in protesters": giving in (PLOVER CONCEDE)
-                    cand.event_type, cand.mode = "CONCEDE", None
-                    cand.why.append("agreeing to demands is a concession")
             if inner is not None:
                 if inner.event_type in ("CONCEDE", "RETREAT"):
                     cand.event_type, cand.mode = "CONCEDE", None
