@@ -133,16 +133,15 @@ def resolve(mentions: list[Mention], doc: Doc) -> None:
     _resolve_leaders(mentions, doc, by_head)
 
 
-def _link_given_name(mentions: list[Mention], k: int, people: list[int], why: str) -> bool:
+def _link_given_name(mentions: list[Mention], k: int, people: list[int], why: str) -> None:
     """ "Hillary" after "Hillary Clinton": a one-word name that is the given name of exactly
     one person the article names in full (two Johns: no link)."""
     known = [j for j in people if _known(mentions[j])]
     if not known or len({mentions[j].name for j in known}) != 1:
-        return False
+        return
     mentions[k].antecedents = [known[0]]
     _copy(mentions[k], mentions[known[0]], why)
     mentions[k].kind, mentions[k].person = "person", True
-    return True
 
 
 def _headline_names(mentions: list[Mention], doc: Doc) -> None:
